@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net/url"
 	"runtime"
+	"strings"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 )
@@ -94,4 +95,19 @@ func displayPath(p string) string {
 		return "(in memory)"
 	}
 	return p
+}
+
+// Querier is what *sql.DB, *sql.Conn and *sql.Tx have in common. Packages that
+// only run SQL take a Querier, so the same code runs inside a load's
+// transaction or on its own.
+type Querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// QuoteIdent quotes an SQL identifier for DuckDB. It is the one place
+// identifiers are quoted; values are always bound as parameters.
+func QuoteIdent(name string) string {
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }

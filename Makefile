@@ -1,0 +1,40 @@
+# sipstat — see README.md. Every Go command uses the Arrow build tag so that all
+# packages and tests share one build cache.
+export GOFLAGS := -buildvcs=false -tags=duckdb_arrow
+export CGO_ENABLED := 1
+
+BIN        := bin/sipstat
+OUT        := out
+ECHARTS_JS := reports/html/assets/echarts.min.js
+
+.PHONY: all build run test bench assets clean fuzz
+
+all: build
+
+# The echarts library comes from the npm registry at build time, pinned by
+# reports/html/package-lock.json, and is embedded into the binary. It is never
+# committed and never fetched by a report at view time.
+assets: $(ECHARTS_JS)
+$(ECHARTS_JS): reports/html/package.json reports/html/package-lock.json
+	npm ci --prefix reports/html --no-audit --no-fund --silent
+	mkdir -p $(dir $@)
+	cp reports/html/node_modules/echarts/dist/echarts.min.js $@
+
+build: assets
+	go build -o $(BIN) ./cmd/sipstat
+
+run: build
+	@rm -rf $(OUT)/extract $(OUT)/sip.duckdb $(OUT)/sip.duckdb.wal
+	$(BIN) sample --out $(OUT)/extract
+	$(BIN) load --db $(OUT)/sip.duckdb $(OUT)/extract
+	$(BIN) report --db $(OUT)/sip.duckdb --out $(OUT)
+	@echo
+	@echo "Database:     $(OUT)/sip.duckdb"
+	@ls -1 $(OUT)/sip-rapport-* | sed 's/^/Report:       /'
+
+test: assets
+	go vet ./...
+	go test -count=1 -timeout 40m ./...
+
+clean:
+	rm -rf bin $(OUT) reports/html/node_modules $(ECHARTS_JS)
