@@ -36,5 +36,11 @@ test: assets
 	go vet ./...
 	go test -count=1 -timeout 40m ./...
 
+# Benchmarks print ratios against a plain DuckDB baseline run in the same
+# script; SIPS sets the size (200000 by default, 1000000 for national scale).
+SIPS ?= 200000
+bench: build
+	SIPS=$(SIPS) bash bench/bench.sh
+
 clean:
 	rm -rf bin $(OUT) reports/html/node_modules $(ECHARTS_JS)
