@@ -2,6 +2,8 @@ package contract
 
 import "strings"
 
+func lower(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
 // Code is one value of a code table: the English code stored in the database
 // and the Swedish labels also accepted on input (case-insensitive).
 type Code struct {
