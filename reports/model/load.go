@@ -1,0 +1,322 @@
+package model
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sipstat/sipstat/transform"
+	"github.com/sipstat/sipstat/transform/suppress"
+	"github.com/sipstat/sipstat/warehouse"
+)
+
+//go:embed sql/*.sql
+var sqlFiles embed.FS
+
+func query(name string) string {
+	b, err := sqlFiles.ReadFile("sql/" + name)
+	if err != nil {
+		panic(fmt.Sprintf("reports/model: embedded %s missing: %v", name, err))
+	}
+	return string(b)
+}
+
+// Options select what one report covers.
+type Options struct {
+	// Period is the quarter to report; the zero Period means the latest
+	// complete quarter before the as-of date.
+	Period transform.Period
+	// Municipality is a kommunkod for a municipality's report; "" for the region.
+	Municipality string
+	// Threshold is the small-number threshold (transform.Settings'
+	// SmallNumberThreshold); 0 means suppress.DefaultThreshold.
+	Threshold int
+	// Created is the report's creation time; zero means now.
+	Created time.Time
+}
+
+// TrendQuarters is how many quarters the trends show.
+const TrendQuarters = 8
+
+// Load reads one report's data from the database: the catalogue, the values
+// of the period's 8-quarter trend (suppressed with the threshold), and the
+// load and data-quality tables.
+func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, error) {
+	threshold := opts.Threshold
+	if threshold <= 0 {
+		threshold = suppress.DefaultThreshold
+	}
+	asOf, err := readAsOf(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	period := opts.Period
+	if period.Label == "" {
+		period = transform.LatestCompleteQuarter(asOf)
+	}
+	if !period.IsQuarter() {
+		return nil, fmt.Errorf("report: period %q: the quarterly report needs a quarter such as 2026Q3", period.Label)
+	}
+	created := opts.Created
+	if created.IsZero() {
+		created = time.Now()
+	}
+	r := &Report{Meta: Meta{
+		Period:       period,
+		Trend:        period.Trend(TrendQuarters),
+		AsOf:         asOf,
+		Municipality: opts.Municipality,
+		Created:      created,
+		Threshold:    threshold,
+	}}
+	if r.Meta.Sources, err = readSources(ctx, q); err != nil {
+		return nil, err
+	}
+	if len(r.Meta.Sources) > 0 {
+		r.Meta.RegionCode = r.Meta.Sources[0].RegionCode
+		r.Meta.RegionName = RegionName(r.Meta.RegionCode)
+	}
+
+	catalog, err := readCatalog(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	labels := make([]string, len(r.Meta.Trend))
+	for i, p := range r.Meta.Trend {
+		labels[i] = p.Label
+	}
+	values, err := readValues(ctx, q, transform.Filter{Periods: labels})
+	if err != nil {
+		return nil, err
+	}
+	transform.Suppress(values, threshold)
+	idx := indexValues(values)
+
+	if opts.Municipality != "" {
+		name, ok := idx.municipalityName(opts.Municipality)
+		if !ok {
+			return nil, fmt.Errorf("report: municipality %q has no values in %s–%s", opts.Municipality, labels[0], labels[len(labels)-1])
+		}
+		r.Meta.MunicipalityName = name
+	}
+
+	byFamily := map[string]*Family{}
+	for _, k := range catalog {
+		kp := buildKPI(k, r.Meta, idx)
+		r.KPIs = append(r.KPIs, kp)
+		f := byFamily[k.Family]
+		if f == nil {
+			sv, en := FamilyName(k.Family)
+			r.Families = append(r.Families, Family{ID: k.Family, NameSV: sv, NameEN: en})
+			f = &r.Families[len(r.Families)-1]
+			byFamily[k.Family] = f
+		}
+	}
+	// Families were appended while pointers into the slice were taken; rebuild
+	// the KPI lists now that the slice no longer grows.
+	for i := range r.Families {
+		r.Families[i].KPIs = nil
+		for _, kp := range r.KPIs {
+			if kp.Family == r.Families[i].ID {
+				r.Families[i].KPIs = append(r.Families[i].KPIs, kp)
+			}
+		}
+	}
+
+	r.buildMatrices(idx)
+	r.Funnel = buildFunnel(r)
+	r.Mapping = buildMapping(r)
+	if r.Quality, err = readQuality(ctx, q, r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// KPI returns the catalogue entry with the given id, or nil.
+func (r *Report) KPI(id string) *KPI {
+	for _, k := range r.KPIs {
+		if k.ID == id {
+			return k
+		}
+	}
+	return nil
+}
+
+type valueKey struct{ period, kpi, breakdown, group string }
+
+type valueIndex struct {
+	byKey map[valueKey]transform.Value
+	// groups lists, per period × KPI × breakdown, the group codes in the
+	// order the values came (by code).
+	groups map[valueKey][]string
+	// breakdowns lists per KPI the breakdowns seen, first-seen order.
+	breakdowns map[string][]string
+}
+
+func indexValues(values []transform.Value) *valueIndex {
+	idx := &valueIndex{
+		byKey:      make(map[valueKey]transform.Value, len(values)),
+		groups:     map[valueKey][]string{},
+		breakdowns: map[string][]string{},
+	}
+	seen := map[[2]string]bool{}
+	for _, v := range values {
+		idx.byKey[valueKey{v.Period, v.KPIID, v.Breakdown, v.Group}] = v
+		if v.Breakdown == "total" {
+			continue
+		}
+		gk := valueKey{v.Period, v.KPIID, v.Breakdown, ""}
+		idx.groups[gk] = append(idx.groups[gk], v.Group)
+		if !seen[[2]string{v.KPIID, v.Breakdown}] {
+			seen[[2]string{v.KPIID, v.Breakdown}] = true
+			idx.breakdowns[v.KPIID] = append(idx.breakdowns[v.KPIID], v.Breakdown)
+		}
+	}
+	return idx
+}
+
+func (idx *valueIndex) get(period, kpi, breakdown, group string) (transform.Value, bool) {
+	v, ok := idx.byKey[valueKey{period, kpi, breakdown, group}]
+	return v, ok
+}
+
+// figure returns the published figure, or "no data" when the catalogue has
+// no row for it.
+func (idx *valueIndex) figure(period, kpi, breakdown, group string) Figure {
+	v, ok := idx.get(period, kpi, breakdown, group)
+	if !ok {
+		return Figure{NoData: true}
+	}
+	return FigureOf(v)
+}
+
+func (idx *valueIndex) municipalityName(code string) (string, bool) {
+	for k, v := range idx.byKey {
+		if k.breakdown == "municipality" && k.group == code {
+			return v.GroupLabel, true
+		}
+	}
+	return "", false
+}
+
+// headline returns the figure a report leads with: the total, or the
+// municipality's group in a municipality report.
+func (idx *valueIndex) headline(m Meta, period, kpi string) Figure {
+	if m.Municipality != "" {
+		return idx.figure(period, kpi, "municipality", m.Municipality)
+	}
+	return idx.figure(period, kpi, "total", "")
+}
+
+func buildKPI(k transform.KPI, m Meta, idx *valueIndex) *KPI {
+	kp := &KPI{KPI: k, Headline: isHeadline(k)}
+	p := m.Period
+	kp.Current = idx.headline(m, p.Label, k.ID)
+	kp.Previous = idx.headline(m, p.Previous().Label, k.ID)
+	kp.YearAgo = idx.headline(m, p.YearAgo().Label, k.ID)
+	kp.Status = status(k, kp.Current)
+	for _, q := range m.Trend {
+		kp.Trend = append(kp.Trend, Point{Period: q.Label, Figure: idx.headline(m, q.Label, k.ID)})
+	}
+	for _, b := range orderBreakdowns(k.Breakdowns, idx.breakdowns[k.ID]) {
+		br := Breakdown{Name: b, Label: BreakdownLabel(b)}
+		for _, g := range idx.groups[valueKey{p.Label, k.ID, b, ""}] {
+			v, _ := idx.get(p.Label, k.ID, b, g)
+			br.Groups = append(br.Groups, Group{Code: g, Label: groupLabel(v), Figure: FigureOf(v)})
+		}
+		if len(br.Groups) > 0 {
+			kp.Breakdowns = append(kp.Breakdowns, br)
+		}
+	}
+	return kp
+}
+
+func groupLabel(v transform.Value) string {
+	if v.GroupLabel != "" {
+		return v.GroupLabel
+	}
+	return v.Group
+}
+
+// orderBreakdowns puts the catalogue's breakdowns first, in its order, then
+// any other breakdown the values carry.
+func orderBreakdowns(catalog, seen []string) []string {
+	out := []string{}
+	has := map[string]bool{}
+	for _, b := range catalog {
+		if b != "total" && !has[b] {
+			has[b] = true
+			out = append(out, b)
+		}
+	}
+	rest := []string{}
+	for _, b := range seen {
+		if !has[b] {
+			has[b] = true
+			rest = append(rest, b)
+		}
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
+
+// isHeadline keeps the per-question survey KPIs (survey_<question>) and the
+// breakdown-only KPIs off the summary: the summary shows one line per
+// question the steering group asks, the family sheets show the rest.
+func isHeadline(k transform.KPI) bool {
+	if strings.HasPrefix(k.ID, "survey_") && !strings.HasPrefix(k.ID, "survey_dim_") {
+		return false
+	}
+	switch k.ID {
+	case "attendance_gap_by_org", "attendance_by_mode":
+		return false
+	}
+	return true
+}
+
+func status(k transform.KPI, f Figure) Status {
+	switch {
+	case f.Suppressed:
+		return StatusSuppressed
+	case f.Value == nil:
+		return StatusNoData
+	case k.Target == nil || k.Direction == "none":
+		return StatusNoTarget
+	}
+	met := *f.Value >= *k.Target
+	if k.Direction == "lower" {
+		met = *f.Value <= *k.Target
+	}
+	if met {
+		return StatusMet
+	}
+	return StatusNotMet
+}
+
+func readSources(ctx context.Context, q warehouse.Querier) ([]Source, error) {
+	rows, err := q.QueryContext(ctx, query("sources.sql"))
+	if err != nil {
+		return nil, fmt.Errorf("reports/model/sql/sources.sql: %w", err)
+	}
+	defer rows.Close()
+	var out []Source
+	for rows.Next() {
+		var s Source
+		var region, version sql.NullString
+		var extracted, loaded sql.NullTime
+		if err := rows.Scan(&s.Name, &region, &version, &extracted, &loaded); err != nil {
+			return nil, fmt.Errorf("reports/model/sql/sources.sql: %w", err)
+		}
+		s.RegionCode, s.ContractVersion = region.String, version.String
+		s.ExtractedAt, s.LoadedAt = extracted.Time, loaded.Time
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reports/model/sql/sources.sql: %w", err)
+	}
+	return out, nil
+}
