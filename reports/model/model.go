@@ -284,8 +284,8 @@ type Answer struct {
 	Breakdown string
 	// Groups, when set, limits the breakdown to these group codes.
 	Groups []string
-	NoteSV  string
-	NoteEN  string
+	NoteSV string
+	NoteEN string
 }
 
 // Rows returns the groups the answer shows: the selected groups of its

@@ -1,0 +1,18 @@
+-- The tables reports read, as ingest and transform write them
+-- (docs/architecture.md), for the hand-filled test fixture.
+-- Grain: see each table.
+create table load_sources (source varchar, region_code varchar, contract_version varchar,
+    extracted_at date, loaded_at timestamp, fingerprint varchar, extract_dir varchar);
+create table load_files (source varchar, table_name varchar, file_name varchar, format varchar,
+    encoding varchar, delimiter varchar, rows_read bigint, rows_loaded bigint, rows_rejected bigint);
+create table load_rejects (source varchar, table_name varchar, file_name varchar, line bigint,
+    column_name varchar, reason varchar);
+create table load_warnings (source varchar, file_name varchar, message varchar);
+create table dq_rules (rule_id varchar, table_name varchar, description varchar);
+create table dq_flags (rule_id varchar, table_name varchar, row_key varchar);
+create table kpi_catalog (kpi_id varchar, family varchar, name_sv varchar, name_en varchar,
+    unit varchar, direction varchar, target double, target_source varchar, definition_sv varchar,
+    definition_en varchar, breakdowns varchar, requires varchar, sort_order integer);
+create table kpi_values (period varchar, period_start date, period_end date, kpi_id varchar,
+    breakdown varchar, group_value varchar, group_label varchar, value double, numerator double,
+    denominator double, n bigint, excluded bigint, no_data boolean);
