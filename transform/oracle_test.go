@@ -108,7 +108,12 @@ import (
 
 // oracleSettings are the configurable targets the KPIs depend on, in days.
 type oracleSettings struct {
-	TargetDays            int // meeting within this many days of the need
+	TargetDays int // meeting within this many days of the need
+	// TargetDaysByContext overrides TargetDays per SIP context.
+	TargetDaysByContext map[string]int
+	// TargetDaysChildren, when > 0, is the target for a SIP of a child (under
+	// 18 at the need); it takes precedence over the context override.
+	TargetDaysChildren    int
 	FollowUpToleranceDays int // follow-up may be this many days late
 	ConsentValidityDays   int // a given consent is valid this long
 	DischargeSummonsDays  int // summons due within this many days of ready-for-discharge
@@ -116,6 +121,17 @@ type oracleSettings struct {
 
 // oracleDefaults are kpis.md's defaults.
 var oracleDefaults = oracleSettings{TargetDays: 21, FollowUpToleranceDays: 14, ConsentValidityDays: 365, DischargeSummonsDays: 3}
+
+// target is the meeting target in days for SIP s.
+func (set oracleSettings) target(s *oSIP) oDay {
+	if set.TargetDaysChildren > 0 && s.Need.year()-s.BirthYear < 18 {
+		return oDay(set.TargetDaysChildren)
+	}
+	if d, ok := set.TargetDaysByContext[s.Context]; ok && d > 0 {
+		return oDay(d)
+	}
+	return oDay(set.TargetDays)
+}
 
 // oDay is a date as days since 1970-01-01; oNone is a null date.
 type oDay int32
@@ -777,11 +793,11 @@ func (x *oracleExtract) compute(p transform.Period, set oracleSettings) oracleRe
 		if s.Initial != nil {
 			lead = append(lead, float64(s.Initial.Held-s.Need))
 		}
-		if s.Initial != nil || s.Need+oDay(set.TargetDays) <= A {
+		if s.Initial != nil || s.Need+set.target(s) <= A {
 			due++
 			if s.Initial != nil {
 				dueMet++
-				if s.Initial.Held-s.Need <= oDay(set.TargetDays) {
+				if s.Initial.Held-s.Need <= set.target(s) {
 					dueWithin++
 				}
 			}
@@ -1385,6 +1401,19 @@ func TestOracleHandmade(t *testing.T) {
 			if v.Value == nil || math.Abs(*v.Value-w.value) > 1e-9 || v.N != w.n {
 				t.Errorf("%s[%s] = %s (n %d), want %v (n %d)", id, g, fmtPtr(v.Value), v.N, w.value, w.n)
 			}
+		}
+	}
+
+	// Per-context and child targets: with 60 days for standard SIPs, S6
+	// (need 10 Aug) is still pending at A, so due = S1, S2; with 45 days for
+	// children, S2 (born 2012, 41 days) is within target.
+	custom := oracleDefaults
+	custom.TargetDaysByContext = map[string]int{"standard": 60}
+	custom.TargetDaysChildren = 45
+	c := x.compute(transform.Quarter(2026, 3), custom).Total
+	for id, w := range map[string]want{"coverage": share(2, 2), "within_target_share": share(2, 2)} {
+		if v := c[id]; v.Value == nil || *v.Value != w.value || v.N != w.n {
+			t.Errorf("custom targets: %s = %s (n %d), want %v (n %d)", id, fmtPtr(v.Value), v.N, w.value, w.n)
 		}
 	}
 

@@ -1,0 +1,217 @@
+//go:build oraclecompare
+
+package transform_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sipstat/sipstat/ingest"
+	"github.com/sipstat/sipstat/sampledata"
+	"github.com/sipstat/sipstat/transform"
+	"github.com/sipstat/sipstat/warehouse"
+)
+
+// oracleSampleOptions is the generated extract the SQL is checked on: big
+// enough that every KPI has units in both compared quarters, small enough
+// to load and build in seconds.
+var oracleSampleOptions = sampledata.Options{SIPs: 3000, Seed: 20261005, FlawRate: 0}
+
+// TestKPIsAgainstOracle generates a sample extract, loads it and builds the
+// KPI models, and checks every KPI total of kpis.md for the latest complete
+// quarter before A and the same quarter a year earlier against the plain-Go
+// oracle of oracle_test.go: counts exactly, everything else within 1e-9.
+// It runs once with the default settings and once with other targets, so
+// that a setting the SQL ignores cannot go unnoticed.
+func TestKPIsAgainstOracle(t *testing.T) {
+	ctx := t.Context()
+	dir := filepath.Join(t.TempDir(), "extract")
+	if _, err := sampledata.Generate(ctx, dir, oracleSampleOptions); err != nil {
+		t.Fatal(err)
+	}
+	x, err := readOracleExtract(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The oracle ignores events after A; clean data has none, so that
+	// interpretation cannot hide a difference here.
+	if x.AfterAsOf != 0 {
+		t.Errorf("the flaw-free sample has %d events dated after the as-of date %s", x.AfterAsOf, x.AsOf)
+	}
+
+	custom := transform.DefaultSettings()
+	custom.MeetingTargetDays = 30
+	custom.MeetingTargetDaysByContext = map[string]int{"discharge": 7}
+	custom.MeetingTargetDaysChildren = 45
+	custom.FollowUpToleranceDays = 7
+	custom.ConsentValidityDays = 180
+	custom.DischargeSummonsDays = 2
+
+	for _, tc := range []struct {
+		name     string
+		settings transform.Settings
+	}{
+		{"default settings", transform.DefaultSettings()},
+		{"other targets", custom},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			compareWithOracle(t, x, dir, tc.settings)
+		})
+	}
+}
+
+// oracleSettingsOf maps the transform settings onto the oracle's.
+func oracleSettingsOf(s transform.Settings) oracleSettings {
+	return oracleSettings{
+		TargetDays:            s.MeetingTargetDays,
+		TargetDaysByContext:   s.MeetingTargetDaysByContext,
+		TargetDaysChildren:    s.MeetingTargetDaysChildren,
+		FollowUpToleranceDays: s.FollowUpToleranceDays,
+		ConsentValidityDays:   s.ConsentValidityDays,
+		DischargeSummonsDays:  s.DischargeSummonsDays,
+	}
+}
+
+func compareWithOracle(t *testing.T, x *oracleExtract, dir string, settings transform.Settings) {
+	ctx := t.Context()
+	db, err := warehouse.Open(ctx, filepath.Join(t.TempDir(), "sipstat.duckdb"), warehouse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	_, err = ingest.Load(ctx, db, dir, ingest.Options{
+		BeforeCommit: func(ctx context.Context, conn *sql.Conn) error {
+			return transform.Build(ctx, conn, settings)
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	asOf := time.Unix(int64(x.AsOf)*86400, 0).UTC()
+	latest := transform.LatestCompleteQuarter(asOf)
+	periods := []transform.Period{latest, latest.YearAgo()}
+	labels := []string{periods[0].Label, periods[1].Label}
+	values, err := transform.Values(ctx, db, transform.Filter{Periods: labels, Breakdowns: []string{"total", "org_type", "mode"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type key struct{ period, kpi, breakdown, group string }
+	got := map[key]transform.Value{}
+	for _, v := range values {
+		k := key{v.Period, v.KPIID, v.Breakdown, v.Group}
+		if _, dup := got[k]; dup {
+			t.Errorf("kpi_values has two rows for %v", k)
+		}
+		got[k] = v
+	}
+
+	units := map[string]transform.Unit{}
+	for _, k := range transform.Catalog() {
+		units[k.ID] = k.Unit
+	}
+	for _, id := range specKPIs {
+		if _, ok := units[id]; !ok {
+			t.Errorf("KPI %s of kpis.md is missing from the catalogue (transform.Catalog)", id)
+		}
+	}
+
+	oset := oracleSettingsOf(settings)
+	// exercised counts, per KPI, the quarters where the oracle has a non-zero
+	// value: a KPI that is zero or empty in both cannot fail the comparison.
+	exercised := map[string]int{}
+	for _, p := range periods {
+		want := x.compute(p, oset)
+		ids := slices.Clone(specKPIs)
+		for id := range want.Total {
+			if strings.HasPrefix(id, "survey_") {
+				ids = append(ids, id)
+			}
+		}
+		sort.Strings(ids[len(specKPIs):])
+		for _, id := range ids {
+			t.Run(p.Label+"/"+id, func(t *testing.T) {
+				if by, ok := breakdownOnlyKPIs[id]; ok {
+					groups := want.ByGroup[id]
+					if len(groups) > 0 {
+						exercised[id]++
+					}
+					for g, w := range groups {
+						v, ok := got[key{p.Label, id, by, g}]
+						if !ok {
+							t.Errorf("kpi_values has no %s row for %s = %s", id, by, g)
+							continue
+						}
+						compareValue(t, fmt.Sprintf("%s=%s: ", by, g), units[id], w, v)
+					}
+					return
+				}
+				w := want.Total[id]
+				if w.Value != nil && *w.Value != 0 {
+					exercised[id]++
+				}
+				v, ok := got[key{p.Label, id, "total", ""}]
+				if !ok {
+					t.Fatalf("kpi_values has no total row for %s in %s (oracle: %s)", id, p.Label, fmtPtr(w.Value))
+				}
+				unit := units[id]
+				if unit == "" && strings.HasPrefix(id, "survey_") {
+					unit = transform.UnitIndex
+				}
+				compareValue(t, "", unit, w, v)
+			})
+		}
+	}
+	for _, id := range specKPIs {
+		if exercised[id] == 0 {
+			t.Errorf("%s is zero or empty in both %s and %s in the sample: the comparison cannot fail for it", id, labels[0], labels[1])
+		}
+	}
+}
+
+// compareValue checks one SQL value against the oracle's: counts and
+// numerators/denominators exactly, other values within 1e-9, n where the
+// oracle's n is well defined (not for rates).
+func compareValue(t *testing.T, prefix string, unit transform.Unit, w oracleValue, v transform.Value) {
+	t.Helper()
+	if v.Excluded != 0 {
+		t.Errorf("%sexcluded = %d on flaw-free data, want 0", prefix, v.Excluded)
+	}
+	if w.NoData != v.NoData {
+		t.Errorf("%sno_data = %v, oracle %v", prefix, v.NoData, w.NoData)
+		return
+	}
+	tol := 1e-9
+	if unit == transform.UnitCount {
+		tol = 0
+	}
+	if !closeEnough(w.Value, v.Value, tol) {
+		t.Errorf("%svalue = %s, oracle %s (n %d, oracle n %d; %s/%s, oracle %s/%s)", prefix,
+			fmtPtr(v.Value), fmtPtr(w.Value), v.N, w.N,
+			fmtPtr(v.Numerator), fmtPtr(v.Denominator), fmtPtr(w.Numerator), fmtPtr(w.Denominator))
+	}
+	if w.Denominator != nil {
+		if !closeEnough(w.Numerator, v.Numerator, 0) || !closeEnough(w.Denominator, v.Denominator, 0) {
+			t.Errorf("%snumerator/denominator = %s/%s, oracle %s/%s", prefix,
+				fmtPtr(v.Numerator), fmtPtr(v.Denominator), fmtPtr(w.Numerator), fmtPtr(w.Denominator))
+		}
+	}
+	if unit != transform.UnitRate && v.N != w.N {
+		t.Errorf("%sn = %d, oracle %d", prefix, v.N, w.N)
+	}
+}
+
+func closeEnough(a, b *float64, tol float64) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return math.Abs(*a-*b) <= tol
+}
