@@ -124,7 +124,7 @@ func (g *generator) emitSIP() error {
 			return err
 		}
 	}
-	if s.context == "discharge" && s.discharge <= g.asOf && !(s.closure == "deceased" && s.closed < s.discharge) {
+	if s.discharge != noDate && s.discharge <= g.asOf && !(s.closure == "deceased" && s.closed < s.discharge) {
 		if err := g.sipDischarge(); err != nil {
 			return err
 		}

@@ -389,6 +389,10 @@ func (g *generator) timeline() {
 	A := g.asOf
 	t := g.timeShare(s.need)
 
+	if s.context == "discharge" {
+		s.ready = s.need + g.days(0, 5)
+		s.discharge = s.ready + int32(min(10, int(g.rng.ExpFloat64()*1.5)))
+	}
 	// A request from the individual or a relative is occasionally denied.
 	if s.initiatedBy == "individual" || s.initiatedBy == "relative" {
 		s.requestDenied = 0
@@ -406,8 +410,6 @@ func (g *generator) timeline() {
 	// a little over the years.
 	var L int32
 	if s.context == "discharge" {
-		s.ready = s.need + g.days(0, 5)
-		s.discharge = s.ready + int32(min(10, int(g.rng.ExpFloat64()*1.5)))
 		L = s.discharge - s.need + int32(math.Round(g.lognormal(6*p.lead, 0.7)))
 	} else {
 		med := 19.0
@@ -468,8 +470,8 @@ func (g *generator) timeline() {
 	stop, stopReason := noDate, ""
 	switch {
 	case s.ageAtNeed >= 80 && g.chance(0.05) || s.ageAtNeed >= 65 && g.chance(0.015):
-		if L >= 3 {
-			stop, stopReason = s.need+g.days(1, int(L-1)), "deceased"
+		if H-c >= 3 {
+			stop, stopReason = c+g.days(1, int(H-c-1)), "deceased"
 		}
 	case s.ageAtNeed >= 80 && g.chance(0.15) || s.ageAtNeed >= 65 && g.chance(0.06) || g.chance(0.01):
 		stop, stopReason = H+g.days(10, 700), "deceased"
@@ -493,10 +495,7 @@ func (g *generator) timeline() {
 		if cr == "consent_withdrawn" && stop <= A {
 			withdrawn = stop
 		}
-		// A person who died before consent was obtained has no consent row.
-		if cd == noDate || cd >= c {
-			g.consentChain(c, cd, withdrawn)
-		}
+		g.consentChain(c, cd, withdrawn)
 		if cd != noDate && cd <= A {
 			g.close(cd, cr)
 			g.endInterventions()
@@ -510,7 +509,7 @@ func (g *generator) timeline() {
 	// administratively later.
 	if s.invitation == noDate || g.chance(0.04) {
 		if g.chance(0.4) {
-			planClose, planReason = s.need+g.days(120, 400), g.pick([]wc{{"other", 70}, {"moved", 30}})
+			planClose, planReason = max(c, inv)+g.days(120, 400), g.pick([]wc{{"other", 70}, {"moved", 30}})
 		}
 		return
 	}
@@ -596,8 +595,10 @@ func (g *generator) timeline() {
 			}
 			return
 		}
+		// Booked for the agreed date; a meeting held early was booked for
+		// the day it was held, a late one sometimes rebooked to it.
 		pl := due
-		if h > due && g.chance(0.5) {
+		if h < due || h > due && g.chance(0.5) {
 			pl = h
 		}
 		if h > due+14 && s.lateFollowUp == noDate {
