@@ -1,0 +1,430 @@
+package ingest
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/sipstat/sipstat/contract"
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// Formats and encodings as recorded in load_files.
+const (
+	formatCSV     = "csv"
+	formatXLSX    = "xlsx"
+	formatParquet = "parquet"
+
+	encUTF8    = "utf-8"
+	encUTF8BOM = "utf-8-bom"
+	encCP1252  = "windows-1252"
+
+	workbookName = "extract.xlsx"
+	manifestName = "manifest.json"
+)
+
+// manifest is manifest.json of an extract folder.
+type manifest struct {
+	ContractVersion string `json:"contract_version"`
+	Source          string `json:"source"`
+	RegionCode      string `json:"region_code"`
+	ExtractedAt     string `json:"extracted_at"`
+}
+
+// inputFile is one delivered table: a CSV or Parquet file, or a sheet of the
+// workbook.
+type inputFile struct {
+	Table     *contract.Table
+	Name      string // the file name people see: sips.csv, extract.xlsx
+	Path      string
+	Format    string
+	Encoding  string // CSV only
+	Delimiter string // CSV only
+	Header    []string
+	Sheet     string // XLSX only
+}
+
+// where names the file (and sheet) in messages.
+func (f *inputFile) where() string {
+	if f.Format == formatXLSX {
+		return f.Name + "[" + f.Sheet + "]"
+	}
+	return f.Name
+}
+
+// extract is an extract folder, read and checked before the database is touched.
+type extract struct {
+	Dir         string
+	Manifest    *manifest
+	AsOf        time.Time // zero when neither manifest nor options give it
+	Files       []*inputFile
+	Fingerprint string
+	Warnings    []warning
+	Bytes       int64
+}
+
+type warning struct{ File, Message string }
+
+// scanExtract lists an extract folder: which table comes in which file and
+// form, the manifest, each CSV's encoding and delimiter, and a fingerprint of
+// everything. Unreadable input stops here, before the database is touched.
+func scanExtract(dir string) (*extract, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("read extract folder: %w", err)
+	}
+	ex := &extract{Dir: dir}
+	byTable := map[string]*inputFile{}
+	add := func(f *inputFile) error {
+		if prev, ok := byTable[f.Table.Name]; ok {
+			return fmt.Errorf("%s: table %s is delivered twice (also in %s)", f.where(), f.Table.Name, prev.where())
+		}
+		byTable[f.Table.Name] = f
+		return nil
+	}
+	hash := sha256.New()
+	var hashed []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		lower := strings.ToLower(name)
+		ext := filepath.Ext(lower)
+		base := strings.TrimSuffix(lower, ext)
+		switch {
+		case lower == manifestName:
+			m, err := readManifest(path)
+			if err != nil {
+				return nil, err
+			}
+			ex.Manifest = m
+		case ext == ".csv" || ext == ".parquet":
+			t, ok := contract.Lookup(base)
+			if !ok {
+				return nil, fmt.Errorf("%s: unknown table %q (want one of %s)", name, base, tableNames())
+			}
+			f := &inputFile{Table: t, Name: name, Path: path, Format: strings.TrimPrefix(ext, ".")}
+			if f.Format == formatCSV {
+				if err := sniffCSV(f); err != nil {
+					return nil, err
+				}
+			} else if err := checkParquet(f); err != nil {
+				return nil, err
+			}
+			if err := add(f); err != nil {
+				return nil, err
+			}
+		case lower == workbookName:
+			sheets, err := workbookSheets(path, name)
+			if err != nil {
+				return nil, err
+			}
+			for _, f := range sheets {
+				if err := add(f); err != nil {
+					return nil, err
+				}
+			}
+		case ext == ".xlsx" || ext == ".xls":
+			return nil, fmt.Errorf("%s: unexpected workbook (want one %s with a sheet per table)", name, workbookName)
+		default:
+			ex.Warnings = append(ex.Warnings, warning{name, "not part of an extract; ignored"})
+			continue
+		}
+		sum, size, err := fileDigest(path)
+		if err != nil {
+			return nil, err
+		}
+		ex.Bytes += size
+		hashed = append(hashed, name+"\x00"+sum)
+	}
+	for i := range contract.Tables {
+		t := &contract.Tables[i]
+		if f, ok := byTable[t.Name]; ok {
+			ex.Files = append(ex.Files, f)
+		} else if !t.Optional {
+			return nil, fmt.Errorf("%s: table %s is missing (want %s.csv, %s.parquet or a sheet %s in %s)",
+				dir, t.Name, t.Name, t.Name, t.Name, workbookName)
+		}
+	}
+	sort.Strings(hashed)
+	fmt.Fprintf(hash, "contract %s\n", contract.Version)
+	for _, h := range hashed {
+		fmt.Fprintln(hash, h)
+	}
+	ex.Fingerprint = hex.EncodeToString(hash.Sum(nil))
+	return ex, nil
+}
+
+func tableNames() string {
+	names := make([]string, len(contract.Tables))
+	for i, t := range contract.Tables {
+		names[i] = t.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+func readManifest(path string) (*manifest, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read manifest: %w", err)
+	}
+	var m manifest
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("%s: not valid JSON: %w", manifestName, err)
+	}
+	if m.ContractVersion != "" && m.ContractVersion != contract.Version {
+		return nil, fmt.Errorf("%s: contract_version %q is not supported (want %q)", manifestName, m.ContractVersion, contract.Version)
+	}
+	if m.ExtractedAt != "" {
+		if _, ok := parseDate(m.ExtractedAt); !ok {
+			return nil, fmt.Errorf("%s: extracted_at: %q is not a date (want YYYY-MM-DD)", manifestName, m.ExtractedAt)
+		}
+	}
+	if m.RegionCode != "" && !(len(m.RegionCode) == 2 && isDigits(m.RegionCode)) {
+		return nil, fmt.Errorf("%s: region_code: %q is not a region code (want 2 digits, e.g. 01)", manifestName, m.RegionCode)
+	}
+	m.Source = strings.TrimSpace(m.Source)
+	return &m, nil
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func fileDigest(path string) (string, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return "", 0, fmt.Errorf("read %s: %w", filepath.Base(path), err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// sniffCSV reads a CSV file once: refuses binary and empty files, decides
+// the encoding (valid UTF-8, with or without BOM, else Windows-1252), and
+// reads the header to decide the delimiter.
+func sniffCSV(f *inputFile) error {
+	fh, err := os.Open(f.Path)
+	if err != nil {
+		return err
+	}
+	defer fh.Close()
+	buf := make([]byte, 1<<20)
+	var head []byte
+	var pending []byte // the start of a UTF-8 sequence cut by the buffer end
+	validUTF8, first := true, true
+	for {
+		n, err := fh.Read(buf)
+		chunk := buf[:n]
+		if first && n > 0 {
+			first = false
+			head = append([]byte(nil), chunk[:min(n, 64<<10)]...)
+			if looksBinary(head) {
+				return fmt.Errorf("%s: binary file, not CSV text", f.Name)
+			}
+		}
+		if bytes.IndexByte(chunk, 0) >= 0 {
+			return fmt.Errorf("%s: binary file, not CSV text (it contains NUL bytes)", f.Name)
+		}
+		if validUTF8 && n > 0 {
+			data := append(pending, chunk...)
+			cut := len(data)
+			for k := 1; k <= 3 && k <= len(data); k++ {
+				if utf8.RuneStart(data[len(data)-k]) {
+					if !utf8.FullRune(data[len(data)-k:]) {
+						cut = len(data) - k
+					}
+					break
+				}
+			}
+			if !utf8.Valid(data[:cut]) {
+				validUTF8 = false
+			}
+			pending = append([]byte(nil), data[cut:]...)
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("read %s: %w", f.Name, err)
+		}
+	}
+	if len(pending) > 0 {
+		validUTF8 = false
+	}
+	f.Encoding = encUTF8
+	if bytes.HasPrefix(head, utf8BOM) {
+		f.Encoding = encUTF8BOM
+		head = head[len(utf8BOM):]
+	}
+	if !validUTF8 {
+		f.Encoding = encCP1252
+	}
+	if len(bytes.TrimSpace(head)) == 0 {
+		return fmt.Errorf("%s: empty file (want a header row naming the columns)", f.Name)
+	}
+	line := head
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	line = bytes.TrimRight(line, "\r")
+	if f.Encoding == encCP1252 {
+		if line, err = charmap.Windows1252.NewDecoder().Bytes(line); err != nil {
+			return fmt.Errorf("%s:1: %w", f.Name, err)
+		}
+	}
+	f.Delimiter = ","
+	if countOutsideQuotes(line, ';') > countOutsideQuotes(line, ',') {
+		f.Delimiter = ";"
+	}
+	r := csv.NewReader(bytes.NewReader(line))
+	r.Comma = rune(f.Delimiter[0])
+	header, err := r.Read()
+	if err != nil {
+		return fmt.Errorf("%s:1: header: %w", f.Name, err)
+	}
+	f.Header = header
+	return checkHeader(f)
+}
+
+// looksBinary is true when the start of a file has many control characters
+// that never occur in text.
+func looksBinary(b []byte) bool {
+	ctl := 0
+	for _, c := range b {
+		if c < 0x09 || (c > 0x0D && c < 0x20) {
+			ctl++
+		}
+	}
+	return ctl > len(b)/10
+}
+
+func countOutsideQuotes(line []byte, sep byte) int {
+	n, quoted := 0, false
+	for _, c := range line {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case c == sep && !quoted:
+			n++
+		}
+	}
+	return n
+}
+
+// normName is how a header cell is matched to a contract column.
+func normName(s string) string {
+	return strings.ToLower(strings.TrimSpace(strings.TrimPrefix(s, "\ufeff")))
+}
+
+// checkHeader refuses a header with a repeated column or without a required
+// column of the contract.
+func checkHeader(f *inputFile) error {
+	seen := map[string]bool{}
+	for _, h := range f.Header {
+		n := normName(h)
+		if n == "" {
+			continue
+		}
+		if seen[n] {
+			return fmt.Errorf("%s:1: column %s appears twice in the header", f.where(), n)
+		}
+		seen[n] = true
+	}
+	for _, c := range f.Table.Columns {
+		if c.Required && !seen[c.Name] {
+			return fmt.Errorf("%s:1: required column %s is missing (the header has: %s)", f.where(), c.Name, strings.Join(f.Header, ", "))
+		}
+	}
+	return nil
+}
+
+// checkParquet refuses a file that is not Parquet by its magic number, so a
+// misnamed file fails with a clear line rather than a DuckDB error.
+func checkParquet(f *inputFile) error {
+	fh, err := os.Open(f.Path)
+	if err != nil {
+		return err
+	}
+	defer fh.Close()
+	magic := make([]byte, 4)
+	if _, err := io.ReadFull(fh, magic); err != nil {
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return fmt.Errorf("%s: empty file (want a Parquet file)", f.Name)
+		}
+		return err
+	}
+	if string(magic) != "PAR1" {
+		return fmt.Errorf("%s: not a Parquet file", f.Name)
+	}
+	return nil
+}
+
+// workbookSheets lists extract.xlsx: one input per sheet named after a table.
+func workbookSheets(path, name string) ([]*inputFile, error) {
+	wb, err := excelize.OpenFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: not a readable XLSX workbook: %w", name, err)
+	}
+	defer wb.Close()
+	var out []*inputFile
+	for _, sheet := range wb.GetSheetList() {
+		t, ok := contract.Lookup(normName(sheet))
+		if !ok {
+			return nil, fmt.Errorf("%s: sheet %q is not a table (want one of %s)", name, sheet, tableNames())
+		}
+		rows, err := wb.Rows(sheet)
+		if err != nil {
+			return nil, fmt.Errorf("%s[%s]: %w", name, sheet, err)
+		}
+		var header []string
+		if rows.Next() {
+			header, err = rows.Columns(excelize.Options{RawCellValue: true})
+		}
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s[%s]:1: %w", name, sheet, err)
+		}
+		for len(header) > 0 && strings.TrimSpace(header[len(header)-1]) == "" {
+			header = header[:len(header)-1]
+		}
+		f := &inputFile{Table: t, Name: name, Path: path, Format: formatXLSX, Sheet: sheet, Header: header}
+		if len(header) == 0 {
+			return nil, fmt.Errorf("%s:1: empty sheet (want a header row naming the columns)", f.where())
+		}
+		if err := checkHeader(f); err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no sheets", name)
+	}
+	return out, nil
+}

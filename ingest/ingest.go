@@ -1,0 +1,489 @@
+// Package ingest loads an extract folder (CSV, one XLSX workbook, or Parquet)
+// into DuckDB: validated, typed rows in raw.<table>, plus load_sources,
+// load_files, load_rejects and load_warnings. A load is one transaction; an
+// extract is a full snapshot of its source. See README.md.
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/sipstat/sipstat/contract"
+	"github.com/sipstat/sipstat/warehouse"
+)
+
+// Options steer one load.
+type Options struct {
+	// Strict turns any rejected row into a failed load that changes nothing.
+	Strict bool
+	// AsOf is the as-of date when the extract has no manifest; else the
+	// latest date in the data is used.
+	AsOf *time.Time
+	// Source names the extract's source when it has no manifest; the default
+	// is the folder name.
+	Source string
+	// Logger receives step timings at debug level; nil discards them.
+	Logger *slog.Logger
+	// Progress, when non-nil and a terminal, shows a progress bar for loads
+	// that take more than a second.
+	Progress io.Writer
+	// BeforeCommit runs inside the load's transaction on the same connection,
+	// after the raw tables are written; an error rolls everything back.
+	BeforeCommit func(ctx context.Context, conn *sql.Conn) error
+}
+
+// FileSummary is what happened to one delivered table. Read = Loaded + Rejected.
+type FileSummary struct {
+	Table, File, Format, Encoding, Delimiter string
+	Read, Loaded, Rejected                   int64
+}
+
+// Reject is one rejected input row and reason.
+type Reject struct {
+	Table, File string
+	Line        int64
+	Column      string
+	Reason      string
+}
+
+func (r Reject) String() string {
+	return fmt.Sprintf("%s:%d: %s: %s", r.File, r.Line, r.Column, r.Reason)
+}
+
+// Summary reports a load.
+type Summary struct {
+	Source string
+	AsOf   time.Time
+	Files  []FileSummary
+	// Unchanged is true when this very extract was already loaded; nothing
+	// was written.
+	Unchanged bool
+	Warnings  []string
+	// Rejects counts rejected rows over all files.
+	Rejects int64
+	// RejectSamples are the first rejects (at most maxSamples), in table and line order.
+	RejectSamples []Reject
+	Fingerprint   string
+	Elapsed       time.Duration
+}
+
+const maxSamples = 20
+
+// testHook, when set by a test, runs after each step of a load (its name),
+// so a test can cancel or kill a load at a known point.
+var testHook func(step string)
+
+func hook(step string) {
+	if testHook != nil {
+		testHook(step)
+	}
+}
+
+// Load reads the extract folder dir into db as one transaction. With an
+// error, the database is exactly as before. A privacy refusal's error wraps
+// ErrNotAnonymised and names file, row and column, never the value.
+func Load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summary, error) {
+	sum, err := load(ctx, db, dir, opt)
+	return sum, redactErr(err)
+}
+
+func load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summary, error) {
+	start := time.Now()
+	log := opt.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	ex, err := scanExtract(dir)
+	if err != nil {
+		return nil, err
+	}
+	l := &loader{ex: ex, opt: opt, log: log, warnings: ex.Warnings}
+	l.source = opt.Source
+	if ex.Manifest != nil && ex.Manifest.Source != "" {
+		l.source = ex.Manifest.Source
+	}
+	if l.source == "" {
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			return nil, err
+		}
+		l.source = filepath.Base(abs)
+	}
+	switch {
+	case ex.Manifest != nil && ex.Manifest.ExtractedAt != "":
+		l.asOf, _ = parseDate(ex.Manifest.ExtractedAt)
+	case opt.AsOf != nil:
+		y, m, d := opt.AsOf.Date()
+		l.asOf = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+		// The same files with another as-of date are another snapshot.
+		h := sha256.Sum256([]byte(ex.Fingerprint + " as of " + l.asOf.Format(time.DateOnly)))
+		ex.Fingerprint = hex.EncodeToString(h[:])
+	}
+	l.prog = newProgress(opt.Progress, 4+3*len(ex.Files))
+	defer l.prog.done()
+
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("connect: %w", err)
+	}
+	defer conn.Close()
+	l.conn = conn
+	if _, err := execSQL(ctx, conn, "begin.sql", nil, nil); err != nil {
+		return nil, err
+	}
+	sum, err := l.run(ctx)
+	if err != nil || sum.Unchanged {
+		// Rolling back must happen even when ctx was cancelled (Ctrl-C).
+		if _, rerr := execSQL(context.WithoutCancel(ctx), conn, "rollback.sql", nil, nil); rerr != nil {
+			err = errors.Join(err, rerr)
+		}
+		if err != nil {
+			return nil, err
+		}
+	} else if _, err := execSQL(ctx, conn, "commit.sql", nil, nil); err != nil {
+		return nil, err
+	}
+	sum.Elapsed = time.Since(start)
+	log.Debug("load finished", "source", sum.Source, "unchanged", sum.Unchanged, "rejects", sum.Rejects, "elapsed", sum.Elapsed)
+	return sum, nil
+}
+
+type loader struct {
+	ex       *extract
+	opt      Options
+	log      *slog.Logger
+	conn     *sql.Conn
+	source   string
+	asOf     time.Time
+	warnings []warning
+	prog     *progress
+	staged   []stagedFile
+}
+
+type stagedFile struct {
+	f     *inputFile
+	n     names
+	cols  []checkColumn
+	stage []string // the staged columns, without __line
+}
+
+func (l *loader) step(name string, t0 time.Time) {
+	l.log.Debug("load step", "step", name, "elapsed", time.Since(t0))
+	l.prog.step(name)
+	hook(name)
+}
+
+func (l *loader) params(more ...any) map[string]any {
+	p := map[string]any{"source": l.source, "as_of": l.asOf.Format(time.DateOnly)}
+	for i := 0; i+1 < len(more); i += 2 {
+		p[more[i].(string)] = more[i+1]
+	}
+	return p
+}
+
+func (l *loader) run(ctx context.Context) (*Summary, error) {
+	t0 := time.Now()
+	if err := l.ensureSchema(ctx); err != nil {
+		return nil, err
+	}
+	if sum, err := l.checkPrevious(ctx); sum != nil || err != nil {
+		return sum, err
+	}
+	if _, err := execSQL(ctx, l.conn, "macros.sql", nil, nil); err != nil {
+		return nil, err
+	}
+	if err := l.loadCodeLabels(ctx); err != nil {
+		return nil, err
+	}
+	l.step("setup", t0)
+
+	for _, f := range l.ex.Files {
+		t0 := time.Now()
+		sf := stagedFile{f: f, n: namesFor(f.Table.Name)}
+		warn := func(msg string) { l.warnings = append(l.warnings, warning{f.where(), msg}) }
+		if err := stage(ctx, l.conn, f, &sf.n, warn); err != nil {
+			return nil, err
+		}
+		if err := l.mapColumns(ctx, &sf); err != nil {
+			return nil, err
+		}
+		l.staged = append(l.staged, sf)
+		l.step("stage "+f.where(), t0)
+	}
+
+	// Nothing is written outside temporary tables until every staged cell
+	// has passed the privacy check.
+	for _, sf := range l.staged {
+		t0 := time.Now()
+		if err := l.privacyScan(ctx, sf); err != nil {
+			return nil, err
+		}
+		l.step("privacy "+sf.f.where(), t0)
+	}
+
+	if l.asOf.IsZero() {
+		if err := l.latestDate(ctx); err != nil {
+			return nil, err
+		}
+		if sum, err := l.checkPrevious(ctx); sum != nil || err != nil {
+			return sum, err
+		}
+	}
+
+	t0 = time.Now()
+	for i := range contract.Tables {
+		if _, err := execSQL(ctx, l.conn, "delete_source.sql", map[string]any{"Table": contract.Tables[i].Name}, l.params()); err != nil {
+			return nil, err
+		}
+		if _, err := execSQL(ctx, l.conn, "rejected_keys_empty.sql", namesFor(contract.Tables[i].Name), nil); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := execSQL(ctx, l.conn, "delete_load.sql", nil, l.params()); err != nil {
+		return nil, err
+	}
+	l.step("replace previous snapshot", t0)
+
+	sum := &Summary{Source: l.source, AsOf: l.asOf, Fingerprint: l.ex.Fingerprint}
+	for _, sf := range l.staged {
+		t0 := time.Now()
+		fs, err := l.validate(ctx, sf)
+		if err != nil {
+			return nil, err
+		}
+		sum.Files = append(sum.Files, fs)
+		sum.Rejects += fs.Rejected
+		l.step("validate "+sf.f.where(), t0)
+	}
+	if err := l.writeBookkeeping(ctx, sum); err != nil {
+		return nil, err
+	}
+	samples, err := l.rejectSamples(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sum.RejectSamples = samples
+	for _, w := range l.warnings {
+		sum.Warnings = append(sum.Warnings, w.File+": "+w.Message)
+	}
+	if l.opt.Strict && sum.Rejects > 0 {
+		first := ""
+		if len(samples) > 0 {
+			first = "; first: " + samples[0].String()
+		}
+		return nil, fmt.Errorf("strict load: %d rows rejected, nothing was loaded%s", sum.Rejects, first)
+	}
+	for i := range contract.Tables {
+		n := namesFor(contract.Tables[i].Name)
+		for _, sf := range l.staged {
+			if sf.n.Table == n.Table {
+				n = sf.n
+			}
+		}
+		if _, err := execSQL(ctx, l.conn, "drop_temp.sql", n, nil); err != nil {
+			return nil, err
+		}
+	}
+	hook("before commit")
+	if l.opt.BeforeCommit != nil {
+		t0 := time.Now()
+		if err := l.opt.BeforeCommit(ctx, l.conn); err != nil {
+			return nil, fmt.Errorf("before commit: %w", err)
+		}
+		l.step("before commit", t0)
+	}
+	return sum, nil
+}
+
+func (l *loader) ensureSchema(ctx context.Context) error {
+	if _, err := execSQL(ctx, l.conn, "schema.sql", nil, nil); err != nil {
+		return err
+	}
+	for i := range contract.Tables {
+		if _, err := execSQL(ctx, l.conn, "raw_table.sql", &contract.Tables[i], nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkPrevious compares with the source's loaded snapshot: the same
+// fingerprint means nothing to do; an older extract is refused, since an
+// extract replaces its source's rows and would roll the data back.
+func (l *loader) checkPrevious(ctx context.Context) (*Summary, error) {
+	rows, err := querySQL(ctx, l.conn, "previous_load.sql", nil, l.params())
+	if err != nil {
+		return nil, err
+	}
+	var fingerprint string
+	var extracted time.Time
+	found := false
+	for rows.Next() {
+		found = true
+		if err := rows.Scan(&fingerprint, &extracted); err != nil {
+			rows.Close()
+			return nil, err
+		}
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, err
+	}
+	if !found {
+		return nil, nil
+	}
+	if fingerprint == l.ex.Fingerprint {
+		return l.unchangedSummary(ctx, extracted)
+	}
+	if !l.asOf.IsZero() && extracted.After(l.asOf) {
+		return nil, fmt.Errorf("source %q already holds a newer extract (as of %s) than this one (as of %s); nothing was loaded",
+			l.source, extracted.Format(time.DateOnly), l.asOf.Format(time.DateOnly))
+	}
+	return nil, nil
+}
+
+func (l *loader) unchangedSummary(ctx context.Context, asOf time.Time) (*Summary, error) {
+	sum := &Summary{Source: l.source, AsOf: asOf, Unchanged: true, Fingerprint: l.ex.Fingerprint}
+	rows, err := querySQL(ctx, l.conn, "loaded_files.sql", nil, l.params())
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var fs FileSummary
+		if err := rows.Scan(&fs.Table, &fs.File, &fs.Format, &fs.Encoding, &fs.Delimiter, &fs.Read, &fs.Loaded, &fs.Rejected); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		sum.Files = append(sum.Files, fs)
+		sum.Rejects += fs.Rejected
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, err
+	}
+	orderFiles(sum.Files)
+	wrows, err := querySQL(ctx, l.conn, "loaded_warnings.sql", nil, l.params())
+	if err != nil {
+		return nil, err
+	}
+	for wrows.Next() {
+		var file, msg string
+		if err := wrows.Scan(&file, &msg); err != nil {
+			wrows.Close()
+			return nil, err
+		}
+		sum.Warnings = append(sum.Warnings, file+": "+msg)
+	}
+	if err := errors.Join(wrows.Err(), wrows.Close()); err != nil {
+		return nil, err
+	}
+	sum.RejectSamples, err = l.rejectSamples(ctx)
+	return sum, err
+}
+
+// orderFiles puts file summaries in contract order.
+func orderFiles(files []FileSummary) {
+	pos := map[string]int{}
+	for i, t := range contract.Tables {
+		pos[t.Name] = i
+	}
+	for i := 1; i < len(files); i++ {
+		for j := i; j > 0 && pos[files[j].Table] < pos[files[j-1].Table]; j-- {
+			files[j], files[j-1] = files[j-1], files[j]
+		}
+	}
+}
+
+func (l *loader) rejectSamples(ctx context.Context) ([]Reject, error) {
+	rows, err := querySQL(ctx, l.conn, "sample_rejects.sql", nil, l.params("limit", maxSamples))
+	if err != nil {
+		return nil, err
+	}
+	var out []Reject
+	for rows.Next() {
+		var r Reject
+		if err := rows.Scan(&r.File, &r.Table, &r.Line, &r.Column, &r.Reason); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, errors.Join(rows.Err(), rows.Close())
+}
+
+// loadCodeLabels fills code_labels from the contract: every code, Swedish
+// label and alias of every code list, lower-cased.
+func (l *loader) loadCodeLabels(ctx context.Context) error {
+	var lists, inputs, codes []string
+	seen := map[string]bool{}
+	for _, cl := range codeLists() {
+		for _, c := range cl.Codes {
+			for _, s := range append([]string{c.Code, c.Label}, c.Aliases...) {
+				in := strings.ToLower(strings.TrimSpace(s))
+				code, ok := cl.Parse(s)
+				if !ok || seen[cl.Name+"\x00"+in] {
+					continue
+				}
+				seen[cl.Name+"\x00"+in] = true
+				lists, inputs, codes = append(lists, cl.Name), append(inputs, in), append(codes, code)
+			}
+		}
+	}
+	_, err := execSQL(ctx, l.conn, "code_labels.sql", nil, map[string]any{"list_names": lists, "inputs": inputs, "codes": codes})
+	return err
+}
+
+func codeLists() []*contract.CodeList {
+	var out []*contract.CodeList
+	seen := map[*contract.CodeList]bool{}
+	for _, t := range contract.Tables {
+		for _, c := range t.Columns {
+			if c.Codes != nil && !seen[c.Codes] {
+				seen[c.Codes] = true
+				out = append(out, c.Codes)
+			}
+		}
+	}
+	return out
+}
+
+func (l *loader) writeBookkeeping(ctx context.Context, sum *Summary) error {
+	for _, fs := range sum.Files {
+		_, err := execSQL(ctx, l.conn, "insert_file.sql", nil, l.params(
+			"table_name", fs.Table, "file_name", fs.File, "format", fs.Format, "encoding", fs.Encoding,
+			"delimiter", fs.Delimiter, "rows_read", fs.Read, "rows_loaded", fs.Loaded, "rows_rejected", fs.Rejected))
+		if err != nil {
+			return err
+		}
+	}
+	for _, w := range l.warnings {
+		if _, err := execSQL(ctx, l.conn, "insert_warning.sql", nil, l.params("file_name", w.File, "message", w.Message)); err != nil {
+			return err
+		}
+	}
+	var region any
+	version := contract.Version
+	if m := l.ex.Manifest; m != nil {
+		if m.RegionCode != "" {
+			region = m.RegionCode
+		}
+		if m.ContractVersion != "" {
+			version = m.ContractVersion
+		}
+	}
+	abs, err := filepath.Abs(l.ex.Dir)
+	if err != nil {
+		return err
+	}
+	_, err = execSQL(ctx, l.conn, "insert_source.sql", nil, l.params(
+		"region_code", region, "contract_version", version, "extracted_at", l.asOf.Format(time.DateOnly),
+		"loaded_at", time.Now().UTC(), "fingerprint", l.ex.Fingerprint, "extract_dir", abs))
+	return err
+}

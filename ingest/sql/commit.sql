@@ -1,0 +1,2 @@
+-- Transaction control of one load (grain: none); the whole load is one transaction.
+commit;

@@ -1,0 +1,13 @@
+-- grain: one row per input row of {{.Table}} without any problem, typed, into
+-- raw.{{.Table}}; rows with a problem went to load_rejects instead.
+insert into raw.{{ident .Table}} (source{{range .Columns}}, {{ident .Name}}{{end}})
+with good as (
+    select chk.*
+    from {{ident .Chk}} as chk
+    where chk.__line not in (select p.__line from {{ident .Problems}} as p)
+),
+final as (
+    select $source as source{{range .Columns}}, good.{{ident .Name}}{{end}}
+    from good
+)
+select * from final;

@@ -1,0 +1,356 @@
+package ingest
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync/atomic"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	duckdb "github.com/duckdb/duckdb-go/v2"
+	"github.com/sipstat/sipstat/contract"
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/transform"
+)
+
+// names are the working tables of one contract table during a load. They are
+// temporary (this connection only) and dropped before commit.
+type names struct {
+	Table       string
+	File        string // the table read_csv/read_parquet filled
+	Stage       string // the staged rows with __line: a view over File, or an Arrow-filled table
+	StageIsView bool
+	View        string // the Arrow view, read once
+	Chk         string
+	Problems    string
+	Rejected    string
+}
+
+func namesFor(table string) names {
+	return names{
+		Table:    table,
+		File:     "ingest_file_" + table,
+		Stage:    "ingest_stage_" + table,
+		View:     "ingest_arrow_" + table,
+		Chk:      "ingest_chk_" + table,
+		Problems: "ingest_problems_" + table,
+		Rejected: "ingest_rejected_" + table,
+	}
+}
+
+// batchRows is how many rows one Arrow record batch carries.
+const batchRows = 64 << 10
+
+// stage reads one input file into a temporary table of text columns with the
+// file's line numbers. UTF-8 CSV and Parquet are read by DuckDB itself; data
+// parsed in Go (transcoded CSV, XLSX) reaches DuckDB as an Arrow stream.
+func stage(ctx context.Context, conn *sql.Conn, f *inputFile, n *names, warn func(string)) error {
+	switch {
+	case f.Format == formatCSV && f.Encoding != encCP1252:
+		n.StageIsView = true
+		_, err := execSQL(ctx, conn, "stage_csv.sql", n, map[string]any{"path": f.Path, "delim": f.Delimiter})
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+		return nil
+	case f.Format == formatParquet:
+		n.StageIsView = true
+		_, err := execSQL(ctx, conn, "stage_parquet.sql", n, map[string]any{"path": f.Path})
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+		return nil
+	case f.Format == formatCSV:
+		src, err := newCP1252Rows(f)
+		if err != nil {
+			return err
+		}
+		defer src.Close()
+		return stageArrow(ctx, conn, f, n, src)
+	case f.Format == formatXLSX:
+		src, err := newXLSXRows(f, warn)
+		if err != nil {
+			return err
+		}
+		defer src.Close()
+		return stageArrow(ctx, conn, f, n, src)
+	}
+	return fmt.Errorf("%s: unsupported format %s", f.Name, f.Format)
+}
+
+// stageArrow streams rows parsed in Go into DuckDB: RegisterView, then one
+// CREATE TABLE AS. The view can be read only once and must be dropped before
+// it is released (shared/notes/libraries.md).
+func stageArrow(ctx context.Context, conn *sql.Conn, f *inputFile, n *names, src rowSource) error {
+	reader := newStreamReader(ctx, f.Header, src)
+	defer reader.Release()
+	ctas, err := render("stage_arrow.sql", n)
+	if err != nil {
+		return err
+	}
+	drop, err := render("drop_arrow_view.sql", n)
+	if err != nil {
+		return err
+	}
+	err = conn.Raw(func(dc any) error {
+		ar, err := duckdb.NewArrowFromConn(dc.(driver.Conn))
+		if err != nil {
+			return err
+		}
+		release, err := ar.RegisterView(reader, n.View)
+		if err != nil {
+			return err
+		}
+		defer release()
+		ex := dc.(driver.ExecerContext)
+		_, qerr := ex.ExecContext(ctx, ctas, nil)
+		_, derr := ex.ExecContext(context.WithoutCancel(ctx), drop, nil)
+		return errors.Join(qerr, derr)
+	})
+	if rerr := reader.Err(); rerr != nil {
+		return rerr
+	}
+	if err != nil {
+		return fmt.Errorf("%s: sql/stage_arrow.sql: %w", f.where(), err)
+	}
+	return nil
+}
+
+// rowSource yields the data rows of a file parsed in Go, each with its line
+// (CSV) or sheet row (XLSX) number; io.EOF ends it.
+type rowSource interface {
+	Next() (line int64, cells []string, err error)
+	Close() error
+}
+
+// streamReader is an array.RecordReader that builds text batches from a
+// rowSource as DuckDB pulls them, so a large file is never held whole.
+type streamReader struct {
+	refs   atomic.Int64
+	ctx    context.Context
+	schema *arrow.Schema
+	src    rowSource
+	cur    arrow.RecordBatch
+	err    error
+	done   bool
+	ncols  int
+}
+
+func newStreamReader(ctx context.Context, header []string, src rowSource) *streamReader {
+	fields := []arrow.Field{{Name: "__line", Type: arrow.PrimitiveTypes.Int64}}
+	for i, h := range header {
+		name := h
+		if strings.TrimSpace(name) == "" {
+			name = fmt.Sprintf("column%d", i+1)
+		}
+		fields = append(fields, arrow.Field{Name: name, Type: arrow.BinaryTypes.String, Nullable: true})
+	}
+	r := &streamReader{ctx: ctx, schema: arrow.NewSchema(fields, nil), src: src, ncols: len(header)}
+	r.refs.Store(1)
+	return r
+}
+
+func (r *streamReader) Retain() { r.refs.Add(1) }
+func (r *streamReader) Release() {
+	if r.refs.Add(-1) == 0 && r.cur != nil {
+		r.cur.Release()
+		r.cur = nil
+	}
+}
+func (r *streamReader) Schema() *arrow.Schema          { return r.schema }
+func (r *streamReader) RecordBatch() arrow.RecordBatch { return r.cur }
+func (r *streamReader) Record() arrow.RecordBatch      { return r.cur }
+func (r *streamReader) Err() error                     { return r.err }
+
+func (r *streamReader) Next() bool {
+	if r.cur != nil {
+		r.cur.Release()
+		r.cur = nil
+	}
+	if r.done || r.err != nil {
+		return false
+	}
+	if err := r.ctx.Err(); err != nil {
+		r.err = err
+		return false
+	}
+	b := array.NewRecordBuilder(memory.DefaultAllocator, r.schema)
+	defer b.Release()
+	lines := b.Field(0).(*array.Int64Builder)
+	cols := make([]*array.StringBuilder, r.ncols)
+	for i := range cols {
+		cols[i] = b.Field(i + 1).(*array.StringBuilder)
+	}
+	rows := 0
+	for rows < batchRows {
+		line, cells, err := r.src.Next()
+		if err == io.EOF {
+			r.done = true
+			break
+		}
+		if err != nil {
+			r.err = err
+			return false
+		}
+		lines.Append(line)
+		for i, c := range cols {
+			if i < len(cells) && cells[i] != "" {
+				c.Append(cells[i])
+			} else {
+				c.AppendNull()
+			}
+		}
+		rows++
+	}
+	if rows == 0 {
+		return false
+	}
+	r.cur = b.NewRecordBatch()
+	return true
+}
+
+// cp1252Rows reads a Windows-1252 CSV through a streaming transcoder.
+type cp1252Rows struct {
+	f    *inputFile
+	fh   *os.File
+	r    *csv.Reader
+	read bool
+}
+
+func newCP1252Rows(f *inputFile) (*cp1252Rows, error) {
+	fh, err := os.Open(f.Path)
+	if err != nil {
+		return nil, err
+	}
+	r := csv.NewReader(transform.NewReader(fh, charmap.Windows1252.NewDecoder()))
+	r.Comma = rune(f.Delimiter[0])
+	r.FieldsPerRecord = len(f.Header)
+	r.ReuseRecord = true
+	return &cp1252Rows{f: f, fh: fh, r: r}, nil
+}
+
+func (c *cp1252Rows) Next() (int64, []string, error) {
+	if !c.read {
+		c.read = true
+		if _, err := c.r.Read(); err != nil {
+			return 0, nil, c.wrap(err)
+		}
+	}
+	rec, err := c.r.Read()
+	if err != nil {
+		return 0, nil, c.wrap(err)
+	}
+	line, _ := c.r.FieldPos(0)
+	return int64(line), rec, nil
+}
+
+func (c *cp1252Rows) wrap(err error) error {
+	if err == io.EOF {
+		return err
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		if errors.Is(pe.Err, csv.ErrFieldCount) {
+			return fmt.Errorf("%s:%d: the row has a different number of fields than the header (%d)", c.f.Name, pe.Line, len(c.f.Header))
+		}
+		return fmt.Errorf("%s:%d: column %d: %w", c.f.Name, pe.Line, pe.Column, pe.Err)
+	}
+	return fmt.Errorf("read %s: %w", c.f.Name, err)
+}
+
+func (c *cp1252Rows) Close() error { return c.fh.Close() }
+
+// xlsxRows reads one sheet of the workbook; in date columns, Excel date
+// cells become YYYY-MM-DD (xlsxCellText). Empty rows are skipped.
+type xlsxRows struct {
+	f        *inputFile
+	wb       *excelize.File
+	rows     *excelize.Rows
+	isDate   []bool
+	date1904 bool
+	row      int64
+	warn     func(string)
+	warned   bool
+}
+
+func newXLSXRows(f *inputFile, warn func(string)) (*xlsxRows, error) {
+	wb, err := excelize.OpenFile(f.Path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	props, err := wb.GetWorkbookProps()
+	if err != nil {
+		wb.Close()
+		return nil, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	rows, err := wb.Rows(f.Sheet)
+	if err != nil {
+		wb.Close()
+		return nil, fmt.Errorf("%s: %w", f.where(), err)
+	}
+	x := &xlsxRows{f: f, wb: wb, rows: rows, warn: warn, isDate: make([]bool, len(f.Header))}
+	if props.Date1904 != nil {
+		x.date1904 = *props.Date1904
+	}
+	for i, h := range f.Header {
+		if c, ok := f.Table.Column(normName(h)); ok && c.Type == contract.TypeDate {
+			x.isDate[i] = true
+		}
+	}
+	if !rows.Next() { // the header row, read already by scanExtract
+		return nil, fmt.Errorf("%s: the sheet has no header row", f.where())
+	}
+	x.row = 1
+	return x, nil
+}
+
+func (x *xlsxRows) Next() (int64, []string, error) {
+	for x.rows.Next() {
+		x.row++
+		cells, err := x.rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return 0, nil, fmt.Errorf("%s:%d: %w", x.f.where(), x.row, err)
+		}
+		empty := true
+		for i, c := range cells {
+			if strings.TrimSpace(c) == "" {
+				continue
+			}
+			empty = false
+			if i >= len(x.isDate) {
+				// Cells right of the header are not loaded, but a personal
+				// number there still refuses the extract.
+				if containsPersonalNumber(c) {
+					return 0, nil, privacyError(x.f.where(), x.f.Table.Name, x.row, fmt.Sprintf("%d (right of the header)", i+1))
+				}
+				if !x.warned {
+					x.warned = true
+					x.warn(fmt.Sprintf("cells right of the header (from row %d) are not loaded", x.row))
+				}
+				continue
+			}
+			cells[i] = xlsxCellText(c, x.isDate[i], x.date1904)
+		}
+		if empty {
+			continue
+		}
+		return x.row, cells, nil
+	}
+	if err := x.rows.Error(); err != nil {
+		return 0, nil, fmt.Errorf("%s: %w", x.f.where(), err)
+	}
+	return 0, nil, io.EOF
+}
+
+func (x *xlsxRows) Close() error {
+	return errors.Join(x.rows.Close(), x.wb.Close())
+}

@@ -1,0 +1,285 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"time"
+
+	"github.com/sipstat/sipstat/contract"
+)
+
+// checkColumn is one contract column as check.sql sees it.
+type checkColumn struct {
+	Name     string
+	Type     contract.Type
+	Required bool
+	// Source is the staged column holding it; empty when the file lacks it.
+	Source string
+	// CodeList names the code list of a code column (code_labels.list_name).
+	CodeList string
+	// Problem is the reject reason for a value that does not parse, with {}
+	// for the value.
+	Problem string
+	// Rule names a format rule of the contract: region, municipality, birth_year.
+	Rule string
+}
+
+type checkData struct {
+	names
+	Columns   []checkColumn
+	MaxID     int
+	HasRegion bool
+}
+
+// mapColumns matches the staged columns to the contract by name (trimmed,
+// any case): unknown columns are not loaded (a warning), a missing optional
+// column loads as empty (a warning), a missing required one stops the load.
+func (l *loader) mapColumns(ctx context.Context, sf *stagedFile) error {
+	rows, err := querySQL(ctx, l.conn, "describe.sql", sf.n, nil)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
+			return err
+		}
+		if name != "__line" {
+			sf.stage = append(sf.stage, name)
+		}
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return err
+	}
+	f := sf.f
+	header := f.Header
+	if f.Format == formatParquet {
+		header = sf.stage
+		f.Header = header
+		if err := checkHeader(f); err != nil {
+			return err
+		}
+	}
+	if len(header) != len(sf.stage) {
+		return fmt.Errorf("%s: read %d columns, the header has %d", f.where(), len(sf.stage), len(header))
+	}
+	byName := map[string]string{}
+	for i, h := range header {
+		n := normName(h)
+		if _, ok := f.Table.Column(n); !ok {
+			if n == "" {
+				l.warnings = append(l.warnings, warning{f.where(), fmt.Sprintf("column %d has no name; not loaded", i+1)})
+			} else {
+				l.warnings = append(l.warnings, warning{f.where(), fmt.Sprintf("column %q is not in the contract; not loaded", strings.TrimSpace(h))})
+			}
+			continue
+		}
+		byName[n] = sf.stage[i]
+	}
+	for _, c := range f.Table.Columns {
+		cc := checkColumn{Name: c.Name, Type: c.Type, Required: c.Required, Source: byName[c.Name]}
+		if cc.Source == "" {
+			l.warnings = append(l.warnings, warning{f.where(), fmt.Sprintf("optional column %s is missing; loaded as empty", c.Name)})
+		}
+		switch c.Type {
+		case contract.TypeDate:
+			cc.Problem = `"{}" is not a date (want YYYY-MM-DD)`
+		case contract.TypeInt:
+			cc.Problem = `"{}" is not a whole number`
+		case contract.TypeBool:
+			cc.Problem = `"{}" is not a yes/no value (want true/false, 1/0, ja/nej or yes/no)`
+		case contract.TypeCode:
+			cc.CodeList = c.Codes.Name
+			cc.Problem = fmt.Sprintf(`"{}" is not a known %s code (want %s, or its Swedish label)`, c.Name, strings.Join(c.Codes.Values(), ", "))
+		}
+		switch {
+		case c.Name == "region_code":
+			cc.Rule = "region"
+		case c.Name == "municipality_code":
+			cc.Rule = "municipality"
+		case c.Name == "birth_year":
+			cc.Rule = "birth_year"
+		}
+		sf.cols = append(sf.cols, cc)
+	}
+	return nil
+}
+
+// privacyScan refuses the load when any staged cell, in or outside the
+// contract, holds a personal identity or coordination number. DuckDB finds
+// the rows with ten digits in a row; Go decides. Values are never logged.
+func (l *loader) privacyScan(ctx context.Context, sf stagedFile) error {
+	if len(sf.stage) == 0 {
+		return nil
+	}
+	data := struct {
+		names
+		Columns []string
+	}{sf.n, sf.stage}
+	rows, err := querySQL(ctx, l.conn, "privacy_scan.sql", data, nil)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	cells := make([]*string, len(sf.stage))
+	dest := []any{new(int64)}
+	for i := range cells {
+		dest = append(dest, &cells[i])
+	}
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		for i, c := range cells {
+			if c != nil && containsPersonalNumber(*c) {
+				col := sf.stage[i]
+				if i < len(sf.f.Header) {
+					col = strings.TrimSpace(sf.f.Header[i])
+				}
+				return privacyError(sf.f.where(), sf.f.Table.Name, *dest[0].(*int64), col)
+			}
+		}
+	}
+	return rows.Err()
+}
+
+// latestDate sets the as-of date of an extract without manifest or option:
+// the latest date in its data.
+func (l *loader) latestDate(ctx context.Context) error {
+	var latest time.Time
+	for _, sf := range l.staged {
+		var cols []string
+		for _, c := range sf.cols {
+			if c.Type == contract.TypeDate && c.Source != "" {
+				cols = append(cols, c.Source)
+			}
+		}
+		if len(cols) == 0 {
+			continue
+		}
+		data := struct {
+			names
+			Columns []string
+		}{sf.n, cols}
+		rows, err := querySQL(ctx, l.conn, "latest_date.sql", data, nil)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var d *time.Time
+			if err := rows.Scan(&d); err != nil {
+				rows.Close()
+				return err
+			}
+			if d != nil && d.After(latest) {
+				latest = *d
+			}
+		}
+		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+			return err
+		}
+	}
+	if latest.IsZero() {
+		return fmt.Errorf("%s: no as-of date: no manifest.json with extracted_at, none given, and no date in the data", l.ex.Dir)
+	}
+	l.asOf = latest.UTC()
+	return nil
+}
+
+// validate checks one staged file set-based in DuckDB: cell problems, then
+// duplicate keys, foreign keys (against the rows of this source already
+// loaded, parents first), the same-SIP rules; rows with any problem go to
+// load_rejects, the others to raw.<table>.
+func (l *loader) validate(ctx context.Context, sf stagedFile) (FileSummary, error) {
+	t := sf.f.Table
+	fsum := FileSummary{Table: t.Name, File: sf.f.Name, Format: sf.f.Format, Encoding: sf.f.Encoding, Delimiter: sf.f.Delimiter}
+	data := checkData{names: sf.n, Columns: sf.cols, MaxID: contract.MaxIDLength}
+	_, data.HasRegion = t.Column("region_code")
+	p := l.params("file_name", sf.f.where(), "table_name", t.Name)
+	run := func(file string, d any) error {
+		_, err := execSQL(ctx, l.conn, file, d, p)
+		return err
+	}
+	if err := run("check.sql", data); err != nil {
+		return fsum, err
+	}
+	if err := run("problems_cells.sql", data); err != nil {
+		return fsum, err
+	}
+	if err := run("rule_duplicate.sql", struct {
+		checkData
+		Key []string
+	}{data, t.Key}); err != nil {
+		return fsum, err
+	}
+	type ref struct {
+		checkData
+		Column, Parent, ParentKey, ParentRejected string
+		Self                                      bool
+	}
+	var selfRefs []ref
+	for _, c := range t.Columns {
+		if c.References == "" {
+			continue
+		}
+		parent, _ := contract.Lookup(c.References)
+		r := ref{checkData: data, Column: c.Name, Parent: parent.Name, ParentKey: parent.Key[0],
+			ParentRejected: namesFor(parent.Name).Rejected, Self: parent.Name == t.Name}
+		if r.Self {
+			selfRefs = append(selfRefs, r)
+			continue
+		}
+		if err := run("rule_reference.sql", r); err != nil {
+			return fsum, err
+		}
+	}
+	if _, err := fs.Stat(sqlFS, "sql/rules/"+t.Name+".sql"); err == nil {
+		if err := run("rules/"+t.Name+".sql", nil); err != nil {
+			return fsum, err
+		}
+	}
+	// A reference within the table (sips.restart_of) is checked last,
+	// against the rows that pass everything else.
+	for _, r := range selfRefs {
+		if err := run("rule_reference.sql", r); err != nil {
+			return fsum, err
+		}
+	}
+	if err := run("insert_rejects.sql", data); err != nil {
+		return fsum, err
+	}
+	loaded, err := execSQL(ctx, l.conn, "insert_raw.sql", data, p)
+	if err != nil {
+		return fsum, err
+	}
+	if len(t.Key) == 1 {
+		if err := run("rejected_keys.sql", struct {
+			checkData
+			KeyColumn string
+		}{data, t.Key[0]}); err != nil {
+			return fsum, err
+		}
+	}
+	rows, err := querySQL(ctx, l.conn, "file_counts.sql", data, nil)
+	if err != nil {
+		return fsum, err
+	}
+	for rows.Next() {
+		if err := rows.Scan(&fsum.Read, &fsum.Rejected); err != nil {
+			rows.Close()
+			return fsum, err
+		}
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return fsum, err
+	}
+	fsum.Loaded = loaded
+	if fsum.Read != fsum.Loaded+fsum.Rejected {
+		return fsum, fmt.Errorf("%s: counts do not reconcile: read %d, loaded %d, rejected %d", sf.f.where(), fsum.Read, fsum.Loaded, fsum.Rejected)
+	}
+	return fsum, nil
+}
