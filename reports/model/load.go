@@ -50,9 +50,9 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 	if threshold <= 0 {
 		threshold = suppress.DefaultThreshold
 	}
-	asOf, err := readAsOf(ctx, q)
+	asOf, err := transform.AsOf(ctx, q)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("report: %w", err)
 	}
 	period := opts.Period
 	if period.Label == "" {
@@ -81,20 +81,48 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 		r.Meta.RegionName = RegionName(r.Meta.RegionCode)
 	}
 
-	catalog, err := readCatalog(ctx, q)
+	// The catalogue as built (kpi_catalog), not transform.Catalog(): Build
+	// adds the per-question survey KPIs of the data and the targets of the
+	// settings it ran with.
+	catalog, err := transform.LoadCatalog(ctx, q)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("report: %w", err)
 	}
 	labels := make([]string, len(r.Meta.Trend))
 	for i, p := range r.Meta.Trend {
 		labels[i] = p.Label
 	}
-	values, err := readValues(ctx, q, transform.Filter{Periods: labels})
+	values, err := transform.Values(ctx, q, transform.Filter{Periods: labels})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("report: %w", err)
 	}
 	transform.Suppress(values, threshold)
 	idx := indexValues(values)
+	order := map[string]int{}
+	for i, k := range catalog {
+		order[k.ID] = i
+	}
+	sort.SliceStable(values, func(i, j int) bool {
+		a, b := values[i], values[j]
+		if a.Period != b.Period {
+			return a.Period < b.Period
+		}
+		if order[a.KPIID] != order[b.KPIID] {
+			return order[a.KPIID] < order[b.KPIID]
+		}
+		if (a.Breakdown == "total") != (b.Breakdown == "total") {
+			return a.Breakdown == "total"
+		}
+		if a.Breakdown != b.Breakdown {
+			return a.Breakdown < b.Breakdown
+		}
+		return a.Group < b.Group
+	})
+	for i := range values {
+		v := &values[i]
+		v.Value, v.Numerator, v.Denominator = finite(v.Value), finite(v.Numerator), finite(v.Denominator)
+	}
+	r.Published = values
 
 	if opts.Municipality != "" {
 		name, ok := idx.municipalityName(opts.Municipality)
@@ -218,6 +246,7 @@ func buildKPI(k transform.KPI, m Meta, idx *valueIndex) *KPI {
 	kp.Current = idx.headline(m, p.Label, k.ID)
 	kp.Previous = idx.headline(m, p.Previous().Label, k.ID)
 	kp.YearAgo = idx.headline(m, p.YearAgo().Label, k.ID)
+	kp.RegionTotal = idx.figure(p.Label, k.ID, "total", "")
 	kp.Status = status(k, kp.Current)
 	for _, q := range m.Trend {
 		kp.Trend = append(kp.Trend, Point{Period: q.Label, Figure: idx.headline(m, q.Label, k.ID)})

@@ -40,6 +40,10 @@ type Report struct {
 	Mapping []Question
 	// Quality is the data quality of the load behind the report.
 	Quality Quality
+	// Published is every catalogue value of the trend's quarters after the
+	// small-number rule, ordered by period, KPI (catalogue order), breakdown
+	// and group: the long table a detail sheet lists and tests compare with.
+	Published []transform.Value
 }
 
 // Meta describes the report.
@@ -147,7 +151,10 @@ type KPI struct {
 	Current  Figure
 	Previous Figure
 	YearAgo  Figure
-	Status   Status
+	// RegionTotal is the whole region's figure for the period (the same as
+	// Current in a region report).
+	RegionTotal Figure
+	Status      Status
 	// Trend is the figure for each quarter of Meta.Trend, oldest first.
 	Trend []Point
 	// Breakdowns are the KPI's breakdowns for the period, in catalogue order.
@@ -355,8 +362,10 @@ type Warning struct {
 type FlagCount struct {
 	Rule        string
 	Table       string
-	Description string
-	Rows        int64
+	Description string // Swedish
+	// DescriptionEN is the rule in English.
+	DescriptionEN string
+	Rows          int64
 }
 
 // ExcludedCount is what one KPI left out in the period.

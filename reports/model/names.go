@@ -13,6 +13,7 @@ var families = map[string][2]string{
 	"goals":           {"Mål", "Goals"},
 	"follow_up":       {"Uppföljning", "Follow-up"},
 	"followup":        {"Uppföljning", "Follow-up"},
+	"plan":            {"Planens innehåll", "Plan content"},
 	"plan_content":    {"Planens innehåll", "Plan content"},
 	"consent":         {"Samtycke", "Consent"},
 	"closure":         {"Avslut", "Closure"},

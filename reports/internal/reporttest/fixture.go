@@ -126,15 +126,15 @@ func Fixture(t testing.TB) *warehouse.DB {
 		('test', 'sips', 'sips.csv', 9, 'need_detected_date', 'not a date'),
 		('test', 'sips', 'sips.csv', 17, 'municipality_code', 'unknown municipality')`)
 	exec(`insert into load_warnings values ('test', 'sips.csv', 'column "comment" is not in the contract; ignored')`)
-	exec(`insert into dq_rules values ('meeting_before_need', 'meetings', 'Möte före upptäckt behov'), ('goal_without_meeting', 'goals', 'Delmål utan möte')`)
-	exec(`insert into dq_flags values ('meeting_before_need', 'meetings', 'm1'), ('meeting_before_need', 'meetings', 'm2')`)
+	exec(`insert into dq_rules values ('meeting_before_need', 'meetings', 'Möte före upptäckt behov', 'Meeting before need'), ('goal_without_meeting', 'goals', 'Delmål utan möte', 'Goal without meeting')`)
+	exec(`insert into dq_flags values ('meeting_before_need', 'meetings', 'test', 'm1', 's1'), ('meeting_before_need', 'meetings', 'test', 'm2', 's2')`)
 	for i, k := range FixtureKPIs {
 		var target any
 		if k.Target != nil {
 			target = *k.Target
 		}
 		exec(`insert into kpi_catalog values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			k.ID, k.Family, k.NameSV, k.ID, k.Unit, k.Direction, target, "test", "Definition av "+k.NameSV, "", "", "", i+1)
+			k.ID, k.Family, k.NameSV, k.ID, k.Unit, k.Direction, target, "test", "Definition av "+k.NameSV, "", breakdowns(k), []string{}, i+1)
 	}
 	trend := transform.LatestCompleteQuarter(FixtureAsOf).Trend(8)
 	for qi, p := range trend {
@@ -153,6 +153,16 @@ func Fixture(t testing.TB) *warehouse.DB {
 		}
 	}
 	return db
+}
+
+func breakdowns(k FixtureKPI) []string {
+	out := []string{}
+	for _, b := range transform.Breakdowns {
+		if _, ok := k.Breakdowns[b]; ok {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // Path returns a fresh database path in a test's temp dir.

@@ -8,11 +8,15 @@ create table load_files (source varchar, table_name varchar, file_name varchar, 
 create table load_rejects (source varchar, table_name varchar, file_name varchar, line bigint,
     column_name varchar, reason varchar);
 create table load_warnings (source varchar, file_name varchar, message varchar);
-create table dq_rules (rule_id varchar, table_name varchar, description varchar);
-create table dq_flags (rule_id varchar, table_name varchar, row_key varchar);
+create table dq_rules (rule_id varchar, table_name varchar, description_sv varchar, description_en varchar);
+create table dq_flags (rule_id varchar, table_name varchar, source varchar, row_id varchar, sip_id varchar);
 create table kpi_catalog (kpi_id varchar, family varchar, name_sv varchar, name_en varchar,
     unit varchar, direction varchar, target double, target_source varchar, definition_sv varchar,
-    definition_en varchar, breakdowns varchar, requires varchar, sort_order integer);
+    definition_en varchar, breakdowns varchar[], requires varchar[], sort_order integer);
 create table kpi_values (period varchar, period_start date, period_end date, kpi_id varchar,
     breakdown varchar, group_value varchar, group_label varchar, value double, numerator double,
     denominator double, n bigint, excluded bigint, no_data boolean);
+create schema staging;
+create table staging.stg_sips (source varchar, need_detected_date date, closed_date date);
+create table staging.stg_meetings (source varchar, held_date date);
+create table staging.stg_consents (source varchar, decision_date date);
