@@ -643,7 +643,13 @@ func (g *generator) writeDeviation(d int32, m *municipality, sipID int64, cat, b
 // participation lower than their guardians do, as Stockholm's audit found.
 func (g *generator) survey() error {
 	s := &g.s
-	if s.initialHeld == noDate || !g.chance(0.08) {
+	// Audits reach children's SIPs more often (Stockholm audited children's
+	// SIPs in particular).
+	rate := 0.08
+	if s.ageAtNeed < 18 {
+		rate = 0.2
+	}
+	if s.initialHeld == noDate || !g.chance(rate) {
 		return nil
 	}
 	d := s.initialHeld + g.days(14, 150)
@@ -652,7 +658,7 @@ func (g *generator) survey() error {
 	}
 	var respondent string
 	if s.ageAtNeed < 18 {
-		respondent = g.pick([]wc{{"guardian", 55}, {"child_youth", 35}, {"relative", 10}})
+		respondent = g.pick([]wc{{"guardian", 50}, {"child_youth", 42}, {"relative", 8}})
 		if respondent == "child_youth" && g.dates.year(d)-s.birthYear < 13 {
 			respondent = "guardian"
 		}

@@ -660,3 +660,37 @@ func TestPopulationCoversEveryMunicipalityAndYear(t *testing.T) {
 		t.Error("an unknown county code was accepted")
 	}
 }
+
+// TestGenerateAtScale writes a large extract when SAMPLEDATA_SCALE_SIPS is
+// set, for measuring time and peak memory under /usr/bin/time -v (see
+// README.md); the counties are all 21 unless SAMPLEDATA_SCALE_COUNTIES says
+// otherwise. It is skipped in normal test runs.
+func TestGenerateAtScale(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("SAMPLEDATA_SCALE_SIPS"))
+	if n == 0 {
+		t.Skip("set SAMPLEDATA_SCALE_SIPS to run")
+	}
+	counties := []string{"all"}
+	if c := os.Getenv("SAMPLEDATA_SCALE_COUNTIES"); c != "" {
+		counties = strings.Split(c, ",")
+	}
+	start := time.Now()
+	st, err := Generate(context.Background(), t.TempDir(), Options{SIPs: n, Counties: counties})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows int64
+	for _, r := range st.Rows {
+		rows += r
+	}
+	t.Logf("%d SIPs, %d rows in %s: %v", n, rows, time.Since(start).Round(time.Millisecond), st.Rows)
+}
+
+func BenchmarkGenerateDefault(b *testing.B) {
+	dir := b.TempDir()
+	for b.Loop() {
+		if _, err := Generate(context.Background(), dir, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

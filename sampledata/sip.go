@@ -505,9 +505,9 @@ func (g *generator) timeline() {
 	if inv <= A && (stop == noDate || inv < stop) {
 		s.invitation = inv
 	}
-	// A few SIPs never get a meeting (the process stalls); some are closed
-	// administratively later.
-	if s.invitation == noDate || g.chance(0.04) {
+	// A few SIPs never get a meeting (the process stalls, more often where
+	// lead times are long); some are closed administratively later.
+	if s.invitation == noDate || g.chance(0.04+0.1*(p.lead-0.7)/0.9) {
 		if g.chance(0.4) {
 			planClose, planReason = max(c, inv)+g.days(120, 400), g.pick([]wc{{"other", 70}, {"moved", 30}})
 		}
