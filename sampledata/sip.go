@@ -668,8 +668,8 @@ func (g *generator) givenBy(d int32) string {
 }
 
 // addConsentDecision records one decision at day d, as one row or, for
-// some, two rows (information sharing and the plan separately, or each
-// guardian separately), and returns the index of its first row.
+// some, two rows (information sharing and the plan separately), and returns
+// the index of its first row.
 func (g *generator) addConsentDecision(decision string, d, withdrawn int32) int {
 	first := len(g.consents)
 	by := g.givenBy(d)
@@ -677,11 +677,9 @@ func (g *generator) addConsentDecision(decision string, d, withdrawn int32) int 
 		g.nConsent++
 		g.consents = append(g.consents, consent{id: g.nConsent, decision: decision, date: d, scope: scope, givenBy: by, withdrawn: withdrawn})
 	}
+	// A child's consent is always from both guardians in clean data: a
+	// single guardian row is the consent_child_one_guardian flaw.
 	switch {
-	case by == "both_guardians" && decision == "given" && g.chance(0.1):
-		// Each guardian signed separately: two rows, together both guardians.
-		add("both", "guardian")
-		add("both", "guardian")
 	case decision == "given" && g.chance(0.1):
 		add("information_sharing", by)
 		add("plan", by)
