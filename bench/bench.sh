@@ -48,19 +48,23 @@ mkdir -p "$LOGS"
 DB=$RUN/sip.duckdb
 BASE_DB=$RUN/baseline.duckdb
 
-# phase NAME STDOUT CMD… runs CMD under GNU time; sets WALL[NAME] (seconds)
-# and RSS[NAME] (peak resident set, KiB). stderr goes to $LOGS/NAME.err.
-declare -A WALL RSS
+# phase NAME STDOUT CMD… runs CMD under GNU time; sets WALL[NAME] (seconds),
+# CPU[NAME] (user + system seconds: on a shared machine the wall time also
+# holds the time spent waiting for a core, the CPU time does not) and
+# RSS[NAME] (peak resident set, KiB). stderr goes to $LOGS/NAME.err.
+declare -A WALL CPU RSS
 phase() {
 	local name=$1 stdout=$2
 	shift 2
 	log "$name: $*"
-	if ! /usr/bin/time -o "$LOGS/$name.time" -f '%e %M' "$@" >"$stdout" 2>"$LOGS/$name.err"; then
+	if ! /usr/bin/time -o "$LOGS/$name.time" -f '%e %M %U %S' "$@" >"$stdout" 2>"$LOGS/$name.err"; then
 		tail -n 20 "$LOGS/$name.err" >&2
 		die "$name failed: $* (log: $LOGS/$name.err)"
 	fi
-	# On success the file holds exactly one line "wall maxrss".
-	read -r "WALL[$name]" "RSS[$name]" <"$LOGS/$name.time"
+	# On success the file holds exactly one line "wall maxrss user system".
+	local user sys
+	read -r "WALL[$name]" "RSS[$name]" user sys <"$LOGS/$name.time"
+	CPU[$name]=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
 }
 
 # 1. The baseline program, built (from the shared build cache) so that
@@ -86,12 +90,13 @@ else
 	rm -rf "$EXTRACT" "$EXTRACT.tmp"
 	phase generate "$LOGS/generate.out" "$SIPSTAT" sample --out "$EXTRACT.tmp" "${gen_flags[@]}"
 	echo "$gen_version" >"$EXTRACT.tmp/.bench-generator"
-	echo "${WALL[generate]} ${RSS[generate]}" >"$EXTRACT.tmp/.bench-generate"
+	echo "${WALL[generate]} ${RSS[generate]} ${CPU[generate]}" >"$EXTRACT.tmp/.bench-generate"
 	touch "$EXTRACT.tmp/.bench-complete"
 	mv "$EXTRACT.tmp" "$EXTRACT"
 	GEN_CACHED=0
 fi
-read -r "WALL[generate]" "RSS[generate]" <"$EXTRACT/.bench-generate"
+read -r "WALL[generate]" "RSS[generate]" "CPU[generate]" <"$EXTRACT/.bench-generate"
+CPU[generate]=${CPU[generate]:--}
 
 # Input rows: data lines of every CSV file, headers excluded (the generator
 # never writes a line break inside a field).
@@ -140,10 +145,10 @@ printf 'extract:  %d SIPs, seed %s, counties %s: %d input rows in %d CSV files, 
 	"$SIPS" "$SEED" "$COUNTIES" "$ROWS" "${#csvs[@]}" "$(awk -v b="$BYTES" 'BEGIN { print b / 1048576 }')" "$EXTRACT"
 [[ $BASE_ROWS == "$ROWS" ]] || echo "note:     the baseline read $BASE_ROWS rows, the files have $ROWS data lines"
 echo
-printf '%-22s %9s %12s %12s\n' phase "wall s" "rows/s" "peak RSS MiB"
-row() { printf '%-22s %9.2f %12s %12s\n' "$1" "${WALL[$2]}" "$(rate "${WALL[$2]}")" "$(mib "${RSS[$2]}")"; }
+printf '%-24s %9s %9s %12s %12s\n' phase "wall s" "cpu s" "rows/s" "peak RSS MiB"
+row() { printf '%-24s %9.2f %9s %12s %12s\n' "$1" "${WALL[$2]}" "${CPU[$2]}" "$(rate "${WALL[$2]}")" "$(mib "${RSS[$2]}")"; }
 if ((GEN_CACHED)); then
-	printf '%-22s %9.2f %12s %12s\n' "generate (cached)" "${WALL[generate]}" "$(rate "${WALL[generate]}")" "$(mib "${RSS[generate]}")"
+	row "generate (cached)" generate
 else
 	row generate generate
 fi
@@ -153,19 +158,22 @@ row transform transform
 row "kpi --by all" kpi
 row report report
 TOTAL=$(awk -v a="${WALL[load]}" -v b="${WALL[transform]}" -v c="${WALL[kpi]}" -v d="${WALL[report]}" 'BEGIN { printf "%.2f", a + b + c + d }')
+CPU_TOTAL=$(awk -v a="${CPU[load]}" -v b="${CPU[transform]}" -v c="${CPU[kpi]}" -v d="${CPU[report]}" 'BEGIN { printf "%.2f", a + b + c + d }')
 PEAK=0
 for p in load transform kpi report; do ((RSS[$p] > PEAK)) && PEAK=${RSS[$p]}; done
 WALL[total]=$TOTAL
+CPU[total]=$CPU_TOTAL
 RSS[total]=$PEAK
-echo "---------------------- --------- ------------ ------------"
-row "load..report (sum, max)" total
+echo "------------------------ --------- --------- ------------ ------------"
+row "load..report (sum; max)" total
 printf 'database file after the run: %.0f MiB\n' "$(awk -v b="$DB_BYTES" 'BEGIN { print b / 1048576 }')"
 echo
 
 RATIO=$(awk -v a="${WALL[load]}" -v b="${WALL[baseline]}" 'BEGIN { printf "%.2f", a / b }')
+CPU_RATIO=$(awk -v a="${CPU[load]}" -v b="${CPU[baseline]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
 PEAK_GIB=$(awk -v k="$PEAK" 'BEGIN { printf "%.2f", k / 1048576 }')
 echo "targets:"
-printf '  %-52s %s\n' "load / baseline = $RATIO (at most 1.5)" "$(verdict "$RATIO <= 1.5")"
+printf '  %-52s %s\n' "load / baseline = $RATIO (at most 1.5)" "$(verdict "$RATIO <= 1.5")  (cpu time ratio $CPU_RATIO)"
 if ((SIPS >= 1000000)); then
 	printf '  %-52s %s\n' "load+transform+kpi+report = $TOTAL s (under 90 s)" "$(verdict "$TOTAL < 90")"
 	printf '  %-52s %s\n' "peak RSS = $PEAK_GIB GiB (under 4 GiB)" "$(verdict "$PEAK_GIB < 4")"
@@ -178,11 +186,11 @@ fi
 
 # One tab-separated line per run, for bench/RESULTS.md and comparing runs.
 HIST=$OUT/history.tsv
-[[ -f $HIST ]] || printf 'date\tcommit\tsips\tseed\tcounties\trows\tthreads\tmemory_limit\tloadavg_before\tgenerate_s\tgenerate_rss_kib\tbaseline_s\tbaseline_rss_kib\tload_s\tload_rss_kib\ttransform_s\ttransform_rss_kib\tkpi_s\tkpi_rss_kib\treport_s\treport_rss_kib\ttotal_s\tratio\n' >"$HIST"
-printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
-	"$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$commit" "$SIPS" "$SEED" "$COUNTIES" "$ROWS" "$THREADS" "${MEMORY_LIMIT:-default}" "$LOAD_BEFORE" \
-	"${WALL[generate]}" "${RSS[generate]}" "${WALL[baseline]}" "${RSS[baseline]}" "${WALL[load]}" "${RSS[load]}" \
-	"${WALL[transform]}" "${RSS[transform]}" "${WALL[kpi]}" "${RSS[kpi]}" "${WALL[report]}" "${RSS[report]}" "$TOTAL" "$RATIO" >>"$HIST"
+[[ -f $HIST ]] || printf 'date\tcommit\tsips\tseed\tcounties\trows\tthreads\tmemory_limit\tloadavg_before\tgenerate_s\tgenerate_cpu_s\tgenerate_rss_kib\tbaseline_s\tbaseline_cpu_s\tbaseline_rss_kib\tload_s\tload_cpu_s\tload_rss_kib\ttransform_s\ttransform_cpu_s\ttransform_rss_kib\tkpi_s\tkpi_cpu_s\tkpi_rss_kib\treport_s\treport_cpu_s\treport_rss_kib\ttotal_s\ttotal_cpu_s\tratio\tcpu_ratio\n' >"$HIST"
+cols=("$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$commit" "$SIPS" "$SEED" "$COUNTIES" "$ROWS" "$THREADS" "${MEMORY_LIMIT:-default}" "$LOAD_BEFORE")
+for p in generate baseline load transform kpi report; do cols+=("${WALL[$p]}" "${CPU[$p]}" "${RSS[$p]}"); done
+cols+=("$TOTAL" "$CPU_TOTAL" "$RATIO" "$CPU_RATIO")
+(IFS=$'\t'; echo "${cols[*]}") >>"$HIST"
 
 if [[ $KEEP == 1 ]]; then
 	log "kept the database and reports in $RUN"
