@@ -118,8 +118,9 @@ phase baseline "$LOGS/baseline.out" "$OUT/bin/baseline" --db "$BASE_DB" "${duck_
 rm -f "$BASE_DB" "$BASE_DB.wal"
 BASE_ROWS=$(awk -F'\t' '$1 == "total" { print $2 }' "$LOGS/baseline.out")
 
-phase load "$LOGS/load.out" "$SIPSTAT" load --no-transform --db "$DB" "${duck_flags[@]}" "$EXTRACT"
-phase transform "$LOGS/transform.out" "$SIPSTAT" transform --db "$DB" "${duck_flags[@]}"
+# --verbose puts ingest's and transform's step timings into the phase logs.
+phase load "$LOGS/load.out" "$SIPSTAT" load --no-transform --db "$DB" "${duck_flags[@]}" --verbose "$EXTRACT"
+phase transform "$LOGS/transform.out" "$SIPSTAT" transform --db "$DB" "${duck_flags[@]}" --verbose
 phase kpi /dev/null "$SIPSTAT" kpi --db "$DB" "${duck_flags[@]}" --by all --format csv
 phase report "$LOGS/report.out" "$SIPSTAT" report --db "$DB" "${duck_flags[@]}" --out "$RUN/report"
 DB_BYTES=$(stat -c %s "$DB")
