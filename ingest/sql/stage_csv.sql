@@ -1,5 +1,7 @@
 -- grain: one row per data line of one CSV file, every column as text, in file
--- order (the table's rowid + 2 is the line number; the header is line 1).
+-- order: the line number is the row's position + 2 (the header is line 1);
+-- rows created in an open transaction get rowids from a high base, hence
+-- the subtraction of the first one.
 create or replace temp table {{ident .File}} as
 select *
 from read_csv(
@@ -13,5 +15,5 @@ from read_csv(
 );
 
 create or replace temp view {{ident .Stage}} as
-select cast(rowid + 2 as bigint) as __line, *
-from {{ident .File}};
+select cast(file_rows.rowid - first_row.rowid + 2 as bigint) as __line, file_rows.*
+from {{ident .File}} as file_rows, (select min(rowid) as rowid from {{ident .File}}) as first_row;

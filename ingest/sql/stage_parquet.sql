@@ -5,5 +5,5 @@ select *
 from read_parquet($path);
 
 create or replace temp view {{ident .Stage}} as
-select cast(rowid + 2 as bigint) as __line, *
-from {{ident .File}};
+select cast(file_rows.rowid - first_row.rowid + 2 as bigint) as __line, file_rows.*
+from {{ident .File}} as file_rows, (select min(rowid) as rowid from {{ident .File}}) as first_row;

@@ -1,0 +1,168 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func appendLines(t testing.TB, path string, lines ...string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, l := range lines {
+		if _, err := f.WriteString(l + "\n"); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// badExtract is the fixture plus rows that must be rejected: sips.csv lines
+// 6–10 and rows of child tables that depend on them.
+func badExtract(t testing.TB) string {
+	dir := copyFixture(t, "testdata/extract")
+	appendLines(t, filepath.Join(dir, "sips.csv"),
+		// line 6: unknown code
+		"S005,P001,01,0181,emergency,,individual,2026-02-01,,,,,,,,",
+		// line 7: duplicate id (S001 is line 2)
+		"S001,P004,01,0180,standard,,individual,2026-02-01,,,,,,,,",
+		// line 8: dangling foreign key
+		"S006,P999,01,0180,standard,,individual,2026-02-01,,,,,,,,",
+		// line 9: not a date
+		"S007,P004,01,0180,standard,,individual,2026-13-01,,,,,,,,",
+		// line 10: municipality outside its region, required value missing
+		"S008,P004,14,0180,standard,,,2026-02-01,,,,,,,,",
+	)
+	// meetings line 8: its SIP was rejected (line 6); line 9: fine.
+	appendLines(t, filepath.Join(dir, "meetings.csv"),
+		"M007,S005,initial,2026-02-05,planned,,,,,,",
+		"M008,S004,initial,2026-07-05,planned,,,,,,",
+	)
+	// goals line 6: the meeting belongs to another SIP.
+	appendLines(t, filepath.Join(dir, "goals.csv"), "G005,S002,M001,housing,,")
+	// survey_answers line 8: outside the scale; line 9: no such question.
+	appendLines(t, filepath.Join(dir, "survey_answers.csv"), "R002,Q9,3")
+	b, _ := os.ReadFile(filepath.Join(dir, "survey_answers.csv"))
+	os.WriteFile(filepath.Join(dir, "survey_answers.csv"), []byte(strings.Replace(string(b), "R001,Q3,\n", "R001,Q3,7\n", 1)), 0o644)
+	return dir
+}
+
+func TestBadRowsAreRejectedWithReasons(t *testing.T) {
+	db := openDB(t, "")
+	sum := mustLoad(t, db, badExtract(t), Options{})
+
+	got := dump(t, db, "select file_name, line, column_name, reason from load_rejects order by table_name, line, column_name")
+	want := []string{
+		"goals.csv|6|set_at_meeting_id|meeting \"M001\" belongs to SIP \"S001\", not to this goal's SIP \"S002\"",
+		"meetings.csv|8|sip_id|sips \"S005\" was rejected (sips.csv:6), so this row is too",
+		"sips.csv|6|context|\"emergency\" is not a known context code (want discharge, child_placement, standard, or its Swedish label)",
+		"sips.csv|7|sip_id|duplicate key S001 (first at line 2)",
+		"sips.csv|8|person_id|\"P999\" is not in persons",
+		"sips.csv|9|need_detected_date|\"2026-13-01\" is not a date (want YYYY-MM-DD)",
+		"sips.csv|10|initiated_by|required value is missing",
+		"sips.csv|10|municipality_code|municipality 0180 is not in region 14",
+		"survey_answers.csv|4|value|7 is outside the question's scale 1…5",
+		"survey_answers.csv|8|question_id|question \"Q9\" is not in survey \"B2026\"",
+	}
+	// load_rejects is ordered by table name here, not contract order.
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	counts := map[string][3]int64{}
+	for _, f := range sum.Files {
+		if f.Read != f.Loaded+f.Rejected {
+			t.Errorf("%s: read %d ≠ loaded %d + rejected %d", f.File, f.Read, f.Loaded, f.Rejected)
+		}
+		counts[f.Table] = [3]int64{f.Read, f.Loaded, f.Rejected}
+	}
+	for table, c := range map[string][3]int64{
+		"sips": {9, 4, 5}, "meetings": {8, 7, 1}, "goals": {5, 4, 1}, "survey_answers": {7, 5, 2}, "persons": {4, 4, 0},
+	} {
+		if counts[table] != c {
+			t.Errorf("%s: read/loaded/rejected = %v, want %v", table, counts[table], c)
+		}
+	}
+	if sum.Rejects != 9 {
+		t.Errorf("Summary.Rejects = %d, want 9", sum.Rejects)
+	}
+	if n := count(t, db, "select count(*) from raw.sips"); n != 4 {
+		t.Errorf("raw.sips has %d rows, want the 4 good ones", n)
+	}
+	var text strings.Builder
+	sum.WriteText(&text)
+	for _, s := range []string{"sips.csv:9: need_detected_date: \"2026-13-01\" is not a date (want YYYY-MM-DD)", "9 rows rejected"} {
+		if !strings.Contains(text.String(), s) {
+			t.Errorf("summary lacks %q:\n%s", s, text.String())
+		}
+	}
+}
+
+func TestStrictLoadWithRejectsChangesNothing(t *testing.T) {
+	db := openDB(t, "")
+	mustLoad(t, db, "testdata/extract", Options{})
+	before := snapshot(t, db)
+	_, err := Load(context.Background(), db, badExtract(t), Options{Strict: true})
+	if err == nil || !strings.Contains(err.Error(), "strict load: 9 rows rejected") {
+		t.Fatalf("err = %v, want a strict refusal naming 9 rows", err)
+	}
+	if after := snapshot(t, db); !reflect.DeepEqual(before, after) {
+		t.Errorf("a failed strict load changed the database")
+	}
+}
+
+func TestUnreadableInputStopsTheLoad(t *testing.T) {
+	cases := []struct {
+		name  string
+		setup func(dir string)
+		want  string
+	}{
+		{"a missing required column", func(dir string) {
+			os.WriteFile(filepath.Join(dir, "persons.csv"), []byte("person_id,sex\nP001,female\n"), 0o644)
+		}, "persons.csv:1: required column birth_year is missing"},
+		{"an unknown table", func(dir string) {
+			os.WriteFile(filepath.Join(dir, "patients.csv"), []byte("a,b\n1,2\n"), 0o644)
+		}, `patients.csv: unknown table "patients"`},
+		{"a binary file", func(dir string) {
+			os.WriteFile(filepath.Join(dir, "goals.csv"), []byte("PK\x03\x04\x00\x00\x08\x00binary\x00\x01\x02"), 0o644)
+		}, "goals.csv: binary file"},
+		{"an empty file", func(dir string) {
+			os.WriteFile(filepath.Join(dir, "consents.csv"), nil, 0o644)
+		}, "consents.csv: empty file"},
+		{"a missing required table", func(dir string) {
+			os.Remove(filepath.Join(dir, "meetings.csv"))
+		}, "table meetings is missing"},
+		{"a row with too many fields", func(dir string) {
+			appendLines(t, filepath.Join(dir, "persons.csv"), "P009,1950,male,x,y,z")
+		}, "persons.csv"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			db := openDB(t, "")
+			mustLoad(t, db, "testdata/extract", Options{})
+			before := snapshot(t, db)
+			dir := copyFixture(t, "testdata/extract")
+			c.setup(dir)
+			os.WriteFile(filepath.Join(dir, manifestName), []byte(`{"contract_version":"1","source":"`+fixtureSource+`","extracted_at":"2026-12-31"}`), 0o644)
+			_, err := Load(context.Background(), db, dir, Options{})
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("err = %v, want it to contain %q", err, c.want)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error is more than one line: %q", err)
+			}
+			if after := snapshot(t, db); !reflect.DeepEqual(before, after) {
+				t.Errorf("a failed load changed the database")
+			}
+		})
+	}
+}
+
+var _ = errors.Is
