@@ -1,0 +1,242 @@
+package queries
+
+import (
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"math/big"
+	"strings"
+	"time"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+)
+
+// kind is how a result column is written: the writers only ever see the Go
+// types listed per kind (or nil, or hidden).
+type kind int
+
+const (
+	kindString    kind = iota // string
+	kindInt                   // int64
+	kindFloat                 // float64
+	kindBool                  // bool
+	kindDate                  // time.Time, printed YYYY-MM-DD
+	kindTimestamp             // time.Time, printed YYYY-MM-DD HH:MM:SS
+)
+
+func (k kind) numeric() bool { return k == kindInt || k == kindFloat }
+
+type column struct {
+	Name   string
+	DBType string // DuckDB's type name, e.g. DECIMAL(18,3)
+	Kind   kind
+}
+
+// hidden is the value of a cell suppressed by the small-number rule.
+type hidden struct{}
+
+// rowSource yields normalised rows; Next returns io.EOF after the last row.
+type rowSource interface {
+	Columns() []column
+	Next() ([]any, error)
+}
+
+func kindOf(dbType string) kind {
+	t := strings.ToUpper(dbType)
+	switch {
+	case t == "BIGINT" || t == "INTEGER" || t == "SMALLINT" || t == "TINYINT" || t == "HUGEINT" ||
+		t == "UBIGINT" || t == "UINTEGER" || t == "USMALLINT" || t == "UTINYINT" || t == "UHUGEINT":
+		return kindInt
+	case t == "DOUBLE" || t == "FLOAT" || t == "REAL" || strings.HasPrefix(t, "DECIMAL"):
+		return kindFloat
+	case t == "BOOLEAN":
+		return kindBool
+	case t == "DATE":
+		return kindDate
+	case strings.HasPrefix(t, "TIMESTAMP"):
+		return kindTimestamp
+	}
+	return kindString
+}
+
+// sqlRows adapts *sql.Rows to rowSource, normalising the driver's values.
+type sqlRows struct {
+	rows *sql.Rows
+	cols []column
+	vals []any
+	ptrs []any
+}
+
+func newSQLRows(rows *sql.Rows) (*sqlRows, error) {
+	types, err := rows.ColumnTypes()
+	if err != nil {
+		return nil, err
+	}
+	s := &sqlRows{rows: rows, cols: make([]column, len(types))}
+	for i, t := range types {
+		s.cols[i] = column{Name: t.Name(), DBType: t.DatabaseTypeName(), Kind: kindOf(t.DatabaseTypeName())}
+	}
+	s.vals = make([]any, len(types))
+	s.ptrs = make([]any, len(types))
+	for i := range s.vals {
+		s.ptrs[i] = &s.vals[i]
+	}
+	return s, nil
+}
+
+func (s *sqlRows) Columns() []column { return s.cols }
+
+func (s *sqlRows) Next() ([]any, error) {
+	if !s.rows.Next() {
+		if err := s.rows.Err(); err != nil {
+			return nil, err
+		}
+		return nil, io.EOF
+	}
+	if err := s.rows.Scan(s.ptrs...); err != nil {
+		return nil, err
+	}
+	out := make([]any, len(s.vals))
+	for i, v := range s.vals {
+		out[i] = normalise(v, s.cols[i].Kind)
+	}
+	return out, nil
+}
+
+// normalise maps a driver value onto the Go type of its column's kind.
+func normalise(v any, k kind) any {
+	if v == nil {
+		return nil
+	}
+	switch k {
+	case kindInt:
+		switch x := v.(type) {
+		case int64:
+			return x
+		case int32:
+			return int64(x)
+		case int16:
+			return int64(x)
+		case int8:
+			return int64(x)
+		case int:
+			return int64(x)
+		case uint64:
+			return int64(x)
+		case uint32:
+			return int64(x)
+		case uint16:
+			return int64(x)
+		case uint8:
+			return int64(x)
+		case *big.Int:
+			return x.Int64()
+		}
+	case kindFloat:
+		switch x := v.(type) {
+		case float64:
+			return x
+		case float32:
+			return float64(x)
+		case duckdb.Decimal:
+			return x.Float64()
+		}
+	case kindBool:
+		if b, ok := v.(bool); ok {
+			return b
+		}
+	case kindDate, kindTimestamp:
+		if t, ok := v.(time.Time); ok {
+			return t
+		}
+	}
+	switch x := v.(type) {
+	case string:
+		return x
+	case []byte:
+		return string(x)
+	case fmt.Stringer:
+		return x.String()
+	case map[string]any, []any:
+		b, err := json.Marshal(x)
+		if err == nil {
+			return string(b)
+		}
+	}
+	return fmt.Sprint(v)
+}
+
+// text renders a normalised value for the text formats (table, CSV).
+// Dates print as YYYY-MM-DD; NULL as the empty string.
+func text(v any, k kind) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case hidden:
+		return suppressMark
+	case int64:
+		return fmt.Sprint(x)
+	case float64:
+		return formatFloat(x)
+	case bool:
+		if x {
+			return "true"
+		}
+		return "false"
+	case time.Time:
+		if k == kindDate {
+			return x.Format(time.DateOnly)
+		}
+		return x.Format(time.DateTime)
+	case string:
+		return x
+	}
+	return fmt.Sprint(v)
+}
+
+func formatFloat(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "NaN"
+	case math.IsInf(f, 1):
+		return "Inf"
+	case math.IsInf(f, -1):
+		return "-Inf"
+	}
+	// The shortest representation that reads back to the same float: no
+	// spurious digits in CSV, nothing lost.
+	return fmt.Sprint(f)
+}
+
+// bufferedRows is a rowSource over rows held in memory (after suppression).
+type bufferedRows struct {
+	cols []column
+	rows [][]any
+	i    int
+}
+
+func (b *bufferedRows) Columns() []column { return b.cols }
+
+func (b *bufferedRows) Next() ([]any, error) {
+	if b.i >= len(b.rows) {
+		return nil, io.EOF
+	}
+	b.i++
+	return b.rows[b.i-1], nil
+}
+
+func readAll(src rowSource) ([][]any, error) {
+	var out [][]any
+	for {
+		r, err := src.Next()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+}
