@@ -1,0 +1,495 @@
+// Package transform turns the loaded raw.* tables into the clean model and
+// the KPI catalogue: staging views → core tables → data-quality flags →
+// kpi_catalog and kpi_values (see README.md). All SQL lives in sql/ and is
+// embedded; settings reach it as bound parameters.
+package transform
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sipstat/sipstat/contract"
+	"github.com/sipstat/sipstat/warehouse"
+)
+
+//go:embed sql
+var sqlFiles embed.FS
+
+//go:embed ref/scb-municipalities.csv
+var municipalitiesCSV string
+
+// coreModels are the core tables in build order: a model reads only staging
+// views, parameter tables and the models before it.
+var coreModels = []string{
+	"persons", "sips", "consents", "meetings", "participants", "goals",
+	"goal_reviews", "interventions", "discharges", "deviations",
+	"survey_questions", "survey_responses", "survey_answers", "population",
+}
+
+// families are the KPI families in catalogue order; each has sql/kpi/<family>.sql
+// and a view kpi_<family>.
+var families = []string{"coverage", "lead_times", "attendance"} //TMP
+
+var traceExec = os.Getenv("SIPSTAT_TRACE_SQL") != ""
+
+// Params select what Compute computes.
+type Params struct {
+	// AsOf is the as-of date; nil means the latest extracted_at of the sources.
+	AsOf *time.Time
+	// Sources limits the computation to these sources; empty means all.
+	Sources []string
+	// Periods are the periods to compute; empty means every quarter from
+	// the first in the data to the one containing the as-of date.
+	Periods []Period
+	Settings
+}
+
+// conner is what *sql.DB (and *warehouse.DB) has: a way to pin one
+// connection, which the temp parameter tables need.
+type conner interface {
+	Conn(ctx context.Context) (*sql.Conn, error)
+}
+
+// pin returns a Querier bound to one connection and a function to release it.
+func pin(ctx context.Context, q warehouse.Querier) (warehouse.Querier, func(), error) {
+	if c, ok := q.(conner); ok {
+		conn, err := c.Conn(ctx)
+		if err != nil {
+			return nil, nil, fmt.Errorf("transform: pin a connection: %w", err)
+		}
+		return conn, func() { conn.Close() }, nil
+	}
+	return q, func() {}, nil
+}
+
+// Build (re)builds staging, core, the data-quality flags, kpi_catalog,
+// kpi_values, kpi_settings and the family views for all sources, as of the
+// latest load_sources.extracted_at. It runs inside the caller's transaction
+// when q is a *sql.Conn or *sql.Tx and never begins or commits one itself.
+func Build(ctx context.Context, q warehouse.Querier, s Settings) error {
+	if err := s.Validate(); err != nil {
+		return fmt.Errorf("transform: settings: %w", err)
+	}
+	// On a pool (not inside the caller's transaction), Build runs in a
+	// transaction of its own so readers never see a half-built model.
+	var tx *sql.Tx
+	if c, ok := q.(conner); ok {
+		conn, err := c.Conn(ctx)
+		if err != nil {
+			return fmt.Errorf("transform: pin a connection: %w", err)
+		}
+		defer conn.Close()
+		if tx, err = conn.BeginTx(ctx, nil); err != nil {
+			return fmt.Errorf("transform: begin: %w", err)
+		}
+		defer tx.Rollback()
+		q = tx
+	}
+	r := &runner{q: q}
+	if err := r.prepare(ctx); err != nil {
+		return err
+	}
+	asOf, err := asOf(ctx, q, nil)
+	if err != nil {
+		return err
+	}
+	if err := r.pipeline(ctx, Params{AsOf: &asOf, Settings: s}); err != nil {
+		r.dropParams(context.WithoutCancel(ctx))
+		return err
+	}
+	if err := r.finishBuild(ctx, asOf, s); err != nil {
+		r.dropParams(context.WithoutCancel(ctx))
+		return err
+	}
+	if err := r.dropParams(ctx); err != nil {
+		return err
+	}
+	if tx != nil {
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("transform: commit: %w", err)
+		}
+	}
+	return nil
+}
+
+// Compute computes every KPI for p without writing any persistent table: the
+// models are built as temp tables of one connection (which DuckDB allows on
+// a read-only database), read, and dropped. The database must have been
+// built (staging views and reference tables exist).
+func Compute(ctx context.Context, q warehouse.Querier, p Params) ([]Value, error) {
+	if p.Settings.MeetingTargetDays == 0 {
+		p.Settings = DefaultSettings()
+	}
+	if err := p.Settings.Validate(); err != nil {
+		return nil, fmt.Errorf("transform: settings: %w", err)
+	}
+	q, release, err := pin(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	var built int
+	if err := q.QueryRowContext(ctx, `select count(*) from information_schema.tables where table_schema = 'staging' and table_name = 'stg_sips'`).Scan(&built); err != nil {
+		return nil, fmt.Errorf("transform: compute: %w", err)
+	}
+	if built == 0 {
+		return nil, errors.New("transform: compute: the database has no staging views; load an extract (or run Build) first")
+	}
+	r := &runner{q: q, temp: true}
+	defer r.dropTemp(context.WithoutCancel(ctx))
+	if p.AsOf == nil {
+		a, err := asOf(ctx, q, p.Sources)
+		if err != nil {
+			return nil, err
+		}
+		p.AsOf = &a
+	}
+	if err := r.pipeline(ctx, p); err != nil {
+		return nil, err
+	}
+	return Values(ctx, q, Filter{})
+}
+
+// AsOf returns the as-of date of the database: the latest extracted_at of
+// all sources, else the latest date in the data.
+func AsOf(ctx context.Context, q warehouse.Querier) (time.Time, error) {
+	return asOf(ctx, q, nil)
+}
+
+func asOf(ctx context.Context, q warehouse.Querier, sources []string) (time.Time, error) {
+	var t sql.NullTime
+	joined := strings.Join(sources, "\x1f")
+	if err := q.QueryRowContext(ctx, mustSQL("params/as_of.sql"), joined, joined).Scan(&t); err != nil {
+		return time.Time{}, fmt.Errorf("transform: sql/params/as_of.sql: %w", err)
+	}
+	if !t.Valid {
+		return time.Time{}, errors.New("transform: no as-of date: no source has extracted_at and there are no dated rows")
+	}
+	return t.Time.UTC(), nil
+}
+
+// runner executes the embedded SQL on one connection. In temp mode every
+// table it creates is a temp table (shadowing the persistent one of the same
+// name for unqualified reads) and is remembered for dropping.
+type runner struct {
+	q       warehouse.Querier
+	temp    bool
+	created []string
+}
+
+func mustSQL(name string) string {
+	b, err := sqlFiles.ReadFile("sql/" + name)
+	if err != nil {
+		panic("transform: missing embedded sql/" + name)
+	}
+	return string(b)
+}
+
+// exec runs an embedded file (or a prefix + the file's query on its first
+// line, so DuckDB's LINE numbers stay those of the file).
+func (r *runner) exec(ctx context.Context, file, prefix string, args ...any) error {
+	return r.execWrapped(ctx, file, prefix, "", args...)
+}
+
+// execWrapped runs prefix + the file + suffix.
+func (r *runner) execWrapped(ctx context.Context, file, prefix, suffix string, args ...any) error {
+	stmt := mustSQL(file)
+	if r.temp {
+		stmt = strings.ReplaceAll(stmt, "create or replace table ", "create or replace temp table ")
+	}
+	t0 := time.Now()
+	defer func() { if traceExec { fmt.Fprintf(os.Stderr, "%8.1fms %s\n", float64(time.Since(t0).Microseconds())/1000, file) } }()
+	if _, err := r.q.ExecContext(ctx, prefix+stmt+suffix, args...); err != nil {
+		return fmt.Errorf("transform: sql/%s: %w", file, err)
+	}
+	return nil
+}
+
+// execJSON runs a file whose one parameter is a JSON array of rows: many
+// reference rows in one statement, still bound, never formatted into SQL.
+func (r *runner) execJSON(ctx context.Context, file string, rows any) error {
+	b, err := json.Marshal(rows)
+	if err != nil {
+		return fmt.Errorf("transform: sql/%s: %w", file, err)
+	}
+	return r.exec(ctx, file, "", string(b))
+}
+
+// createAs creates table name from the query in file.
+func (r *runner) createAs(ctx context.Context, name, file string) error {
+	kind := "table"
+	if r.temp {
+		kind = "temp table"
+		r.created = append(r.created, name)
+	}
+	return r.exec(ctx, file, "create or replace "+kind+" "+warehouse.QuoteIdent(name)+" as ")
+}
+
+// prepare creates what Build needs that a fresh database lacks — the raw
+// tables of every contract table (an optional table not delivered is an
+// empty table), the load tables — then the staging views and the reference
+// tables.
+func (r *runner) prepare(ctx context.Context) error {
+	if _, err := r.q.ExecContext(ctx, "create schema if not exists raw; create schema if not exists staging"); err != nil {
+		return fmt.Errorf("transform: create schemas: %w", err)
+	}
+	for _, t := range contract.Tables {
+		cols := []string{"source VARCHAR NOT NULL"}
+		for _, c := range t.Columns {
+			cols = append(cols, warehouse.QuoteIdent(c.Name)+" "+c.Type.SQLType())
+		}
+		ddl := "create table if not exists raw." + warehouse.QuoteIdent(t.Name) + " (" + strings.Join(cols, ", ") + ")"
+		if _, err := r.q.ExecContext(ctx, ddl); err != nil {
+			return fmt.Errorf("transform: create raw.%s: %w", t.Name, err)
+		}
+	}
+	if err := r.exec(ctx, "params/ensure_load_tables.sql", ""); err != nil {
+		return err
+	}
+	for _, t := range contract.Tables {
+		name := "stg_" + t.Name
+		if err := r.exec(ctx, "staging/"+name+".sql", "create or replace view staging."+warehouse.QuoteIdent(name)+" as "); err != nil {
+			return err
+		}
+	}
+	return r.refTables(ctx)
+}
+
+// refTables writes ref_municipalities (embedded SCB list), ref_org_types and
+// ref_codes (from the contract package) and ref_groups.
+func (r *runner) refTables(ctx context.Context) error {
+	recs, err := csv.NewReader(strings.NewReader(municipalitiesCSV)).ReadAll()
+	if err != nil {
+		return fmt.Errorf("transform: ref/scb-municipalities.csv: %w", err)
+	}
+	if err := r.exec(ctx, "ref/create.sql", ""); err != nil {
+		return err
+	}
+	var munis []map[string]string
+	for i, rec := range recs[1:] {
+		if len(rec) != 4 {
+			return fmt.Errorf("transform: ref/scb-municipalities.csv:%d: want 4 fields, got %d", i+2, len(rec))
+		}
+		munis = append(munis, map[string]string{"municipality_code": rec[0], "municipality_name": rec[1], "county_code": rec[2], "county_name": rec[3]})
+	}
+	if err := r.execJSON(ctx, "ref/municipality.sql", munis); err != nil {
+		return err
+	}
+	var orgs []map[string]string
+	for _, o := range contract.OrgTypes {
+		orgs = append(orgs, map[string]string{"org_type": o.Code, "label": o.Label, "principal": string(o.Principal)})
+	}
+	if err := r.execJSON(ctx, "ref/org_type.sql", orgs); err != nil {
+		return err
+	}
+	var codes []map[string]string
+	for _, t := range contract.Tables {
+		for _, c := range t.Columns {
+			if c.Codes == nil {
+				continue
+			}
+			for _, code := range c.Codes.Codes {
+				codes = append(codes, map[string]string{"code_list": c.Codes.Name, "code": code.Code, "label": code.Label})
+			}
+		}
+	}
+	if err := r.execJSON(ctx, "ref/code.sql", codes); err != nil {
+		return err
+	}
+	if err := r.exec(ctx, "ref/dedupe_codes.sql", ""); err != nil {
+		return err
+	}
+	return r.createAs(ctx, "ref_groups", "core/ref_groups.sql")
+}
+
+// pipeline writes the parameter tables, the core models, the data-quality
+// flags, kpi_catalog and kpi_values.
+func (r *runner) pipeline(ctx context.Context, p Params) error {
+	s := p.Settings
+	if err := r.exec(ctx, "params/create.sql", ""); err != nil {
+		return err
+	}
+	var children any
+	if s.MeetingTargetDaysChildren > 0 {
+		children = s.MeetingTargetDaysChildren
+	}
+	if err := r.exec(ctx, "params/kpi_params.sql", "", p.AsOf.Format(time.DateOnly), s.RegionName,
+		s.MeetingTargetDays, children, s.FollowUpToleranceDays, s.ConsentValidityDays,
+		s.DischargeSummonsDays, s.SmallNumberThreshold, s.ChildConsentRule); err != nil {
+		return err
+	}
+	ctxs := make([]string, 0, len(s.MeetingTargetDaysByContext))
+	for c := range s.MeetingTargetDaysByContext {
+		ctxs = append(ctxs, c)
+	}
+	sort.Strings(ctxs)
+	for _, c := range ctxs {
+		if err := r.exec(ctx, "params/context_target.sql", "", c, s.MeetingTargetDaysByContext[c]); err != nil {
+			return err
+		}
+	}
+	if len(p.Sources) == 0 {
+		if err := r.exec(ctx, "params/all_sources.sql", ""); err != nil {
+			return err
+		}
+	}
+	for _, src := range p.Sources {
+		if err := r.exec(ctx, "params/source.sql", "", src); err != nil {
+			return err
+		}
+	}
+	if len(p.Periods) == 0 {
+		if err := r.exec(ctx, "params/periods.sql", "insert into kpi_periods "); err != nil {
+			return err
+		}
+	}
+	for _, per := range p.Periods {
+		if err := r.exec(ctx, "params/period.sql", "", per.Label, per.Start.Format(time.DateOnly), per.End.Format(time.DateOnly)); err != nil {
+			return err
+		}
+	}
+	for _, m := range coreModels {
+		if err := r.createAs(ctx, m, "core/"+m+".sql"); err != nil {
+			return err
+		}
+	}
+	if err := r.dq(ctx); err != nil {
+		return err
+	}
+	if err := r.catalog(ctx, s); err != nil {
+		return err
+	}
+	if err := r.exec(ctx, "catalog/kpi_rows.sql", ""); err != nil {
+		return err
+	}
+	for _, f := range families {
+		if err := r.exec(ctx, "kpi/"+f+".sql", "insert into kpi_rows by name "); err != nil {
+			return err
+		}
+	}
+	return r.createAs(ctx, "kpi_values", "assemble/kpi_values.sql")
+}
+
+// dq writes dq_rules and, rule by rule, dq_flags.
+func (r *runner) dq(ctx context.Context) error {
+	if r.temp {
+		r.created = append(r.created, "dq_rules", "dq_flags")
+	}
+	if err := r.exec(ctx, "catalog/dq_rules.sql", ""); err != nil {
+		return err
+	}
+	var rules []map[string]string
+	for _, rule := range DQRules() {
+		rules = append(rules, map[string]string{"rule_id": rule.ID, "table_name": rule.Table, "description_sv": rule.DescriptionSV, "description_en": rule.DescriptionEN})
+	}
+	if err := r.execJSON(ctx, "catalog/dq_rule.sql", rules); err != nil {
+		return err
+	}
+	for _, rule := range DQRules() {
+		// The rule's file returns (source, row_id, sip_id) of the rows
+		// breaking it; its id and table are bound.
+		if err := r.execWrapped(ctx, "dq/"+rule.ID+".sql", "insert into dq_flags select ?, ?, source, row_id, sip_id from (", "\n)", rule.ID, rule.Table); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// catalog writes kpi_catalog: the embedded catalogue with the settings'
+// targets, then the user audit's questions.
+func (r *runner) catalog(ctx context.Context, s Settings) error {
+	if r.temp {
+		r.created = append(r.created, "kpi_catalog")
+	}
+	if err := r.exec(ctx, "catalog/create.sql", ""); err != nil {
+		return err
+	}
+	kpis := CatalogWith(s)
+	last := 0
+	rows := make([]map[string]any, len(kpis))
+	for i, k := range kpis {
+		rows[i] = map[string]any{
+			"kpi_id": k.ID, "family": k.Family, "name_sv": k.NameSV, "name_en": k.NameEN,
+			"unit": string(k.Unit), "direction": k.Direction, "target": k.Target,
+			"target_source": k.TargetSource, "definition_sv": k.DefinitionSV, "definition_en": k.DefinitionEN,
+			"breakdowns": append([]string{}, k.Breakdowns...), "requires": append([]string{}, k.Requires...),
+			"sort_order": k.Order,
+		}
+		last = max(last, k.Order)
+	}
+	if err := r.execJSON(ctx, "catalog/kpi.sql", rows); err != nil {
+		return err
+	}
+	return r.exec(ctx, "catalog/survey_questions.sql", "", last+10)
+}
+
+// finishBuild writes kpi_settings and the family views.
+func (r *runner) finishBuild(ctx context.Context, asOf time.Time, s Settings) error {
+	if err := r.exec(ctx, "catalog/settings.sql", ""); err != nil {
+		return err
+	}
+	kv := [][2]string{
+		{"as_of", asOf.Format(time.DateOnly)},
+		{"computed_at", time.Now().UTC().Format(time.RFC3339)},
+		{"sources", "all"},
+		{"region_name", s.RegionName},
+		{"meeting_target_days", strconv.Itoa(s.MeetingTargetDays)},
+		{"meeting_target_days_children", strconv.Itoa(s.MeetingTargetDaysChildren)},
+		{"follow_up_tolerance_days", strconv.Itoa(s.FollowUpToleranceDays)},
+		{"consent_validity_days", strconv.Itoa(s.ConsentValidityDays)},
+		{"discharge_summons_days", strconv.Itoa(s.DischargeSummonsDays)},
+		{"small_number_threshold", strconv.Itoa(s.SmallNumberThreshold)},
+		{"child_consent_rule", s.ChildConsentRule},
+	}
+	ctxs := make([]string, 0, len(s.MeetingTargetDaysByContext))
+	for c := range s.MeetingTargetDaysByContext {
+		ctxs = append(ctxs, c)
+	}
+	sort.Strings(ctxs)
+	for _, c := range ctxs {
+		kv = append(kv, [2]string{"meeting_target_days_by_context." + c, strconv.Itoa(s.MeetingTargetDaysByContext[c])})
+	}
+	settings := make([]map[string]string, len(kv))
+	for i, p := range kv {
+		settings[i] = map[string]string{"key": p[0], "value": p[1]}
+	}
+	if err := r.execJSON(ctx, "catalog/setting.sql", settings); err != nil {
+		return err
+	}
+	views, err := fs.Glob(sqlFiles, "sql/views/*.sql")
+	if err != nil {
+		return fmt.Errorf("transform: views: %w", err)
+	}
+	for _, v := range views {
+		name := strings.TrimSuffix(path.Base(v), ".sql")
+		if err := r.exec(ctx, "views/"+name+".sql", "create or replace view "+warehouse.QuoteIdent(name)+" as "); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *runner) dropParams(ctx context.Context) error {
+	return r.exec(ctx, "params/drop.sql", "")
+}
+
+// dropTemp drops every temp table of a Compute, so the pooled connection
+// shadows nothing afterwards.
+func (r *runner) dropTemp(ctx context.Context) {
+	for i := len(r.created) - 1; i >= 0; i-- {
+		r.q.ExecContext(ctx, "drop table if exists temp."+warehouse.QuoteIdent(r.created[i]))
+	}
+	r.dropParams(ctx)
+}

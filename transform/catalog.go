@@ -1,0 +1,198 @@
+package transform
+
+import (
+	_ "embed"
+	"fmt"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/sipstat/sipstat/contract"
+)
+
+//go:embed catalog.toml
+var catalogTOML string
+
+// catalogEntry is one [[kpi]] of catalog.toml.
+type catalogEntry struct {
+	ID            string   `toml:"id"`
+	Family        string   `toml:"family"`
+	NameSV        string   `toml:"name_sv"`
+	NameEN        string   `toml:"name_en"`
+	Unit          Unit     `toml:"unit"`
+	Direction     string   `toml:"direction"`
+	Target        *float64 `toml:"target"`
+	TargetSetting string   `toml:"target_setting"`
+	TargetSource  string   `toml:"target_source"`
+	DefinitionSV  string   `toml:"definition_sv"`
+	DefinitionEN  string   `toml:"definition_en"`
+	Breakdowns    []string `toml:"breakdowns"`
+	Requires      []string `toml:"requires"`
+}
+
+// DQRule is a data-quality rule: sql/dq/<ID>.sql returns the rows of Table
+// that break it.
+type DQRule struct {
+	ID            string `toml:"id"`
+	Table         string `toml:"table"`
+	DescriptionSV string `toml:"description_sv"`
+	DescriptionEN string `toml:"description_en"`
+}
+
+type catalogFile struct {
+	KPI    []catalogEntry `toml:"kpi"`
+	DQRule []DQRule       `toml:"dq_rule"`
+}
+
+// The breakdown shorthands of catalog.toml.
+var breakdownSets = map[string][]string{
+	"@sip":       {"region", "municipality", "context", "target_group", "age_band", "sex"},
+	"@meeting":   {"region", "municipality", "context", "target_group", "age_band", "sex", "mode"},
+	"@discharge": {"region", "municipality", "care_type", "age_band", "sex"},
+}
+
+// Breakdowns lists every breakdown name in display order; "total" first.
+var Breakdowns = []string{
+	"total", "region", "municipality", "context", "target_group", "age_band", "sex",
+	"org_type", "mode", "category", "reported_by_org", "concerns_org",
+	"closure_reason", "care_type", "respondent",
+}
+
+// surveyTables are the optional tables every user-audit KPI needs.
+var surveyTables = []string{"survey_questions", "survey_responses", "survey_answers"}
+
+// surveyBreakdowns are the breakdowns of every user-audit KPI.
+var surveyBreakdowns = []string{"region", "municipality", "respondent"}
+
+var (
+	catalogOnce    sync.Once
+	catalogEntries []catalogEntry
+	catalogKPIs    []KPI
+	dqRules        []DQRule
+	catalogErr     error
+)
+
+func loadCatalog() {
+	var f catalogFile
+	md, err := toml.Decode(catalogTOML, &f)
+	if err != nil {
+		catalogErr = fmt.Errorf("catalog.toml: %w", err)
+		return
+	}
+	if undec := md.Undecoded(); len(undec) > 0 {
+		catalogErr = fmt.Errorf("catalog.toml: unknown key %s", undec[0])
+		return
+	}
+	seen := map[string]bool{}
+	for _, e := range f.KPI {
+		if seen[e.ID] {
+			catalogErr = fmt.Errorf("catalog.toml: kpi %s defined twice", e.ID)
+			return
+		}
+		seen[e.ID] = true
+		var bd []string
+		for _, b := range e.Breakdowns {
+			if set, ok := breakdownSets[b]; ok {
+				bd = append(bd, set...)
+			} else {
+				bd = append(bd, b)
+			}
+		}
+		e.Breakdowns = bd
+		catalogEntries = append(catalogEntries, e)
+	}
+	catalogEntries = append(catalogEntries, surveyDimensionEntries()...)
+	for i, e := range catalogEntries {
+		catalogKPIs = append(catalogKPIs, KPI{
+			ID: e.ID, Family: e.Family, NameSV: e.NameSV, NameEN: e.NameEN,
+			Unit: e.Unit, Direction: e.Direction, Target: e.Target,
+			TargetSource: e.TargetSource, DefinitionSV: e.DefinitionSV, DefinitionEN: e.DefinitionEN,
+			Breakdowns: e.Breakdowns, Requires: e.Requires, Order: (i + 1) * 10,
+		})
+	}
+	dqRules = f.DQRule
+}
+
+// surveyDimensionEntries generates the dimension rows of the user audit:
+// for each dimension of the contract an index, a mean and a top-box share.
+func surveyDimensionEntries() []catalogEntry {
+	var out []catalogEntry
+	for _, c := range contract.SurveyDimension.Codes {
+		out = append(out, surveyEntries("survey_dim_"+c.Code,
+			"Brukarrevision, "+c.Label, "User audit, dimension "+c.Code,
+			"alla frågor i dimensionen "+c.Label, "all questions of dimension "+c.Code)...)
+	}
+	return out
+}
+
+// surveyEntries returns the three KPIs of one survey question or dimension.
+// The same texts are built in SQL for the questions delivered
+// (sql/catalog/survey_questions.sql); keep them in step.
+func surveyEntries(id, nameSV, nameEN, overSV, overEN string) []catalogEntry {
+	base := catalogEntry{Family: "survey", Breakdowns: surveyBreakdowns, Requires: surveyTables}
+	idx, mean, top := base, base, base
+	idx.ID, idx.Unit, idx.Direction = id, UnitIndex, "higher"
+	idx.NameSV, idx.NameEN = nameSV+" (index 0–100)", nameEN+" (index 0–100)"
+	idx.DefinitionSV = "Svar i perioden på " + overSV + ", omräknade linjärt från skalans min…max till 0…100 och medelvärdesbildade (SKR:s konvention). Vet ej/inget svar räknas inte."
+	idx.DefinitionEN = "Answers in the period to " + overEN + ", rescaled linearly from scale_min…scale_max to 0…100 and averaged (SKR's convention). Don't know/no answer is left out."
+	mean.ID, mean.Unit, mean.Direction = id+"_mean", UnitMean, "higher"
+	mean.NameSV, mean.NameEN = nameSV+" (medelvärde)", nameEN+" (mean)"
+	mean.DefinitionSV = "Medelvärdet av svaren i perioden på " + overSV + " på frågans egen skala."
+	mean.DefinitionEN = "Mean of the answers in the period to " + overEN + " on the question's own scale."
+	top.ID, top.Unit, top.Direction = id+"_top_box_share", UnitShare, "higher"
+	top.NameSV, top.NameEN = nameSV+" (andel de två bästa stegen)", nameEN+" (top-box share)"
+	top.DefinitionSV = "Andel svar i perioden på " + overSV + " med värde ≥ skalans max − 1."
+	top.DefinitionEN = "Share of the answers in the period to " + overEN + " with value ≥ scale_max − 1."
+	return []catalogEntry{idx, mean, top}
+}
+
+// Catalog returns the embedded KPI catalogue in report order, with targets
+// that come from a setting resolved by the default settings. The per-question
+// user-audit KPIs depend on the data: read them with LoadCatalog.
+func Catalog() []KPI { return CatalogWith(DefaultSettings()) }
+
+// CatalogWith returns the catalogue with setting-dependent targets taken
+// from s.
+func CatalogWith(s Settings) []KPI {
+	catalogOnce.Do(loadCatalog)
+	if catalogErr != nil {
+		// The catalogue is embedded and checked by TestCatalog; a broken
+		// file is a programming error.
+		panic(catalogErr)
+	}
+	out := make([]KPI, len(catalogKPIs))
+	for i, k := range catalogKPIs {
+		if ts := catalogEntries[i].TargetSetting; ts != "" {
+			v := settingValue(s, ts)
+			k.Target = &v
+			if k.TargetSource == "" {
+				k.TargetSource = "setting " + ts
+			}
+		}
+		k.Breakdowns = append([]string(nil), k.Breakdowns...)
+		k.Requires = append([]string(nil), k.Requires...)
+		out[i] = k
+	}
+	return out
+}
+
+// DQRules returns the data-quality rules in catalogue order.
+func DQRules() []DQRule {
+	catalogOnce.Do(loadCatalog)
+	return append([]DQRule(nil), dqRules...)
+}
+
+// settingValue is the numeric value of a settings key used as a target.
+func settingValue(s Settings, key string) float64 {
+	switch key {
+	case "meeting_target_days":
+		return float64(s.MeetingTargetDays)
+	case "follow_up_tolerance_days":
+		return float64(s.FollowUpToleranceDays)
+	case "consent_validity_days":
+		return float64(s.ConsentValidityDays)
+	case "discharge_summons_days":
+		return float64(s.DischargeSummonsDays)
+	}
+	panic("catalog.toml: unknown target_setting " + key)
+}

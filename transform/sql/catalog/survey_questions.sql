@@ -1,0 +1,57 @@
+-- kpi_catalog rows of the user audit's questions: three KPIs per question id
+-- delivered (index, mean, top-box share), after the static catalogue. The
+-- texts follow surveyEntries in catalog.go. A question id used by several
+-- surveys is one KPI over all of them (the first survey's text names it).
+-- parameters: 1 = the first sort_order to use
+with questions as (
+    select
+        q.question_id,
+        arg_min(q.text_sv, q.survey_id) as text_sv,
+        arg_min(q.dimension, q.survey_id) as dimension
+    from survey_questions as q
+    group by q.question_id
+),
+
+numbered as (
+    select
+        q.*,
+        row_number() over (order by q.question_id) as rn
+    from questions as q
+),
+
+kinds as (
+    select *
+    from (
+        values
+            (0, '', 'index', 'higher', ' (index 0–100)', ' (index 0–100)',
+             'Svar i perioden på frågan, omräknade linjärt från skalans min…max till 0…100 och medelvärdesbildade (SKR:s konvention). Vet ej/inget svar räknas inte.',
+             'Answers in the period to the question, rescaled linearly from scale_min…scale_max to 0…100 and averaged (SKR''s convention). Don''t know/no answer is left out.'),
+            (1, '_mean', 'mean', 'higher', ' (medelvärde)', ' (mean)',
+             'Medelvärdet av svaren i perioden på frågan på frågans egen skala.',
+             'Mean of the answers in the period to the question on the question''s own scale.'),
+            (2, '_top_box_share', 'share', 'higher', ' (andel de två bästa stegen)', ' (top-box share)',
+             'Andel svar i perioden på frågan med värde ≥ skalans max − 1.',
+             'Share of the answers in the period to the question with value ≥ scale_max − 1.')
+    ) as t (k, suffix, unit, direction, name_sv_suffix, name_en_suffix, definition_sv, definition_en)
+),
+
+final as (
+    select
+        'survey_' || n.question_id || k.suffix as kpi_id,
+        'survey' as family,
+        n.text_sv || k.name_sv_suffix as name_sv,
+        'User audit question ' || n.question_id || ' (' || n.dimension || ')' || k.name_en_suffix as name_en,
+        k.unit,
+        k.direction,
+        null::double as target,
+        null::varchar as target_source,
+        k.definition_sv,
+        k.definition_en,
+        ['region', 'municipality', 'respondent'] as breakdowns,
+        ['survey_questions', 'survey_responses', 'survey_answers'] as requires,
+        (? + (n.rn - 1) * 3 + k.k)::integer as sort_order
+    from numbered as n
+    cross join kinds as k
+)
+
+insert into kpi_catalog select * from final

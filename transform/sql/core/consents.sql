@@ -1,0 +1,33 @@
+-- consents: one row per consent decision (source, consent_id) of a SIP in
+-- scope, decided on or before the as-of date; a withdrawal after the as-of
+-- date has not happened yet. Carries the SIP's breakdown facts.
+-- inputs: staging.stg_consents, sips (core), kpi_params
+with params as (
+    select * from kpi_params
+),
+
+final as (
+    select
+        c.source,
+        c.consent_id,
+        c.sip_id,
+        c.decision,
+        c.decision_date,
+        c.scope,
+        c.given_by,
+        case when c.withdrawn_date <= params.as_of then c.withdrawn_date end as withdrawn_date,
+        s.region_code,
+        s.municipality_code,
+        s.context,
+        s.target_group,
+        s.age_band,
+        s.sex,
+        s.is_child
+    from staging.stg_consents as c
+    cross join params
+    inner join sips as s
+        on s.source = c.source and s.sip_id = c.sip_id
+    where c.decision_date <= params.as_of
+)
+
+select * from final

@@ -1,0 +1,25 @@
+-- deviations: one row per deviation report (source, deviation_id) of the
+-- sources in scope, reported on or before the as-of date.
+-- inputs: staging.stg_deviations, kpi_params, kpi_sources
+with params as (
+    select * from kpi_params
+),
+
+final as (
+    select
+        d.source,
+        d.deviation_id,
+        d.reported_date,
+        d.region_code,
+        d.municipality_code,
+        d.sip_id,
+        d.category,
+        d.reported_by_org,
+        d.concerns_org
+    from staging.stg_deviations as d
+    cross join params
+    where d.source in (select ks.source from kpi_sources as ks)
+        and d.reported_date <= params.as_of
+)
+
+select * from final

@@ -1,0 +1,28 @@
+-- goal_reviews: one row per review (source, goal_id, meeting_id) of a goal in
+-- scope, with the date of the reviewing meeting (only if validly held) and the
+-- SIP's breakdown facts.
+-- inputs: staging.stg_goal_reviews, goals (core), meetings (core)
+with final as (
+    select
+        r.source,
+        r.goal_id,
+        r.meeting_id,
+        r.status,
+        g.sip_id,
+        case when m.is_valid_held then m.held_date end as review_held_date,
+        coalesce(m.has_date_flag, false) as review_meeting_has_date_flag,
+        m.period_date as review_period_date,
+        g.region_code,
+        g.municipality_code,
+        g.context,
+        g.target_group,
+        g.age_band,
+        g.sex
+    from staging.stg_goal_reviews as r
+    inner join goals as g
+        on g.source = r.source and g.goal_id = r.goal_id
+    left join meetings as m
+        on m.source = r.source and m.meeting_id = r.meeting_id
+)
+
+select * from final

@@ -1,0 +1,236 @@
+-- coverage family: one row per period × KPI × breakdown × group for
+-- needs_detected, needs_declined_share, requests_denied, coverage,
+-- discharges_needing_sip, discharge_sip_share, sips_active, sips_per_10000.
+-- Units: SIPs by need date; SIPs active at the period's end; discharges by
+-- discharge date; population by municipality.
+-- inputs: sips, discharges, population (core), load_sources, kpi_periods,
+--         kpi_sources
+with sip_units as (
+    select
+        p.period,
+        coalesce(s.region_code, 'unknown') as region_code,
+        coalesce(s.municipality_code, 'unknown') as municipality_code,
+        coalesce(s.context, 'unknown') as context,
+        coalesce(s.target_group, 'unknown') as target_group,
+        coalesce(s.age_band, 'unknown') as age_band,
+        coalesce(s.sex, 'unknown') as sex,
+        s.is_declined,
+        coalesce(s.request_denied, false) as is_request_denied,
+        s.is_due,
+        s.initial_held_date is not null as has_initial,
+        s.in_coverage and s.has_flagged_initial as is_excluded
+    from sips as s
+    inner join kpi_periods as p
+        on s.need_detected_date between p.period_start and p.period_end
+),
+
+sip_agg as (
+    select
+        u.period,
+        case
+            when grouping(u.region_code) = 0 then 'region'
+            when grouping(u.municipality_code) = 0 then 'municipality'
+            when grouping(u.context) = 0 then 'context'
+            when grouping(u.target_group) = 0 then 'target_group'
+            when grouping(u.age_band) = 0 then 'age_band'
+            when grouping(u.sex) = 0 then 'sex'
+            else 'total'
+        end as breakdown,
+        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        count(*) as needs,
+        count(*) filter (where u.is_declined) as declined,
+        count(*) filter (where u.is_request_denied) as denied,
+        count(*) filter (where u.is_due) as due,
+        count(*) filter (where u.is_due and u.has_initial) as due_met,
+        count(*) filter (where u.is_excluded) as excluded
+    from sip_units as u
+    group by grouping sets (
+        (u.period),
+        (u.period, u.region_code),
+        (u.period, u.municipality_code),
+        (u.period, u.context),
+        (u.period, u.target_group),
+        (u.period, u.age_band),
+        (u.period, u.sex)
+    )
+),
+
+active_units as (
+    -- SIPs open at the period's end whose initial meeting was held by then,
+    -- and SIPs left out because their initial meeting's date is flagged.
+    select
+        p.period,
+        coalesce(s.region_code, 'unknown') as region_code,
+        coalesce(s.municipality_code, 'unknown') as municipality_code,
+        coalesce(s.context, 'unknown') as context,
+        coalesce(s.target_group, 'unknown') as target_group,
+        coalesce(s.age_band, 'unknown') as age_band,
+        coalesce(s.sex, 'unknown') as sex,
+        s.has_flagged_initial as is_excluded
+    from sips as s
+    inner join kpi_periods as p
+        on coalesce(s.initial_held_date, s.need_detected_date) <= p.period_end
+        and coalesce(s.closed_date, date '9999-12-31') > p.period_end
+    where s.initial_held_date is not null or s.has_flagged_initial
+),
+
+active_agg as (
+    select
+        u.period,
+        case
+            when grouping(u.region_code) = 0 then 'region'
+            when grouping(u.municipality_code) = 0 then 'municipality'
+            when grouping(u.context) = 0 then 'context'
+            when grouping(u.target_group) = 0 then 'target_group'
+            when grouping(u.age_band) = 0 then 'age_band'
+            when grouping(u.sex) = 0 then 'sex'
+            else 'total'
+        end as breakdown,
+        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        count(*) filter (where not u.is_excluded) as active,
+        count(*) filter (where u.is_excluded) as excluded
+    from active_units as u
+    group by grouping sets (
+        (u.period),
+        (u.period, u.region_code),
+        (u.period, u.municipality_code),
+        (u.period, u.context),
+        (u.period, u.target_group),
+        (u.period, u.age_band),
+        (u.period, u.sex)
+    )
+),
+
+discharge_units as (
+    select
+        p.period,
+        coalesce(d.region_code, 'unknown') as region_code,
+        coalesce(d.municipality_code, 'unknown') as municipality_code,
+        coalesce(d.care_type, 'unknown') as care_type,
+        coalesce(d.age_band, 'unknown') as age_band,
+        coalesce(d.sex, 'unknown') as sex,
+        d.sip_first_held_date is not null as has_meeting,
+        d.sip_first_held_date is null and coalesce(d.sip_has_flagged_held, false) as is_excluded
+    from discharges as d
+    inner join kpi_periods as p
+        on d.discharge_date between p.period_start and p.period_end
+    where d.needs_sip
+),
+
+discharge_agg as (
+    select
+        u.period,
+        case
+            when grouping(u.region_code) = 0 then 'region'
+            when grouping(u.municipality_code) = 0 then 'municipality'
+            when grouping(u.care_type) = 0 then 'care_type'
+            when grouping(u.age_band) = 0 then 'age_band'
+            when grouping(u.sex) = 0 then 'sex'
+            else 'total'
+        end as breakdown,
+        coalesce(u.region_code, u.municipality_code, u.care_type, u.age_band, u.sex, '') as group_value,
+        count(*) as needing,
+        count(*) filter (where not u.is_excluded) as share_units,
+        count(*) filter (where u.has_meeting) as with_meeting,
+        count(*) filter (where u.is_excluded) as excluded
+    from discharge_units as u
+    group by grouping sets (
+        (u.period),
+        (u.period, u.region_code),
+        (u.period, u.municipality_code),
+        (u.period, u.care_type),
+        (u.period, u.age_band),
+        (u.period, u.sex)
+    )
+),
+
+counties_in_scope as (
+    select distinct s.region_code as county_code from sips as s
+    union
+    select distinct ls.region_code
+    from load_sources as ls
+    where ls.source in (select ks.source from kpi_sources as ks) and ls.region_code is not null
+),
+
+population_at_period as (
+    -- The population of each municipality for the year of the period's end,
+    -- or the latest earlier year delivered.
+    select
+        p.period,
+        pop.municipality_code,
+        left(pop.municipality_code, 2) as county_code,
+        arg_max(pop.population, pop.year) as population
+    from kpi_periods as p
+    inner join population as pop
+        on pop.year <= year(p.period_end)
+    where left(pop.municipality_code, 2) in (select c.county_code from counties_in_scope as c)
+    group by p.period, pop.municipality_code
+),
+
+population_agg as (
+    select
+        pp.period,
+        case
+            when grouping(pp.county_code) = 0 then 'region'
+            when grouping(pp.municipality_code) = 0 then 'municipality'
+            else 'total'
+        end as breakdown,
+        coalesce(pp.county_code, pp.municipality_code, '') as group_value,
+        sum(pp.population) as population
+    from population_at_period as pp
+    group by grouping sets (
+        (pp.period),
+        (pp.period, pp.county_code),
+        (pp.period, pp.municipality_code)
+    )
+),
+
+rate as (
+    select
+        pa.period,
+        pa.breakdown,
+        pa.group_value,
+        coalesce(aa.active, 0) as active,
+        pa.population,
+        coalesce(aa.excluded, 0) as excluded
+    from population_agg as pa
+    left join active_agg as aa
+        on aa.period = pa.period and aa.breakdown = pa.breakdown and aa.group_value = pa.group_value
+),
+
+final as (
+    select period, 'needs_detected' as kpi_id, breakdown, group_value,
+        needs::double as value, null::double as numerator, null::double as denominator,
+        needs as n, 0::bigint as excluded
+    from sip_agg
+    union all
+    select period, 'needs_declined_share', breakdown, group_value,
+        case when needs > 0 then declined / needs end, declined, needs, needs, 0
+    from sip_agg
+    union all
+    select period, 'requests_denied', breakdown, group_value,
+        denied, null, null, denied, 0
+    from sip_agg
+    union all
+    select period, 'coverage', breakdown, group_value,
+        case when due > 0 then due_met / due end, due_met, due, due, excluded
+    from sip_agg
+    union all
+    select period, 'discharges_needing_sip', breakdown, group_value,
+        needing, null, null, needing, 0
+    from discharge_agg
+    union all
+    select period, 'discharge_sip_share', breakdown, group_value,
+        case when share_units > 0 then with_meeting / share_units end, with_meeting, share_units, share_units, excluded
+    from discharge_agg
+    union all
+    select period, 'sips_active', breakdown, group_value,
+        active, null, null, active, excluded
+    from active_agg
+    union all
+    select period, 'sips_per_10000', breakdown, group_value,
+        case when population > 0 then active * 10000.0 / population end, active, population, active, excluded
+    from rate
+)
+
+select * from final

@@ -1,0 +1,21 @@
+-- The parameter tables of one run, temp tables of the connection, so that
+-- settings reach every model as bound values and a Compute on a read-only
+-- database can use them too.
+--   kpi_params: one row — the as-of date and the settings
+--   kpi_sources: one row per source in scope
+--   kpi_context_targets: one row per context with its own meeting target
+--   kpi_periods: one row per period computed
+create or replace temp table kpi_params (
+    as_of date not null,
+    region_name varchar,
+    meeting_target_days integer not null,
+    meeting_target_days_children integer,
+    follow_up_tolerance_days integer not null,
+    consent_validity_days integer not null,
+    discharge_summons_days integer not null,
+    small_number_threshold integer not null,
+    child_consent_rule varchar not null
+);
+create or replace temp table kpi_sources (source varchar not null);
+create or replace temp table kpi_context_targets (context varchar not null, target_days integer not null);
+create or replace temp table kpi_periods (period varchar not null, period_start date not null, period_end date not null);

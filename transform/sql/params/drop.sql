@@ -1,0 +1,6 @@
+-- Drops the parameter tables of a run, so a pooled connection keeps nothing.
+drop table if exists temp.kpi_params;
+drop table if exists temp.kpi_sources;
+drop table if exists temp.kpi_context_targets;
+drop table if exists temp.kpi_periods;
+drop table if exists temp.kpi_rows;

@@ -1,0 +1,2 @@
+-- kpi_sources: one source in scope.
+insert into kpi_sources values (?)

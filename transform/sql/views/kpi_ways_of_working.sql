@@ -1,0 +1,16 @@
+-- kpi_ways_of_working: the rows of kpi_values for the KPIs of family ways_of_working, with
+-- their names; one row per period × KPI × breakdown × group.
+-- inputs: kpi_values, kpi_catalog
+with final as (
+    select
+        v.*,
+        c.name_sv,
+        c.unit,
+        c.sort_order
+    from kpi_values as v
+    inner join kpi_catalog as c
+        on c.kpi_id = v.kpi_id
+    where c.family = 'ways_of_working'
+)
+
+select * from final

@@ -1,0 +1,83 @@
+package transform
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/sipstat/sipstat/warehouse"
+)
+
+// Values reads kpi_values, ordered by catalogue order, then period,
+// breakdown (in the order of Breakdowns) and group. An empty Filter field
+// selects everything. Trends are a filter away: Filter{Periods: labels of
+// p.Trend(8)}.
+func Values(ctx context.Context, q warehouse.Querier, f Filter) ([]Value, error) {
+	join := func(xs []string) string { return strings.Join(xs, "\x1f") }
+	ps, ks, bs := join(f.Periods), join(f.KPIIDs), join(f.Breakdowns)
+	rows, err := q.QueryContext(ctx, mustSQL("read/values.sql"), ps, ps, ks, ks, bs, bs, strings.Join(Breakdowns, ","))
+	if err != nil {
+		return nil, fmt.Errorf("transform: sql/read/values.sql: %w", err)
+	}
+	defer rows.Close()
+	var out []Value
+	for rows.Next() {
+		var v Value
+		var value, num, den sql.NullFloat64
+		if err := rows.Scan(&v.Period, &v.PeriodStart, &v.PeriodEnd, &v.KPIID, &v.Breakdown, &v.Group,
+			&v.GroupLabel, &value, &num, &den, &v.N, &v.Excluded, &v.NoData); err != nil {
+			return nil, fmt.Errorf("transform: read kpi_values: %w", err)
+		}
+		v.Value, v.Numerator, v.Denominator = ptr(value), ptr(num), ptr(den)
+		v.PeriodStart, v.PeriodEnd = v.PeriodStart.UTC(), v.PeriodEnd.UTC()
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("transform: read kpi_values: %w", err)
+	}
+	return out, nil
+}
+
+func ptr(n sql.NullFloat64) *float64 {
+	if !n.Valid {
+		return nil
+	}
+	x := n.Float64
+	return &x
+}
+
+// LoadCatalog reads kpi_catalog: the embedded catalogue with the targets it
+// was built with, plus the user audit's per-question KPIs of the data.
+func LoadCatalog(ctx context.Context, q warehouse.Querier) ([]KPI, error) {
+	rows, err := q.QueryContext(ctx, mustSQL("read/catalog.sql"))
+	if err != nil {
+		return nil, fmt.Errorf("transform: sql/read/catalog.sql: %w", err)
+	}
+	defer rows.Close()
+	var out []KPI
+	for rows.Next() {
+		var k KPI
+		var unit, bd, req string
+		var target sql.NullFloat64
+		var targetSource sql.NullString
+		if err := rows.Scan(&k.ID, &k.Family, &k.NameSV, &k.NameEN, &unit, &k.Direction, &target,
+			&targetSource, &k.DefinitionSV, &k.DefinitionEN, &bd, &req, &k.Order); err != nil {
+			return nil, fmt.Errorf("transform: read kpi_catalog: %w", err)
+		}
+		k.Unit, k.Target, k.TargetSource = Unit(unit), ptr(target), targetSource.String
+		k.Breakdowns, k.Requires = splitList(bd), splitList(req)
+		out = append(out, k)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("transform: read kpi_catalog: %w", err)
+	}
+	return out, nil
+}
+
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
+}
