@@ -1,0 +1,405 @@
+package html
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/sipstat/sipstat/transform"
+)
+
+// trendSpec describes a chart of KPIs (total breakdown, or one group of a
+// breakdown) over a run of quarters.
+type trendSpec struct {
+	ID, Title, Desc string
+	YName           string // value axis name with unit, e.g. "Andel (%)"
+	Unit            transform.Unit
+	Periods         []string // oldest first
+	Breakdown       string   // "total" unless a group is charted
+	Group           string
+	Series          []seriesSpec
+	Target          *float64 // drawn on the first series
+	Bars            bool     // bars instead of lines
+	Stacked         bool     // stacked bars (shares of one whole)
+	Lang            string
+}
+
+func trendChart(s trendSpec, vals values) (chart, error) {
+	c := chart{ID: s.ID, Title: s.Title, Desc: s.Desc, Unit: s.Unit, Height: 360}
+	breakdown := s.Breakdown
+	if breakdown == "" {
+		breakdown = "total"
+	}
+	c.Table.Head = append([]string{tr(s.Lang, "Kvartal", "Quarter")}, names(s.Series)...)
+	for _, p := range s.Periods {
+		row := []string{p}
+		for _, ser := range s.Series {
+			row = append(row, cellText(vals.get(p, ser.KPI, breakdown, s.Group), s.Unit, s.Lang))
+		}
+		c.Table.Rows = append(c.Table.Rows, row)
+	}
+
+	xAxis := opts.XAxis{Type: "category", Name: tr(s.Lang, "Kvartal", "Quarter"), NameLocation: "middle", NameGap: 28}
+	yAxis := opts.YAxis{Type: "value", Name: s.YName, Min: 0, Max: valueAxisMax(s.Unit)}
+	global := append(common(s.Title, s.Desc), charts.WithXAxisOpts(xAxis), charts.WithYAxisOpts(yAxis))
+
+	var (
+		enc json.RawMessage
+		err error
+	)
+	if s.Bars {
+		bar := charts.NewBar()
+		bar.SetGlobalOptions(global...)
+		bar.SetXAxis(s.Periods)
+		for i, ser := range s.Series {
+			data := make([]opts.BarData, len(s.Periods))
+			for j, p := range s.Periods {
+				data[j] = opts.BarData{Value: chartValue(vals.get(p, ser.KPI, breakdown, s.Group))}
+				c.Points = append(c.Points, point{Series: i, Index: j, Period: p, KPI: ser.KPI, Breakdown: breakdown, Group: s.Group})
+			}
+			so := []charts.SeriesOpts{charts.WithSeriesId(ser.KPI)}
+			if s.Stacked {
+				so = append(so, charts.WithBarChartOpts(opts.BarChart{Stack: "total"}))
+			}
+			if i == 0 {
+				so = append(so, targetLine(s.Target, s.Unit, false, s.Lang)...)
+			}
+			bar.AddSeries(ser.Name, data, so...)
+		}
+		enc, err = encodeOption(bar, nil)
+	} else {
+		line := charts.NewLine()
+		line.SetGlobalOptions(global...)
+		line.SetXAxis(s.Periods)
+		for i, ser := range s.Series {
+			data := make([]opts.LineData, len(s.Periods))
+			for j, p := range s.Periods {
+				data[j] = opts.LineData{Value: chartValue(vals.get(p, ser.KPI, breakdown, s.Group))}
+				c.Points = append(c.Points, point{Series: i, Index: j, Period: p, KPI: ser.KPI, Breakdown: breakdown, Group: s.Group})
+			}
+			so := []charts.SeriesOpts{
+				charts.WithSeriesId(ser.KPI),
+				charts.WithLineChartOpts(opts.LineChart{Symbol: lineSymbols[i%len(lineSymbols)], SymbolSize: 9, ShowSymbol: opts.Bool(true)}),
+				charts.WithLineStyleOpts(opts.LineStyle{Type: lineDashes[i%len(lineDashes)], Width: 3}),
+			}
+			if i == 0 {
+				so = append(so, targetLine(s.Target, s.Unit, false, s.Lang)...)
+			}
+			line.AddSeries(ser.Name, data, so...)
+		}
+		enc, err = encodeOption(line, nil)
+	}
+	if err != nil {
+		return chart{}, fmt.Errorf("chart %s: %w", s.ID, err)
+	}
+	c.Option = enc
+	return c, nil
+}
+
+// barSpec describes bars of KPIs by the groups of a breakdown in one period.
+type barSpec struct {
+	ID, Title, Desc string
+	ValueName       string // value axis name with unit
+	CategoryName    string // category axis name
+	Unit            transform.Unit
+	Period          string
+	Breakdown       string
+	Groups          []category // nil: every group that has a value, by label
+	Series          []seriesSpec
+	Target          *float64
+	Horizontal      bool
+	// SortByFirst orders groups by the first series' value, best first
+	// given direction ("higher"/"lower"); hidden and missing values last.
+	SortByFirst string
+	Lang        string
+}
+
+func barChart(s barSpec, vals values) (chart, error) {
+	groups := s.Groups
+	if groups == nil {
+		kpis := make([]string, len(s.Series))
+		for i, ser := range s.Series {
+			kpis[i] = ser.KPI
+		}
+		groups = vals.groups(s.Breakdown, kpis, []string{s.Period})
+	}
+	if s.SortByFirst != "" && len(s.Series) > 0 {
+		groups = append([]category(nil), groups...)
+		first := s.Series[0].KPI
+		num := func(g category) (float64, bool) {
+			v := vals.get(s.Period, first, g.breakdown(s.Breakdown), g.Code)
+			if v == nil || v.Suppressed || v.NoData || !finite(v.Value) {
+				return 0, false
+			}
+			return *v.Value, true
+		}
+		sort.SliceStable(groups, func(i, j int) bool {
+			a, aok := num(groups[i])
+			b, bok := num(groups[j])
+			if aok != bok {
+				return aok
+			}
+			if a == b {
+				return groups[i].Label < groups[j].Label
+			}
+			if s.SortByFirst == "lower" {
+				return a < b
+			}
+			return a > b
+		})
+	}
+	h := 360
+	if s.Horizontal {
+		h = max(360, 90+len(groups)*22*max(1, len(s.Series)))
+	}
+	c := chart{ID: s.ID, Title: s.Title, Desc: s.Desc, Unit: s.Unit, Height: h}
+	c.Table.Head = append([]string{s.CategoryName}, names(s.Series)...)
+	labels := make([]string, len(groups))
+	for i, g := range groups {
+		labels[i] = g.Label
+		row := []string{g.Label}
+		for _, ser := range s.Series {
+			row = append(row, cellText(vals.get(s.Period, ser.KPI, g.breakdown(s.Breakdown), g.Code), s.Unit, s.Lang))
+		}
+		c.Table.Rows = append(c.Table.Rows, row)
+	}
+
+	bar := charts.NewBar()
+	catAxisName := s.CategoryName
+	global := common(s.Title, s.Desc)
+	if s.Horizontal {
+		// ECharts draws the first category at the bottom of a vertical
+		// category axis; inverse keeps the table's order top to bottom.
+		global = append(global,
+			charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: s.ValueName, NameLocation: "middle", NameGap: 30, Min: 0, Max: valueAxisMax(s.Unit)}),
+			charts.WithYAxisOpts(opts.YAxis{Type: "category", Name: catAxisName, Inverse: opts.Bool(true),
+				AxisLabel: &opts.AxisLabel{Interval: "0"}}))
+		bar.XYReversal()
+	} else {
+		global = append(global,
+			charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: catAxisName, NameLocation: "middle", NameGap: 40,
+				AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: rotation(labels)}}),
+			charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: s.ValueName, Min: 0, Max: valueAxisMax(s.Unit)}))
+	}
+	bar.SetGlobalOptions(global...)
+	bar.SetXAxis(labels)
+	for i, ser := range s.Series {
+		data := make([]opts.BarData, len(groups))
+		for j, g := range groups {
+			bd := g.breakdown(s.Breakdown)
+			data[j] = opts.BarData{Value: chartValue(vals.get(s.Period, ser.KPI, bd, g.Code))}
+			c.Points = append(c.Points, point{Series: i, Index: j, Period: s.Period, KPI: ser.KPI, Breakdown: bd, Group: g.Code})
+		}
+		so := []charts.SeriesOpts{charts.WithSeriesId(ser.KPI)}
+		if i == 0 {
+			so = append(so, targetLine(s.Target, s.Unit, s.Horizontal, s.Lang)...)
+		}
+		bar.AddSeries(ser.Name, data, so...)
+	}
+	enc, err := encodeOption(bar, nil)
+	if err != nil {
+		return chart{}, fmt.Errorf("chart %s: %w", s.ID, err)
+	}
+	c.Option = enc
+	return c, nil
+}
+
+// rotation tilts category labels when there are many or long ones.
+func rotation(labels []string) float64 {
+	total := 0
+	for _, l := range labels {
+		total += len([]rune(l))
+	}
+	if len(labels) > 6 || total > 60 {
+		return 30
+	}
+	return 0
+}
+
+// heatSpec describes a heat map of one KPI by the groups of a breakdown
+// (rows) and quarters (columns).
+type heatSpec struct {
+	ID, Title, Desc string
+	RowName         string
+	KPI             string
+	Unit            transform.Unit
+	Breakdown       string
+	Periods         []string
+	Groups          []category
+	Lang            string
+}
+
+func heatChart(s heatSpec, vals values) (chart, error) {
+	groups := s.Groups
+	if groups == nil {
+		groups = vals.groups(s.Breakdown, []string{s.KPI}, s.Periods)
+	}
+	c := chart{ID: s.ID, Title: s.Title, Desc: s.Desc, Unit: s.Unit, Height: max(320, 150+len(groups)*34)}
+	c.Table.Head = append([]string{s.RowName}, s.Periods...)
+	labels := make([]string, len(groups))
+	var data []opts.HeatMapData
+	lo, hi := 0.0, 1.0
+	if s.Unit != transform.UnitShare {
+		hi = 0
+	}
+	for gi, g := range groups {
+		labels[gi] = g.Label
+		row := []string{g.Label}
+		for pi, p := range s.Periods {
+			v := vals.get(p, s.KPI, s.Breakdown, g.Code)
+			row = append(row, cellText(v, s.Unit, s.Lang))
+			cv := chartValue(v)
+			if x, ok := cv.(float64); ok && s.Unit != transform.UnitShare && x > hi {
+				hi = x
+			}
+			c.Points = append(c.Points, point{Series: 0, Index: len(data), Period: p, KPI: s.KPI, Breakdown: s.Breakdown, Group: g.Code})
+			data = append(data, opts.HeatMapData{Value: [3]any{pi, gi, cv}})
+		}
+		c.Table.Rows = append(c.Table.Rows, row)
+	}
+	hm := charts.NewHeatMap()
+	global := common(s.Title, s.Desc)
+	global = append(global,
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Top: "70", Bottom: "80", ContainLabel: opts.Bool(true)}),
+		// HeatMap.Validate does not copy SetXAxis data, so both axes carry
+		// their categories here.
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: s.Periods, Name: tr(s.Lang, "Kvartal", "Quarter"), NameLocation: "middle", NameGap: 28, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Name: s.RowName, Data: labels, Inverse: opts.Bool(true), SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		// A light-to-dark single-hue scale reads the same in grey-scale.
+		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Calculable: opts.Bool(false), Min: float32(lo), Max: float32(hi),
+			Orient: "horizontal", Left: "center", Bottom: "0",
+			InRange: &opts.VisualMapInRange{Color: []string{"#f7fbff", "#9ecae1", "#2171b5", "#08306b"}}}),
+	)
+	hm.SetGlobalOptions(global...)
+	hm.AddSeries(tr(s.Lang, "Värde", "Value"), data, charts.WithSeriesId(s.KPI),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}),
+		charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#fff", BorderWidth: 1}))
+	enc, err := encodeOption(hm, nil)
+	if err != nil {
+		return chart{}, fmt.Errorf("chart %s: %w", s.ID, err)
+	}
+	c.Option = enc
+	return c, nil
+}
+
+// funnelSpec describes the process funnel: stages in process order.
+type funnelSpec struct {
+	ID, Title, Desc string
+	Period          string
+	Breakdown       string // the report's own figures: "total" or "municipality"
+	Group           string
+	Stages          []seriesSpec // KPI per stage, in process order; "" = not counted
+	Lang            string
+}
+
+// funnelChart draws the stages as bars in process order rather than as an
+// ECharts funnel: a funnel sorts and shapes by value and cannot show a
+// hidden stage, while bars keep the order and leave a gap for "..".
+func funnelChart(s funnelSpec, vals values) (chart, error) {
+	c := chart{ID: s.ID, Title: s.Title, Desc: s.Desc, Unit: transform.UnitCount, Height: 360}
+	c.Table.Head = []string{tr(s.Lang, "Steg", "Stage"), tr(s.Lang, "Antal", "Count")}
+	labels := make([]string, len(s.Stages))
+	data := make([]opts.BarData, len(s.Stages))
+	for i, st := range s.Stages {
+		// A stage the catalogue does not count keeps an empty KPI id: it
+		// is drawn as a gap and its point says so.
+		var v *transform.Value
+		if st.KPI != "" {
+			v = vals.get(s.Period, st.KPI, s.Breakdown, s.Group)
+		}
+		c.Points = append(c.Points, point{Series: 0, Index: i, Period: s.Period, KPI: st.KPI, Breakdown: s.Breakdown, Group: s.Group})
+		labels[i] = st.Name
+		data[i] = opts.BarData{Value: chartValue(v)}
+		c.Table.Rows = append(c.Table.Rows, []string{st.Name, cellText(v, transform.UnitCount, s.Lang)})
+	}
+	bar := charts.NewBar()
+	global := append(common(s.Title, s.Desc),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: tr(s.Lang, "Steg i processen", "Process stage"), NameLocation: "middle", NameGap: 40,
+			AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: rotation(labels)}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: tr(s.Lang, "Antal", "Count"), Min: 0}))
+	bar.SetGlobalOptions(global...)
+	bar.SetXAxis(labels)
+	bar.AddSeries(tr(s.Lang, "Antal", "Count"), data, charts.WithSeriesId("funnel"),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"}),
+		charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "20%"}))
+	enc, err := encodeOption(bar, nil)
+	if err != nil {
+		return chart{}, fmt.Errorf("chart %s: %w", s.ID, err)
+	}
+	c.Option = enc
+	return c, nil
+}
+
+// countSpec describes bars of plain counts that are not KPI values (data
+// quality): one category per row, one series per column.
+type countSpec struct {
+	ID, Title, Desc string
+	CategoryName    string
+	ValueName       string
+	Categories      []string
+	Series          []countSeries
+	Stacked         bool
+	Lang            string
+}
+
+type countSeries struct {
+	Name   string
+	Source string  // what the counts are, for the provenance record
+	Counts []int64 // one per category
+}
+
+func countChart(s countSpec) (chart, error) {
+	h := max(320, 110+len(s.Categories)*26)
+	c := chart{ID: s.ID, Title: s.Title, Desc: s.Desc, Unit: transform.UnitCount, Height: h}
+	c.Table.Head = []string{s.CategoryName}
+	for _, ser := range s.Series {
+		c.Table.Head = append(c.Table.Head, ser.Name)
+	}
+	for i, cat := range s.Categories {
+		row := []string{cat}
+		for _, ser := range s.Series {
+			row = append(row, formatNumber(float64(ser.Counts[i]), transform.UnitCount, s.Lang))
+		}
+		c.Table.Rows = append(c.Table.Rows, row)
+	}
+	bar := charts.NewBar()
+	global := append(common(s.Title, s.Desc),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: s.ValueName, NameLocation: "middle", NameGap: 30, Min: 0}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Name: s.CategoryName, Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Interval: "0"}}))
+	bar.SetGlobalOptions(global...)
+	bar.XYReversal()
+	bar.SetXAxis(s.Categories)
+	for i, ser := range s.Series {
+		data := make([]opts.BarData, len(ser.Counts))
+		for j, n := range ser.Counts {
+			data[j] = opts.BarData{Value: n}
+			c.Points = append(c.Points, point{Series: i, Index: j, Source: ser.Source, Group: s.Categories[j]})
+		}
+		so := []charts.SeriesOpts{charts.WithSeriesId(ser.Source)}
+		if s.Stacked {
+			so = append(so, charts.WithBarChartOpts(opts.BarChart{Stack: "total"}))
+		}
+		bar.AddSeries(ser.Name, data, so...)
+	}
+	enc, err := encodeOption(bar, nil)
+	if err != nil {
+		return chart{}, fmt.Errorf("chart %s: %w", s.ID, err)
+	}
+	c.Option = enc
+	return c, nil
+}
+
+func names(ss []seriesSpec) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = s.Name
+	}
+	return out
+}

@@ -1,0 +1,540 @@
+package html_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	xhtml "golang.org/x/net/html"
+
+	"github.com/sipstat/sipstat/reports/html"
+	"github.com/sipstat/sipstat/reports/internal/reporttest"
+	"github.com/sipstat/sipstat/reports/model"
+	"github.com/sipstat/sipstat/transform"
+)
+
+var created = time.Date(2026, 10, 6, 8, 0, 0, 0, time.UTC)
+
+// parsed is what a test reads back from a written report.
+type parsed struct {
+	doc    *xhtml.Node
+	charts []parsedChart
+	// external lists every src/href (and CSS url()) that points off the file.
+	external []string
+	text     string
+}
+
+type parsedChart struct {
+	id     string
+	unit   string
+	option map[string]any
+	points []chartPoint
+	table  [][]string // the fallback table under the chart, header first
+}
+
+type chartPoint struct {
+	Series    int    `json:"series"`
+	Index     int    `json:"index"`
+	Period    string `json:"period"`
+	KPI       string `json:"kpi"`
+	Breakdown string `json:"breakdown"`
+	Group     string `json:"group"`
+	Source    string `json:"source"`
+}
+
+func attr(n *xhtml.Node, name string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == name {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func textOf(n *xhtml.Node) string {
+	var b strings.Builder
+	var walk func(*xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// isExternal reports whether a reference leaves the file: any scheme with a
+// network behind it, or a protocol-relative URL.
+func isExternal(ref string) bool {
+	r := strings.ToLower(strings.TrimSpace(ref))
+	return strings.HasPrefix(r, "http://") || strings.HasPrefix(r, "https://") || strings.HasPrefix(r, "//") ||
+		strings.HasPrefix(r, "ftp:") || strings.HasPrefix(r, "ws:") || strings.HasPrefix(r, "wss:")
+}
+
+func parseReport(t *testing.T, b []byte) parsed {
+	t.Helper()
+	doc, err := xhtml.Parse(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("parse html: %v", err)
+	}
+	p := parsed{doc: doc}
+	byID := map[string]*parsedChart{}
+	var order []string
+	var walk func(*xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode {
+			for _, a := range n.Attr {
+				switch a.Key {
+				case "src", "href", "srcset", "poster", "data", "action", "xlink:href":
+					if isExternal(a.Val) {
+						p.external = append(p.external, n.Data+" "+a.Key+"="+a.Val)
+					}
+				case "style":
+					if strings.Contains(strings.ToLower(a.Val), "url(") {
+						p.external = append(p.external, n.Data+" style="+a.Val)
+					}
+				}
+			}
+			switch n.Data {
+			case "style":
+				css := strings.ToLower(textOf(n))
+				if strings.Contains(css, "url(") || strings.Contains(css, "@import") {
+					p.external = append(p.external, "style element: "+css)
+				}
+			case "script":
+				if id, ok := attr(n, "data-chart"); ok {
+					c := byID[id]
+					if c == nil {
+						c = &parsedChart{id: id}
+						byID[id] = c
+						order = append(order, id)
+					}
+					c.unit, _ = attr(n, "data-unit")
+					if err := json.Unmarshal([]byte(textOf(n)), &c.option); err != nil {
+						t.Fatalf("chart %s: option is not JSON: %v", id, err)
+					}
+				}
+				if id, ok := attr(n, "data-points"); ok {
+					c := byID[id]
+					if c == nil {
+						t.Fatalf("points of %s before its option", id)
+					}
+					if err := json.Unmarshal([]byte(textOf(n)), &c.points); err != nil {
+						t.Fatalf("chart %s: points are not JSON: %v", id, err)
+					}
+				}
+			case "figure":
+				id, _ := attr(n, "id")
+				if strings.HasPrefix(id, "fig-") {
+					id = strings.TrimPrefix(id, "fig-")
+					c := byID[id]
+					if c == nil {
+						c = &parsedChart{id: id}
+						byID[id] = c
+						order = append(order, id)
+					}
+					c.table = tableRows(n)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	for _, id := range order {
+		p.charts = append(p.charts, *byID[id])
+	}
+	p.text = textOf(doc)
+	return p
+}
+
+// tableRows returns the first table under n as text cells, header first.
+func tableRows(n *xhtml.Node) [][]string {
+	var rows [][]string
+	var walk func(*xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode && n.Data == "tr" {
+			var row []string
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == xhtml.ElementNode && (c.Data == "td" || c.Data == "th") {
+					row = append(row, textOf(c))
+				}
+			}
+			rows = append(rows, row)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return rows
+}
+
+// dataValue returns the drawn value of a series data item: the number, or
+// "-" for a gap; a heat-map item's value is its third element.
+func dataValue(item any) any {
+	if m, ok := item.(map[string]any); ok {
+		item = m["value"]
+	}
+	if a, ok := item.([]any); ok && len(a) == 3 {
+		item = a[2]
+	}
+	return item
+}
+
+func (c parsedChart) series() []map[string]any {
+	var out []map[string]any
+	switch s := c.option["series"].(type) {
+	case []any:
+		for _, x := range s {
+			out = append(out, x.(map[string]any))
+		}
+	}
+	return out
+}
+
+// kpiOutput is the `kpi --suppress` output the fixture stands for: every
+// value the fixture inserts into kpi_values, through transform.Suppress.
+func kpiOutput(threshold int) map[string]transform.Value {
+	trend := transform.LatestCompleteQuarter(reporttest.FixtureAsOf).Trend(8)
+	var vals []transform.Value
+	for qi, p := range trend {
+		for ki, k := range reporttest.FixtureKPIs {
+			v := reporttest.FixtureValue(k, ki, qi, -1)
+			v.Period, v.Breakdown = p.Label, "total"
+			vals = append(vals, v)
+			for b, groups := range k.Breakdowns {
+				for g, code := range groups {
+					v := reporttest.FixtureValue(k, ki, qi, g)
+					v.Period, v.Breakdown, v.Group = p.Label, b, code
+					vals = append(vals, v)
+				}
+			}
+		}
+	}
+	transform.Suppress(vals, threshold)
+	out := map[string]transform.Value{}
+	for _, v := range vals {
+		out[valueKey(v.Period, v.KPIID, v.Breakdown, v.Group)] = v
+	}
+	return out
+}
+
+func valueKey(period, kpi, breakdown, group string) string {
+	return strings.Join([]string{period, kpi, breakdown, group}, "|")
+}
+
+// checkChartData asserts that every data item of every chart is accounted
+// for by a point and equals the kpi output for that point's key: the exact
+// value, or a gap where the value is suppressed, missing or absent.
+// It returns how many numbers and gaps were checked.
+func checkChartData(t *testing.T, p parsed, want map[string]transform.Value, r *model.Report) (numbers, gaps int) {
+	t.Helper()
+	if len(p.charts) < 10 {
+		t.Fatalf("%d charts, want the report's sections (at least 10)", len(p.charts))
+	}
+	for _, c := range p.charts {
+		series := c.series()
+		items := 0
+		for _, s := range series {
+			d, _ := s["data"].([]any)
+			items += len(d)
+		}
+		if items == 0 || items != len(c.points) {
+			t.Errorf("chart %s: %d data items, %d points", c.id, items, len(c.points))
+			continue
+		}
+		for _, pt := range c.points {
+			d := series[pt.Series]["data"].([]any)
+			got := dataValue(d[pt.Index])
+			var wantV any = "-"
+			if pt.Source != "" {
+				wantV = float64(qualityCount(t, r, pt.Source, pt.Group))
+			} else if v, ok := want[valueKey(pt.Period, pt.KPI, pt.Breakdown, pt.Group)]; ok && !v.Suppressed && !v.NoData && v.Value != nil {
+				wantV = *v.Value
+			}
+			if got != wantV {
+				t.Errorf("chart %s series %d item %d (%s %s %s %q): drawn %v, kpi output %v", c.id, pt.Series, pt.Index, pt.Period, pt.KPI, pt.Breakdown, pt.Group, got, wantV)
+			}
+			if wantV == "-" {
+				gaps++
+			} else {
+				numbers++
+			}
+		}
+	}
+	return numbers, gaps
+}
+
+// qualityCount is a load count from the model's data-quality section.
+func qualityCount(t *testing.T, r *model.Report, source, group string) int64 {
+	t.Helper()
+	for _, f := range r.Quality.Files {
+		if f.File == group || f.Source+": "+f.File == group {
+			switch source {
+			case "load_files.rows_loaded":
+				return f.Loaded
+			case "load_files.rows_rejected":
+				return f.Rejected
+			}
+		}
+	}
+	for _, f := range r.Quality.Flags {
+		if source == "dq_flags.rows" && (f.Rule == group || f.Description == group) {
+			return f.Rows
+		}
+	}
+	t.Fatalf("no data-quality count %s for %q", source, group)
+	return 0
+}
+
+func writeReport(t *testing.T, r *model.Report, o html.Options, name string) (string, []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := html.WriteOptions(&buf, r, o); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, buf.Bytes()
+}
+
+func TestFixtureReport(t *testing.T) {
+	db := reporttest.Fixture(t)
+	r, err := model.Load(context.Background(), db, model.Options{Created: created})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, b := writeReport(t, r, html.Options{}, "sip-rapport-2026Q3.html")
+	p := parseReport(t, b)
+	want := kpiOutput(r.Meta.Threshold)
+
+	t.Run("nothing in script, link, img or any other element points off the file", func(t *testing.T) {
+		for _, e := range p.external {
+			t.Errorf("external reference: %s", e)
+		}
+		var scripts, inline int
+		var walk func(*xhtml.Node)
+		walk = func(n *xhtml.Node) {
+			if n.Type == xhtml.ElementNode && n.Data == "script" {
+				scripts++
+				if _, ok := attr(n, "src"); ok {
+					t.Errorf("a script has a src attribute")
+				}
+				if strings.Contains(textOf(n), "echarts") && len(textOf(n)) > 500_000 {
+					inline++
+				}
+			}
+			if n.Type == xhtml.ElementNode && n.Data == "link" {
+				t.Errorf("a link element: %v", n.Attr)
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(p.doc)
+		if inline != 1 {
+			t.Errorf("%d inlined echarts libraries, want 1", inline)
+		}
+	})
+
+	t.Run("every chart's data equals the kpi output", func(t *testing.T) {
+		numbers, gaps := checkChartData(t, p, want, r)
+		// The fixture hides group 0 of every breakdown in odd quarters, so
+		// both kinds must occur.
+		if numbers < 100 || gaps < 10 {
+			t.Errorf("checked %d numbers and %d gaps; the fixture should give at least 100 and 10", numbers, gaps)
+		}
+		t.Logf("%d charts, %d numbers and %d gaps checked", len(p.charts), numbers, gaps)
+	})
+
+	t.Run("no NaN or Inf reaches an option", func(t *testing.T) {
+		for _, c := range p.charts {
+			b, _ := json.Marshal(c.option)
+			for _, bad := range []string{"NaN", "Infinity"} {
+				if bytes.Contains(b, []byte(bad)) {
+					t.Errorf("chart %s option contains %s", c.id, bad)
+				}
+			}
+		}
+	})
+
+	t.Run("every chart has a title, axis names and a table with the same figures", func(t *testing.T) {
+		for _, c := range p.charts {
+			title, _ := c.option["title"].(map[string]any)
+			if title == nil || title["text"] == "" || title["text"] == nil {
+				t.Errorf("chart %s has no title", c.id)
+			}
+			for _, ax := range []string{"xAxis", "yAxis"} {
+				axes, _ := c.option[ax].([]any)
+				if len(axes) == 0 {
+					t.Errorf("chart %s has no %s", c.id, ax)
+					continue
+				}
+				a := axes[0].(map[string]any)
+				if name, _ := a["name"].(string); name == "" {
+					t.Errorf("chart %s: %s has no name", c.id, ax)
+				}
+			}
+			if len(c.table) < 2 {
+				t.Errorf("chart %s has no fallback table", c.id)
+			}
+		}
+	})
+
+	t.Run("a suppressed value is a gap in the chart and .. in its table, with the legend", func(t *testing.T) {
+		// coverage by municipality, 2026Q3: group 0 (0114) has n = 3 in an
+		// odd quarter, so it is hidden, and the next smallest with it.
+		c := findChart(t, p, "chart-municipalities")
+		v := want[valueKey("2026Q3", "coverage", "municipality", "0114")]
+		if !v.Suppressed {
+			t.Fatalf("fixture: coverage 2026Q3 0114 should be suppressed: %+v", v)
+		}
+		found := false
+		for _, row := range c.table[1:] {
+			if row[0] == "Upplands Väsby" {
+				found = true
+				if row[1] != ".." {
+					t.Errorf("table shows %q for a suppressed value, want ..", row[1])
+				}
+			}
+		}
+		if !found {
+			t.Errorf("Upplands Väsby missing from the table: %v", c.table)
+		}
+		if !strings.Contains(p.text, "för få för att visas (färre än 5)") {
+			t.Errorf("the legend for .. is missing")
+		}
+	})
+
+	t.Run("municipalities are sorted best first, hidden ones last", func(t *testing.T) {
+		c := findChart(t, p, "chart-municipalities")
+		var vals []float64
+		seenGap := false
+		for _, row := range c.table[1:] {
+			if row[1] == ".." || row[1] == "-" {
+				seenGap = true
+				continue
+			}
+			if seenGap {
+				t.Errorf("a value after a hidden one: %v", c.table)
+			}
+			var x float64
+			fmt.Sscanf(strings.ReplaceAll(row[1], ",", "."), "%g", &x)
+			vals = append(vals, x)
+		}
+		for i := 1; i < len(vals); i++ {
+			if vals[i] > vals[i-1] {
+				t.Errorf("not sorted best first: %v", vals)
+			}
+		}
+	})
+
+	t.Run("the headline cards show value, status and comparisons", func(t *testing.T) {
+		// coverage 2026Q3 = 84.2 % against a 90 % target.
+		cv := want[valueKey("2026Q3", "coverage", "total", "")]
+		wantText := strings.Replace(fmt.Sprintf("%.1f\u00a0%%", *cv.Value*100), ".", ",", 1)
+		card := findByID(p.doc, "card-coverage")
+		if card == nil {
+			t.Fatal("no coverage card")
+		}
+		txt := textOf(card)
+		if !strings.Contains(txt, wantText) || !strings.Contains(txt, "Ej uppfyllt") || !strings.Contains(txt, "Föregående kvartal") {
+			t.Errorf("coverage card = %q, want %s and Ej uppfyllt", txt, wantText)
+		}
+	})
+
+	t.Run("the page draws every chart in headless chromium with the network off", func(t *testing.T) {
+		checkDrawn(t, path)
+	})
+}
+
+func TestFixtureReportEnglishAndMunicipality(t *testing.T) {
+	db := reporttest.Fixture(t)
+	r, err := model.Load(context.Background(), db, model.Options{Created: created, Municipality: "0180"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, b := writeReport(t, r, html.Options{Lang: "en"}, "sip-report-2026Q3-0180.html")
+	p := parseReport(t, b)
+
+	t.Run("headings are English and the scope is the municipality", func(t *testing.T) {
+		for _, s := range []string{"SIP report 2026Q3 – Stockholm", "Coverage and lead times", "too few to show", "Headline figures"} {
+			if !strings.Contains(p.text, s) {
+				t.Errorf("missing %q", s)
+			}
+		}
+		if strings.Contains(p.text, "Genomförande och ledtider") {
+			t.Errorf("a Swedish heading in the English report")
+		}
+	})
+
+	t.Run("trends show the municipality's own figures", func(t *testing.T) {
+		want := kpiOutput(r.Meta.Threshold)
+		checkChartData(t, p, want, r)
+		c := findChart(t, p, "chart-coverage-trend")
+		for _, pt := range c.points {
+			if pt.Breakdown != "municipality" || pt.Group != "0180" {
+				t.Fatalf("trend point %+v is not Stockholm's", pt)
+			}
+		}
+	})
+
+	t.Run("the page draws every chart in headless chromium with the network off", func(t *testing.T) {
+		checkDrawn(t, path)
+	})
+}
+
+func TestWriteRejectsAnUnknownLanguage(t *testing.T) {
+	db := reporttest.Fixture(t)
+	r, err := model.Load(context.Background(), db, model.Options{Created: created})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	err = html.WriteOptions(&buf, r, html.Options{Lang: "de"})
+	if err == nil || !strings.Contains(err.Error(), `"de"`) {
+		t.Fatalf("err = %v, want an error naming the language", err)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("%d bytes written before the error", buf.Len())
+	}
+}
+
+func findChart(t *testing.T, p parsed, id string) parsedChart {
+	t.Helper()
+	for _, c := range p.charts {
+		if c.id == id {
+			return c
+		}
+	}
+	t.Fatalf("no chart %s", id)
+	return parsedChart{}
+}
+
+func findByID(n *xhtml.Node, id string) *xhtml.Node {
+	if n.Type == xhtml.ElementNode {
+		if v, ok := attr(n, "id"); ok && v == id {
+			return n
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := findByID(c, id); f != nil {
+			return f
+		}
+	}
+	return nil
+}

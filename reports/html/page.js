@@ -1,0 +1,65 @@
+// Draws every chart of the report from its JSON option. The options hold the
+// exact KPI values (shares as 0…1); this script only adds the formatters that
+// JSON cannot carry, so axes, labels and tooltips read "63,6 %" or "12 dagar".
+(function () {
+  "use strict";
+  var en = document.documentElement.lang === "en";
+  var nbsp = "\u00a0";
+
+  function num(x, digits) {
+    return x.toLocaleString(en ? "en-GB" : "sv-SE", {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits
+    });
+  }
+
+  // fmt shows a value in the chart's unit; a missing or hidden value ("-")
+  // stays "-": the legend above explains ".." and "-".
+  function fmt(unit, v, short) {
+    if (Array.isArray(v)) {
+      v = v[v.length - 1];
+    }
+    if (typeof v !== "number" || !isFinite(v)) {
+      return "-";
+    }
+    switch (unit) {
+      case "share":
+        return num(v * 100, short ? 0 : 1) + (en ? "%" : nbsp + "%");
+      case "count":
+        return num(v, 0);
+      default:
+        return num(v, short || v === Math.round(v) ? 0 : 1);
+    }
+  }
+
+  var scripts = document.querySelectorAll("script[data-chart]");
+  for (var i = 0; i < scripts.length; i++) {
+    var s = scripts[i];
+    var unit = s.getAttribute("data-unit");
+    var el = document.getElementById(s.getAttribute("data-chart"));
+    var option = JSON.parse(s.textContent);
+    var full = (function (u) { return function (v) { return fmt(u, v, false); }; })(unit);
+    var short = (function (u) { return function (v) { return fmt(u, v, true); }; })(unit);
+
+    option.tooltip = Object.assign({}, option.tooltip, { valueFormatter: full });
+    ["xAxis", "yAxis"].forEach(function (k) {
+      [].concat(option[k] || []).forEach(function (axis) {
+        if (axis && axis.type === "value") {
+          axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: short });
+        }
+      });
+    });
+    [].concat(option.visualMap || []).forEach(function (vm) {
+      vm.formatter = short;
+    });
+    [].concat(option.series || []).forEach(function (series) {
+      if (series.label && series.label.show) {
+        series.label.formatter = function (p) { return full(p.value); };
+      }
+    });
+
+    var c = echarts.init(el, null, { renderer: "canvas" });
+    c.setOption(option);
+    window.addEventListener("resize", c.resize.bind(c));
+  }
+})();

@@ -1,0 +1,340 @@
+// Package html writes the self-contained HTML chart report: one file per
+// period (and per municipality), with the echarts library inlined so that
+// it works from a file, offline, with no request of any kind. Every number
+// comes from reports/model, which holds the catalogue's values already
+// through the small-number rule; this package formats and draws them and
+// computes nothing.
+package html
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/sipstat/sipstat/reports/model"
+	"github.com/sipstat/sipstat/transform"
+)
+
+// Options change how the report is written.
+type Options struct {
+	// Lang is "sv" (default) or "en": headings, axis names and KPI names
+	// (the catalogue's name_en). Group labels (municipalities, codes) are
+	// the catalogue's Swedish labels in both.
+	Lang string
+}
+
+// Write writes the Swedish report for r to w.
+func Write(w io.Writer, r *model.Report) error {
+	return WriteOptions(w, r, Options{})
+}
+
+// WriteOptions writes the report for r to w in the language of o.
+func WriteOptions(w io.Writer, r *model.Report, o Options) error {
+	if r == nil {
+		return fmt.Errorf("html report: no report data")
+	}
+	switch o.Lang {
+	case "", "sv":
+		o.Lang = "sv"
+	case "en":
+	default:
+		return fmt.Errorf("html report: language %q: want sv or en", o.Lang)
+	}
+	lib, err := library()
+	if err != nil {
+		return err
+	}
+	p, err := build(r, o.Lang)
+	if err != nil {
+		return err
+	}
+	p.Library = lib
+	p.Script = inlineSafe(pageScript)
+	return render(w, p)
+}
+
+// builder holds what the section builders share.
+type builder struct {
+	r       *model.Report
+	lang    string
+	vals    values
+	periods []string
+	period  string
+	// hb and hg are the breakdown and group of the report's own figures:
+	// the total, or the municipality's group in a municipality report.
+	hb, hg string
+}
+
+func build(r *model.Report, lang string) (*page, error) {
+	b := &builder{r: r, lang: lang, period: r.Meta.Period.Label, hb: "total"}
+	if r.Meta.Municipality != "" {
+		b.hb, b.hg = "municipality", r.Meta.Municipality
+	}
+	for _, q := range r.Meta.Trend {
+		b.periods = append(b.periods, q.Label)
+	}
+	b.vals = b.index()
+
+	scope := r.Meta.Scope()
+	p := &page{
+		Lang:     lang,
+		Title:    tr(lang, "SIP-rapport", "SIP report") + " " + b.period + " – " + scope,
+		Subtitle: tr(lang, "Hur väl SIP-processen följs: samordnad individuell plan", "How well the SIP process is followed: coordinated individual plans"),
+		Meta:     b.meta(),
+		Legend: []metaItem{
+			{suppressMark(), fmt.Sprintf(tr(lang, "för få för att visas (färre än %d), även dolt så att ett dolt värde inte kan räknas fram", "too few to show (fewer than %d), also hidden so that a hidden value cannot be worked out"), r.Meta.Threshold)},
+			{markMissing, tr(lang, "uppgift saknas (ingen data eller inget att beräkna)", "no data (not delivered, or nothing to compute)")},
+			{"", tr(lang, "I diagrammen visas båda som en lucka; tabellen under varje diagram visar tecknet.", "Charts show both as a gap; the table under each chart shows the mark.")},
+		},
+		Footer: fmt.Sprintf(tr(lang, "Skapad %s av sipstat. Alla värden kommer från KPI-katalogen (samma som kommandot kpi --suppress). Sidan hämtar ingenting från internet.", "Created %s by sipstat. Every value comes from the KPI catalogue (the same as the kpi --suppress command). The page fetches nothing from the internet."), r.Meta.Created.Format("2006-01-02 15:04")),
+	}
+	p.Cards = b.cards()
+	steps := []func() (section, error){
+		b.coverageSection, b.attendanceSection, b.participationSection, b.goalsSection,
+		b.followUpSection, b.deviationsSection, b.waysSection, b.surveySection,
+		b.funnelSection, b.mappingSection, b.qualitySection, b.summarySection,
+	}
+	for _, step := range steps {
+		s, err := step()
+		if err != nil {
+			return nil, err
+		}
+		if len(s.Charts) > 0 || len(s.Tables) > 0 {
+			p.Sections = append(p.Sections, s)
+		}
+	}
+	return p, nil
+}
+
+func suppressMark() string { return markSuppressed }
+
+// index turns the model's figures into values keyed like kpi_values rows,
+// so each drawn number keeps the key of the catalogue value it shows.
+func (b *builder) index() values {
+	m := values{}
+	put := func(period, kpi, breakdown, group, label string, f model.Figure) {
+		v := &transform.Value{Period: period, KPIID: kpi, Breakdown: breakdown, Group: group, GroupLabel: label,
+			Value: f.Value, N: f.N, Suppressed: f.Suppressed, NoData: f.NoData}
+		m[key{period, kpi, breakdown, group}] = v
+	}
+	for _, k := range b.r.KPIs {
+		for _, pt := range k.Trend {
+			put(pt.Period, k.ID, b.hb, b.hg, "", pt.Figure)
+		}
+		for _, br := range k.Breakdowns {
+			for _, g := range br.Groups {
+				put(b.period, k.ID, br.Name, g.Code, g.Label, g.Figure)
+			}
+		}
+	}
+	byQuarter := []struct {
+		m         model.Matrix
+		breakdown string
+	}{{b.r.Attendance, "org_type"}, {b.r.Absence, "org_type"}, {b.r.Deviations, "category"}}
+	for _, bq := range byQuarter {
+		if len(bq.m.KPIIDs) == 0 {
+			continue
+		}
+		for _, row := range bq.m.Rows {
+			for ci, col := range bq.m.Columns {
+				if ci < len(row.Cells) {
+					put(col, bq.m.KPIIDs[0], bq.breakdown, row.Code, row.Label, row.Cells[ci])
+				}
+			}
+		}
+	}
+	return m
+}
+
+func (b *builder) kpi(id string) *model.KPI { return b.r.KPI(id) }
+
+// name is a KPI's name in the report's language.
+func (b *builder) name(k *model.KPI) string {
+	if b.lang == "en" && k.NameEN != "" && k.NameEN != k.ID {
+		return k.NameEN
+	}
+	return k.NameSV
+}
+
+// series returns the specs of the KPIs the catalogue has, in the given order.
+func (b *builder) series(ids ...string) []seriesSpec {
+	var out []seriesSpec
+	for _, id := range ids {
+		if k := b.kpi(id); k != nil {
+			out = append(out, seriesSpec{KPI: id, Name: b.name(k)})
+		}
+	}
+	return out
+}
+
+// unitAxis names a value axis with its unit.
+func (b *builder) unitAxis(u transform.Unit) string {
+	switch u {
+	case transform.UnitShare:
+		return tr(b.lang, "Andel (%)", "Share (%)")
+	case transform.UnitDays:
+		return tr(b.lang, "Dagar", "Days")
+	case transform.UnitCount:
+		return tr(b.lang, "Antal", "Count")
+	case transform.UnitRate:
+		return tr(b.lang, "Per 100 möten / 10 000 inv.", "Per 100 meetings / 10,000 inhabitants")
+	case transform.UnitIndex:
+		return tr(b.lang, "Index (0–100)", "Index (0–100)")
+	case transform.UnitMean:
+		return tr(b.lang, "Medelvärde", "Mean")
+	}
+	return string(u)
+}
+
+func (b *builder) meta() []metaItem {
+	m := b.r.Meta
+	items := []metaItem{
+		{tr(b.lang, "Period", "Period"), fmt.Sprintf("%s (%s – %s)", m.Period.Label, m.Period.Start.Format("2006-01-02"), m.Period.End.Format("2006-01-02"))},
+		{tr(b.lang, "Region", "Region"), m.RegionName},
+	}
+	if m.Municipality != "" {
+		items = append(items, metaItem{tr(b.lang, "Kommun", "Municipality"), m.MunicipalityName + " (" + m.Municipality + ")"})
+	}
+	items = append(items,
+		metaItem{tr(b.lang, "Data till och med", "Data as of"), m.AsOf.Format("2006-01-02")},
+		metaItem{tr(b.lang, "Trender", "Trends"), fmt.Sprintf("%s – %s", b.periods[0], b.periods[len(b.periods)-1])},
+	)
+	var srcs []string
+	for _, s := range m.Sources {
+		srcs = append(srcs, fmt.Sprintf("%s (%s)", s.Name, s.ExtractedAt.Format("2006-01-02")))
+	}
+	if len(srcs) > 0 {
+		items = append(items, metaItem{tr(b.lang, "Källor", "Sources"), strings.Join(srcs, ", ")})
+	}
+	return items
+}
+
+// cardKPIs are the headline row: the questions a steering group asks
+// first. Those the catalogue lacks are left out.
+var cardKPIs = []string{
+	"coverage", "within_target_share", "lead_time_median_days", "summoned_attendance_share",
+	"individual_present_share", "goal_achieved_share", "followup_on_time_share", "video_share",
+	"needs_detected", "meetings_held", "deviations",
+}
+
+func (b *builder) cards() []card {
+	var out []card
+	for _, id := range cardKPIs {
+		k := b.kpi(id)
+		if k == nil {
+			continue
+		}
+		out = append(out, b.card(k))
+	}
+	if len(out) == 0 {
+		for _, k := range b.r.KPIs {
+			if k.Headline && len(out) < 8 {
+				out = append(out, b.card(k))
+			}
+		}
+	}
+	return out
+}
+
+func (b *builder) card(k *model.KPI) card {
+	c := card{
+		ID: k.ID, Name: b.name(k),
+		Value:    figureText(k.Current, k.Unit, b.lang),
+		Status:   string(k.Status),
+		Previous: figureText(k.Previous, k.Unit, b.lang),
+		YearAgo:  figureText(k.YearAgo, k.Unit, b.lang),
+	}
+	if b.lang == "en" {
+		c.StatusText = k.Status.LabelEN()
+	} else {
+		c.StatusText = k.Status.LabelSV()
+	}
+	c.Symbol = statusSymbol(k.Status)
+	if k.Target != nil && finite(k.Target) {
+		dir := "≥ "
+		if k.Direction == "lower" {
+			dir = "≤ "
+		}
+		c.Target = dir + formatNumber(*k.Target, k.Unit, b.lang)
+	}
+	return c
+}
+
+// statusSymbol carries a target status in shape as well as colour, for
+// grey-scale print and colour-blind readers.
+func statusSymbol(s model.Status) string {
+	switch s {
+	case model.StatusMet:
+		return "✔"
+	case model.StatusNotMet:
+		return "✘"
+	case model.StatusSuppressed:
+		return markSuppressed
+	case model.StatusNoData:
+		return markMissing
+	}
+	return "○"
+}
+
+func figureText(f model.Figure, u transform.Unit, lang string) string {
+	v := transform.Value{Value: f.Value, Suppressed: f.Suppressed, NoData: f.NoData}
+	return cellText(&v, u, lang)
+}
+
+// target returns a KPI's target, or nil.
+func (b *builder) target(id string) *float64 {
+	if k := b.kpi(id); k != nil && k.Target != nil && finite(k.Target) {
+		return k.Target
+	}
+	return nil
+}
+
+// add appends a chart with its caption to s, or an error.
+func (b *builder) add(s *section, c chart, err error, caption string) error {
+	if err != nil {
+		return err
+	}
+	cv, err := newChartView(c, caption)
+	if err != nil {
+		return err
+	}
+	s.Charts = append(s.Charts, cv)
+	return nil
+}
+
+// trend adds a trend chart of the KPIs the catalogue has (none: no chart).
+func (b *builder) trend(s *section, id, title string, unit transform.Unit, target *float64, bars, stacked bool, caption string, ids ...string) error {
+	ser := b.series(ids...)
+	if len(ser) == 0 {
+		return nil
+	}
+	c, err := trendChart(trendSpec{
+		ID: id, Title: title, Desc: b.trendDesc(ser), YName: b.unitAxis(unit), Unit: unit, Periods: b.periods,
+		Breakdown: b.hb, Group: b.hg, Series: ser, Target: target, Bars: bars, Stacked: stacked, Lang: b.lang,
+	}, b.vals)
+	return b.add(s, c, err, caption)
+}
+
+func (b *builder) trendDesc(ser []seriesSpec) string {
+	return fmt.Sprintf(tr(b.lang, "%s per kvartal, %s–%s", "%s by quarter, %s–%s"), strings.Join(names(ser), ", "), b.periods[0], b.periods[len(b.periods)-1])
+}
+
+func (b *builder) ownFigures() string {
+	if b.r.Meta.Municipality != "" {
+		return fmt.Sprintf(tr(b.lang, "Värden för %s.", "Figures for %s."), b.r.Meta.MunicipalityName)
+	}
+	return tr(b.lang, "Värden för hela regionen.", "Figures for the whole region.")
+}
+
+func (b *builder) regionWide() string {
+	if b.r.Meta.Municipality != "" {
+		return tr(b.lang, " Uppdelningen gäller hela regionen (katalogen korsar den inte med kommun).", " The breakdown covers the whole region (the catalogue does not cross it with municipality).")
+	}
+	return ""
+}
+
+// hasBreakdown reports whether a KPI has the named breakdown in the period.
+func (b *builder) hasBreakdown(id, breakdown string) bool {
+	k := b.kpi(id)
+	return k != nil && k.Breakdown(breakdown) != nil
+}

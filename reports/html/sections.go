@@ -1,0 +1,389 @@
+package html
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sipstat/sipstat/reports/model"
+	"github.com/sipstat/sipstat/transform"
+)
+
+func (b *builder) coverageSection() (section, error) {
+	s := section{ID: "genomforande", Title: tr(b.lang, "Genomförande och ledtider", "Coverage and lead times"),
+		Intro: tr(b.lang, "Hur stor del av de upptäckta behoven som lett till ett SIP-möte, och hur snabbt.", "How many detected needs led to a SIP meeting, and how fast.")}
+	if err := b.trend(&s, "chart-coverage-trend", tr(b.lang, "Genomförandegrad och andel inom målet", "Coverage and share within target"),
+		transform.UnitShare, b.target("coverage"), false, false,
+		b.ownFigures()+" "+tr(b.lang, "Streckad linje: målet för genomförandegraden.", "Dashed line: the coverage target."),
+		"coverage", "within_target_share"); err != nil {
+		return s, err
+	}
+
+	if ser := b.series("lead_time_median_days", "lead_time_p90_days"); len(ser) > 0 && b.hasBreakdown(ser[0].KPI, "context") {
+		c, err := barChart(barSpec{
+			ID: "chart-leadtime-context", Title: tr(b.lang, "Ledtid behov → SIP-möte per sammanhang", "Lead time need → SIP meeting by context"),
+			Desc:      tr(b.lang, "Median och 90:e percentilen i dagar, "+b.period, "Median and 90th percentile in days, "+b.period),
+			ValueName: b.unitAxis(transform.UnitDays), CategoryName: tr(b.lang, "Sammanhang", "Context"), Unit: transform.UnitDays,
+			Period: b.period, Breakdown: "context", Series: ser, Target: b.target("lead_time_median_days"), Horizontal: true, Lang: b.lang,
+		}, b.vals)
+		caption := tr(b.lang, "Fördelningen av ledtiden visas som median och 90:e percentil per sammanhang (katalogen har inga kvartiler). Streckad linje: målet i dagar.",
+			"The lead-time distribution is shown as median and 90th percentile by context (the catalogue has no quartiles). Dashed line: the target in days.") + b.regionWide()
+		if err := b.add(&s, c, err, caption); err != nil {
+			return s, err
+		}
+	}
+
+	for _, id := range []string{"within_target_share", "coverage"} {
+		k := b.kpi(id)
+		if k == nil || k.Breakdown("municipality") == nil {
+			continue
+		}
+		dir := k.Direction
+		if dir != "lower" {
+			dir = "higher"
+		}
+		c, err := barChart(barSpec{
+			ID: "chart-municipalities", Title: fmt.Sprintf(tr(b.lang, "%s per kommun", "%s by municipality"), b.name(k)),
+			Desc:      fmt.Sprintf(tr(b.lang, "Kommunerna sorterade efter värde, %s", "Municipalities sorted by value, %s"), b.period),
+			ValueName: b.unitAxis(k.Unit), CategoryName: tr(b.lang, "Kommun", "Municipality"), Unit: k.Unit,
+			Period: b.period, Breakdown: "municipality", Series: []seriesSpec{{KPI: id, Name: b.name(k)}},
+			Target: b.target(id), Horizontal: true, SortByFirst: dir, Lang: b.lang,
+		}, b.vals)
+		caption := tr(b.lang, "Bäst först; kommuner med dolt värde (..) eller utan värde sist. Streckad linje: målet.",
+			"Best first; municipalities with a hidden (..) or missing value last. Dashed line: the target.")
+		if err := b.add(&s, c, err, caption); err != nil {
+			return s, err
+		}
+		break
+	}
+	return s, nil
+}
+
+func (b *builder) attendanceSection() (section, error) {
+	s := section{ID: "narvaro", Title: tr(b.lang, "Närvaro", "Attendance"),
+		Intro: tr(b.lang, "Vilka verksamheter som kommer när de kallas, kvartal för kvartal.", "Which organisations attend when summoned, quarter by quarter.")}
+	for _, hm := range []struct {
+		id string
+		m  model.Matrix
+	}{{"chart-attendance-heatmap", b.r.Attendance}, {"chart-absence-heatmap", b.r.Absence}} {
+		if len(hm.m.KPIIDs) == 0 || len(hm.m.Rows) == 0 {
+			continue
+		}
+		groups := make([]category, len(hm.m.Rows))
+		for i, row := range hm.m.Rows {
+			groups[i] = category{Code: row.Code, Label: row.Label}
+		}
+		title := hm.m.TitleSV
+		if b.lang == "en" {
+			title = hm.m.TitleEN
+		}
+		c, err := heatChart(heatSpec{
+			ID: hm.id, Title: title, Desc: fmt.Sprintf(tr(b.lang, "Verksamhet × kvartal, %s–%s", "Organisation type × quarter, %s–%s"), b.periods[0], b.periods[len(b.periods)-1]),
+			RowName: tr(b.lang, "Verksamhet", "Organisation type"), KPI: hm.m.KPIIDs[0], Unit: hm.m.Unit, Breakdown: "org_type",
+			Periods: hm.m.Columns, Groups: groups, Lang: b.lang,
+		}, b.vals)
+		caption := tr(b.lang, "Mörkare ruta = högre andel. Tomma rutor: dolt (..) eller saknas (-), se tabellen.", "Darker cell = higher share. Empty cells: hidden (..) or missing (-), see the table.") + b.regionWide()
+		if err := b.add(&s, c, err, caption); err != nil {
+			return s, err
+		}
+	}
+	if err := b.trend(&s, "chart-attendance-trend", tr(b.lang, "Närvaro bland kallade och inbjudna", "Attendance of the summoned and the invited"),
+		transform.UnitShare, b.target("summoned_attendance_share"), false, false, b.ownFigures(),
+		"summoned_attendance_share", "invited_attendance_share", "summoned_absent_share"); err != nil {
+		return s, err
+	}
+	return s, nil
+}
+
+func (b *builder) participationSection() (section, error) {
+	s := section{ID: "delaktighet", Title: tr(b.lang, "Delaktighet", "Participation"),
+		Intro: tr(b.lang, "Om den enskilde och barnet/den unga deltar i sitt eget SIP-möte.", "Whether the individual and the child take part in their own SIP meeting.")}
+	err := b.trend(&s, "chart-participation-trend", tr(b.lang, "Den enskildes och barnets deltagande", "Participation of the individual and the child"),
+		transform.UnitShare, nil, false, false, b.ownFigures(),
+		"individual_present_share", "individual_represented_share", "child_present_share")
+	return s, err
+}
+
+func (b *builder) goalsSection() (section, error) {
+	s := section{ID: "mal", Title: tr(b.lang, "Måluppfyllelse", "Goal attainment"),
+		Intro: tr(b.lang, "Bedömda delmål: uppfyllda, delvis uppfyllda och ej uppfyllda.", "Reviewed goals: achieved, partly achieved and not achieved.")}
+	err := b.trend(&s, "chart-goals-stacked", tr(b.lang, "Bedömda delmål per kvartal", "Reviewed goals by quarter"),
+		transform.UnitShare, nil, true, true,
+		b.ownFigures()+" "+tr(b.lang, "Staplarna är andelar av de bedömda delmålen och summerar till 100 % där inget är dolt.", "The bars are shares of the reviewed goals and add up to 100 % where nothing is hidden."),
+		"goal_achieved_share", "goal_partly_share", "goal_not_achieved_share")
+	if err != nil {
+		return s, err
+	}
+	err = b.trend(&s, "chart-goals-smart", tr(b.lang, "Delmål med ansvarig och måldatum", "Goals with a responsible party and a target date"),
+		transform.UnitShare, b.target("goal_smart_share"), false, false, b.ownFigures(), "goal_smart_share")
+	return s, err
+}
+
+func (b *builder) followUpSection() (section, error) {
+	s := section{ID: "uppfoljning", Title: tr(b.lang, "Uppföljning", "Follow-up"),
+		Intro: tr(b.lang, "Om planerna följs upp i tid och om uppföljning bokas vid första mötet.", "Whether plans are followed up on time and a follow-up is booked at the first meeting.")}
+	if err := b.trend(&s, "chart-followup-trend", tr(b.lang, "Uppföljning i tid och utan bokad uppföljning", "Follow-up on time and without a booked follow-up"),
+		transform.UnitShare, b.target("followup_on_time_share"), false, false, b.ownFigures(),
+		"followup_on_time_share", "followup_date_missing_share"); err != nil {
+		return s, err
+	}
+	err := b.trend(&s, "chart-followup-counts", tr(b.lang, "Uppföljningar som skulle ske och försenade", "Follow-ups due and overdue"),
+		transform.UnitCount, nil, true, false, b.ownFigures(), "followups_due", "followups_overdue")
+	return s, err
+}
+
+func (b *builder) deviationsSection() (section, error) {
+	s := section{ID: "avvikelser", Title: tr(b.lang, "Avvikelser", "Deviations"),
+		Intro: tr(b.lang, "Rapporterade avvikelser i SIP-processen.", "Reported deviations in the SIP process.")}
+	if k := b.kpi("deviations"); k != nil && k.Breakdown("category") != nil {
+		c, err := barChart(barSpec{
+			ID: "chart-deviations-category", Title: tr(b.lang, "Avvikelser per kategori", "Deviations by category"),
+			Desc:      fmt.Sprintf(tr(b.lang, "Antal avvikelser per kategori, %s", "Number of deviations by category, %s"), b.period),
+			ValueName: b.unitAxis(transform.UnitCount), CategoryName: tr(b.lang, "Kategori", "Category"), Unit: transform.UnitCount,
+			Period: b.period, Breakdown: "category", Series: []seriesSpec{{KPI: k.ID, Name: b.name(k)}},
+			Horizontal: true, SortByFirst: "higher", Lang: b.lang,
+		}, b.vals)
+		if err := b.add(&s, c, err, tr(b.lang, "Flest först.", "Most first.")+b.regionWide()); err != nil {
+			return s, err
+		}
+	}
+	err := b.trend(&s, "chart-deviations-trend", tr(b.lang, "Avvikelser per kvartal", "Deviations by quarter"),
+		transform.UnitCount, nil, true, false, b.ownFigures(), "deviations")
+	return s, err
+}
+
+func (b *builder) waysSection() (section, error) {
+	s := section{ID: "arbetssatt", Title: tr(b.lang, "Arbetssätt", "Ways of working"),
+		Intro: tr(b.lang, "SIP på distans, närvaro per mötesform och vem som initierar SIP.", "Remote SIP, attendance by meeting mode and who initiates a SIP.")}
+	if err := b.trend(&s, "chart-ways-trend", tr(b.lang, "Distansmöten och initiativ", "Remote meetings and initiative"),
+		transform.UnitShare, nil, false, false, b.ownFigures(),
+		"video_share", "initiated_by_school_share", "initiated_by_individual_share", "shared_it_service_share"); err != nil {
+		return s, err
+	}
+	for _, id := range []string{"attendance_by_mode", "summoned_attendance_share"} {
+		k := b.kpi(id)
+		if k == nil || k.Breakdown("mode") == nil {
+			continue
+		}
+		c, err := barChart(barSpec{
+			ID: "chart-attendance-mode", Title: tr(b.lang, "Närvaro bland kallade per mötesform", "Attendance of the summoned by meeting mode"),
+			Desc:      fmt.Sprintf(tr(b.lang, "Andel närvarande per mötesform, %s", "Share attending by meeting mode, %s"), b.period),
+			ValueName: b.unitAxis(k.Unit), CategoryName: tr(b.lang, "Mötesform", "Meeting mode"), Unit: k.Unit,
+			Period: b.period, Breakdown: "mode", Series: []seriesSpec{{KPI: id, Name: b.name(k)}}, Target: b.target(id), Lang: b.lang,
+		}, b.vals)
+		if err := b.add(&s, c, err, tr(b.lang, "Streckad linje: målet.", "Dashed line: the target.")+b.regionWide()); err != nil {
+			return s, err
+		}
+		break
+	}
+	return s, nil
+}
+
+func (b *builder) surveySection() (section, error) {
+	s := section{ID: "brukarrevision", Title: tr(b.lang, "Brukarrevision", "User audit"),
+		Intro: tr(b.lang, "Index 0–100 per dimension (5 → 100, 1 → 0 på en femgradig skala) och svarande.", "Index 0–100 by dimension (5 → 100, 1 → 0 on a five-step scale) and respondent.")}
+	var dims []*model.KPI
+	breakdown := ""
+	var respondents []category
+	for _, k := range b.r.KPIs {
+		if !strings.HasPrefix(k.ID, "survey_dim_") {
+			continue
+		}
+		dims = append(dims, k)
+		for _, br := range k.Breakdowns {
+			if strings.HasPrefix(br.Name, "respondent") && len(br.Groups) > len(respondents) {
+				breakdown = br.Name
+				respondents = respondents[:0]
+				for _, g := range br.Groups {
+					respondents = append(respondents, category{Code: g.Code, Label: g.Label})
+				}
+			}
+		}
+	}
+	if len(dims) == 0 {
+		return s, nil
+	}
+	ser := make([]seriesSpec, len(dims))
+	for i, k := range dims {
+		ser[i] = seriesSpec{KPI: k.ID, Name: b.name(k)}
+	}
+	unit := dims[0].Unit
+	// The first column is the report's own total, then each respondent type.
+	groups := append([]category{{Code: b.hg, Label: tr(b.lang, "Alla", "All"), Breakdown: b.hb}}, respondents...)
+	c, err := barChart(barSpec{
+		ID: "chart-survey", Title: tr(b.lang, "Brukarrevision per dimension och svarande", "User audit by dimension and respondent"),
+		Desc:      fmt.Sprintf(tr(b.lang, "Index per dimension för alla svarande och per svarandetyp, %s", "Index by dimension for all respondents and by respondent type, %s"), b.period),
+		ValueName: b.unitAxis(unit), CategoryName: tr(b.lang, "Svarande", "Respondent"), Unit: unit,
+		Period: b.period, Breakdown: breakdown, Groups: groups, Series: ser, Lang: b.lang,
+	}, b.vals)
+	err = b.add(&s, c, err, b.ownFigures()+" "+tr(b.lang, "Högre är bättre.", "Higher is better.")+b.regionWide())
+	return s, err
+}
+
+func (b *builder) funnelSection() (section, error) {
+	s := section{ID: "processen", Title: tr(b.lang, "Processen från behov till avslut", "The process from need to closure"),
+		Intro: tr(b.lang, "Behov → samtycke → kallelse → möte → uppföljning → avslut, under perioden.", "Need → consent → invitation → meeting → follow-up → closure, in the period.")}
+	if len(b.r.Funnel) == 0 {
+		return s, nil
+	}
+	stages := make([]seriesSpec, len(b.r.Funnel))
+	for i, st := range b.r.Funnel {
+		name := st.NameSV
+		if b.lang == "en" {
+			name = st.NameEN
+		}
+		stages[i] = seriesSpec{KPI: st.KPIID, Name: name}
+	}
+	c, err := funnelChart(funnelSpec{
+		ID: "chart-funnel", Title: tr(b.lang, "Processtratten", "The process funnel"),
+		Desc:   fmt.Sprintf(tr(b.lang, "Antal per steg i processen, %s", "Count at each step of the process, %s"), b.period),
+		Period: b.period, Breakdown: b.hb, Group: b.hg, Stages: stages, Lang: b.lang,
+	}, b.vals)
+	err = b.add(&s, c, err, b.ownFigures()+" "+tr(b.lang, "Ett steg som katalogen inte räknar visas som saknat (-).", "A step the catalogue does not count is shown as missing (-)."))
+	return s, err
+}
+
+func (b *builder) mappingSection() (section, error) {
+	s := section{ID: "kartlaggning", Title: tr(b.lang, "Kartläggningens frågor", "The mapping assignment's questions"),
+		Intro: tr(b.lang, "Nyckeltalen som besvarar den regionala kartläggningens frågor, för perioden.", "The figures that answer the regional mapping assignment's questions, for the period.")}
+	for i, q := range b.r.Mapping {
+		t := tableView{ID: fmt.Sprintf("mapping-%s", q.ID), Caption: q.TextSV,
+			Head: []string{tr(b.lang, "Nyckeltal", "Figure"), tr(b.lang, "Värde", "Value")}}
+		if b.lang == "en" {
+			t.Caption = q.TextEN
+		}
+		t.Caption = fmt.Sprintf("%d. %s", i+1, t.Caption)
+		for _, a := range q.Answers {
+			name := b.name(a.KPI)
+			note := a.NoteSV
+			if b.lang == "en" {
+				note = a.NoteEN
+			}
+			if a.Breakdown == "" {
+				t.Rows = append(t.Rows, []string{name, figureText(a.KPI.Current, a.KPI.Unit, b.lang)})
+				continue
+			}
+			label := model.BreakdownLabel(a.Breakdown)
+			for _, g := range a.Rows() {
+				row := name + " – " + label + ": " + g.Label
+				if note != "" {
+					row = note
+				}
+				t.Rows = append(t.Rows, []string{row, figureText(g.Figure, a.KPI.Unit, b.lang)})
+			}
+		}
+		if len(t.Rows) == 0 {
+			t.Rows = append(t.Rows, []string{tr(b.lang, "Katalogen har inga nyckeltal för frågan ännu", "The catalogue has no figures for this question yet"), markMissing})
+		}
+		s.Tables = append(s.Tables, t)
+	}
+	return s, nil
+}
+
+func (b *builder) qualitySection() (section, error) {
+	q := b.r.Quality
+	s := section{ID: "datakvalitet", Title: tr(b.lang, "Datakvalitet", "Data quality"),
+		Intro: tr(b.lang, "Inlästa och avvisade rader per fil, och rader som flaggats av datakvalitetsregler (inlästa men markerade).", "Rows loaded and rejected per file, and rows flagged by data-quality rules (loaded but marked).")}
+	if len(q.Files) > 0 {
+		cats := make([]string, len(q.Files))
+		loaded := countSeries{Name: tr(b.lang, "Inlästa rader", "Rows loaded"), Source: "load_files.rows_loaded"}
+		rejected := countSeries{Name: tr(b.lang, "Avvisade rader", "Rows rejected"), Source: "load_files.rows_rejected"}
+		for i, f := range q.Files {
+			cats[i] = f.File
+			if len(b.r.Meta.Sources) > 1 {
+				cats[i] = f.Source + ": " + f.File
+			}
+			loaded.Counts = append(loaded.Counts, f.Loaded)
+			rejected.Counts = append(rejected.Counts, f.Rejected)
+		}
+		c, err := countChart(countSpec{
+			ID: "chart-dq-files", Title: tr(b.lang, "Rader per fil", "Rows per file"),
+			Desc:         tr(b.lang, "Inlästa och avvisade rader per levererad fil", "Rows loaded and rejected per delivered file"),
+			CategoryName: tr(b.lang, "Fil", "File"), ValueName: tr(b.lang, "Antal rader", "Rows"),
+			Categories: cats, Series: []countSeries{loaded, rejected}, Stacked: true, Lang: b.lang,
+		})
+		if err := b.add(&s, c, err, tr(b.lang, "Antal rader är exakta: radräkningar är inte personuppgifter och döljs inte.", "Row counts are exact: they are not about persons and are not hidden.")); err != nil {
+			return s, err
+		}
+	}
+	if len(q.Flags) > 0 {
+		cats := make([]string, len(q.Flags))
+		flags := countSeries{Name: tr(b.lang, "Flaggade rader", "Flagged rows"), Source: "dq_flags.rows"}
+		for i, f := range q.Flags {
+			cats[i] = f.Rule
+			if f.Description != "" {
+				cats[i] = f.Description
+			}
+			flags.Counts = append(flags.Counts, f.Rows)
+		}
+		c, err := countChart(countSpec{
+			ID: "chart-dq-flags", Title: tr(b.lang, "Flaggade rader per regel", "Flagged rows by rule"),
+			Desc:         tr(b.lang, "Rader som bryter en datakvalitetsregel", "Rows that break a data-quality rule"),
+			CategoryName: tr(b.lang, "Regel", "Rule"), ValueName: tr(b.lang, "Antal rader", "Rows"),
+			Categories: cats, Series: []countSeries{flags}, Lang: b.lang,
+		})
+		if err := b.add(&s, c, err, tr(b.lang, "Flaggade rader är inlästa; nyckeltal som berörs lämnar dem utanför (se tabellen nedan).", "Flagged rows are loaded; the KPIs concerned leave them out (see the table below).")); err != nil {
+			return s, err
+		}
+	}
+	if len(q.Rejects) > 0 {
+		t := tableView{ID: "dq-rejects", Caption: tr(b.lang, "Avvisade rader per fil, kolumn och orsak", "Rejected rows by file, column and reason"),
+			Head: []string{tr(b.lang, "Fil", "File"), tr(b.lang, "Kolumn", "Column"), tr(b.lang, "Orsak", "Reason"), tr(b.lang, "Rader", "Rows")}}
+		for _, r := range q.Rejects {
+			t.Rows = append(t.Rows, []string{r.File, r.Column, r.Reason, formatNumber(float64(r.Rows), transform.UnitCount, b.lang)})
+		}
+		s.Tables = append(s.Tables, t)
+	}
+	if len(q.Warnings) > 0 {
+		t := tableView{ID: "dq-warnings", Caption: tr(b.lang, "Varningar vid inläsning", "Load warnings"),
+			Head: []string{tr(b.lang, "Fil", "File"), tr(b.lang, "Varning", "Warning")}}
+		for _, w := range q.Warnings {
+			t.Rows = append(t.Rows, []string{w.File, w.Message})
+		}
+		s.Tables = append(s.Tables, t)
+	}
+	t := tableView{ID: "dq-excluded", Caption: tr(b.lang, "Enheter som nyckeltalen lämnat utanför på grund av en flagga", "Units the KPIs left out because of a flag"),
+		Head: []string{tr(b.lang, "Nyckeltal", "KPI"), tr(b.lang, "Utelämnade enheter", "Units left out")}}
+	for _, e := range q.Excluded {
+		if e.Excluded == 0 {
+			continue
+		}
+		name := e.NameSV
+		if k := b.kpi(e.KPIID); k != nil {
+			name = b.name(k)
+		}
+		t.Rows = append(t.Rows, []string{name, formatNumber(float64(e.Excluded), transform.UnitCount, b.lang)})
+	}
+	if len(t.Rows) > 0 {
+		s.Tables = append(s.Tables, t)
+	}
+	return s, nil
+}
+
+func (b *builder) summarySection() (section, error) {
+	s := section{ID: "sammanstallning", Title: tr(b.lang, "Alla nyckeltal", "All KPIs"),
+		Intro: b.ownFigures()}
+	for _, f := range b.r.Families {
+		name := f.NameSV
+		if b.lang == "en" {
+			name = f.NameEN
+		}
+		t := tableView{ID: "summary-" + f.ID, Caption: name,
+			Head: []string{tr(b.lang, "Nyckeltal", "KPI"), b.period, tr(b.lang, "Föregående kvartal", "Previous quarter"),
+				tr(b.lang, "Samma kvartal i fjol", "Same quarter last year"), tr(b.lang, "Mål", "Target"), tr(b.lang, "Status", "Status")}}
+		for _, k := range f.KPIs {
+			if !k.Headline {
+				continue
+			}
+			c := b.card(k)
+			target := c.Target
+			if target == "" {
+				target = markMissing
+			}
+			t.Rows = append(t.Rows, []string{c.Name, c.Value, c.Previous, c.YearAgo, target, c.Symbol + " " + c.StatusText})
+		}
+		if len(t.Rows) > 0 {
+			s.Tables = append(s.Tables, t)
+		}
+	}
+	return s, nil
+}
