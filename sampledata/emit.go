@@ -24,8 +24,10 @@ var (
 	logicalConsents     = []string{"child_one_guardian", "withdrawn_before_decision"}
 	logicalMeetings     = []string{"held_before_need", "held_without_mode", "held_without_participation", "held_without_date", "held_after_as_of"}
 	logicalParticipants = []string{"held_without_attendance", "attendance_on_unheld"}
-	logicalGoals        = []string{"target_before_set", "set_at_other_sip_meeting"}
-	logicalReviews      = []string{"reviewed_at_set_meeting"}
+	logicalGoals        = []string{"target_before_set"}
+	// A goal set at a meeting of another SIP is rejected by ingest.
+	rejectGoals    = []string{flawUnknownCode, flawBadDate, flawMissingRequired, flawDuplicateID, flawDanglingFK, "set_at_other_sip_meeting"}
+	logicalReviews = []string{"reviewed_at_set_meeting"}
 )
 
 // flaw decides whether the next row of a table gets a flaw and which kind:
@@ -383,7 +385,7 @@ func (g *generator) writeParticipant(p *participant, m *meeting) error {
 func (g *generator) writeGoal(gl *goal) error {
 	s := &g.s
 	w := g.w[tGoals]
-	k := g.flaw(logicalGoals, rejectCommon)
+	k := g.flaw(logicalGoals, rejectGoals)
 	m := &g.meetings[gl.meeting]
 	setAt, area, target := m.id, gl.area, gl.target
 	switch k {
