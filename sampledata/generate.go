@@ -286,8 +286,11 @@ func (g *generator) run(ctx context.Context) error {
 		return err
 	}
 	total := g.opt.SIPs
+	last := int64(-1 << 20)
 	for g.nSIP < int64(total) {
-		if g.nSIP%1024 == 0 {
+		// A restart adds a second SIP in one step, so report by distance.
+		if g.nSIP-last >= 1024 {
+			last = g.nSIP
 			if err := ctx.Err(); err != nil {
 				return err
 			}

@@ -695,3 +695,24 @@ func BenchmarkGenerateDefault(b *testing.B) {
 		}
 	}
 }
+
+func TestProgressAndCancel(t *testing.T) {
+	var calls []int
+	_, st := generate(t, Options{SIPs: 5000, Progress: func(done, total int) {
+		if total != 5000 {
+			t.Errorf("progress total %d, want 5000", total)
+		}
+		calls = append(calls, done)
+	}})
+	if len(calls) < 3 || calls[len(calls)-1] != 5000 || !slices.IsSorted(calls) {
+		t.Errorf("progress calls %v: want several, increasing, ending at 5000", calls)
+	}
+	if st.Rows["sips"] != 5000 {
+		t.Errorf("%d SIPs written, want 5000", st.Rows["sips"])
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Generate(ctx, t.TempDir(), Options{}); err == nil {
+		t.Error("a cancelled context did not stop Generate")
+	}
+}

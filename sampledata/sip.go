@@ -563,15 +563,15 @@ func (g *generator) timeline() {
 		var h int32
 		r := g.f()
 		switch {
-		case r < 0.06*late:
+		case r < 0.07*late:
 			// Never followed up: overdue at A unless something closes it.
 			if g.chance(0.35) {
 				planClose, planReason = due+g.days(120, 400), g.pick([]wc{{"other", 60}, {"moved", 40}})
 			}
 			return
-		case r < 0.18*late:
+		case r < 0.25*late:
 			h = due + g.days(15, 90)
-		case r < 0.40*late:
+		case r < 0.48*late:
 			h = due + g.days(1, 14)
 		default:
 			h = due - g.days(0, 7)
