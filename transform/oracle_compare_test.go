@@ -1,5 +1,3 @@
-//go:build oraclecompare
-
 package transform_test
 
 import (
@@ -139,11 +137,8 @@ func compareWithOracle(t *testing.T, x *oracleExtract, dir string, settings tran
 		sort.Strings(ids[len(specKPIs):])
 		for _, id := range ids {
 			t.Run(p.Label+"/"+id, func(t *testing.T) {
-				if by, ok := breakdownOnlyKPIs[id]; ok {
-					groups := want.ByGroup[id]
-					if len(groups) > 0 {
-						exercised[id]++
-					}
+				for _, by := range []string{"org_type", "mode"} {
+					groups := want.ByGroup[oracleGroupKey{id, by}]
 					for g, w := range groups {
 						v, ok := got[key{p.Label, id, by, g}]
 						if !ok {
@@ -151,6 +146,11 @@ func compareWithOracle(t *testing.T, x *oracleExtract, dir string, settings tran
 							continue
 						}
 						compareValue(t, fmt.Sprintf("%s=%s: ", by, g), units[id], w, v)
+					}
+				}
+				if by, ok := breakdownOnlyKPIs[id]; ok {
+					if len(want.ByGroup[oracleGroupKey{id, by}]) > 0 {
+						exercised[id]++
 					}
 					return
 				}

@@ -48,6 +48,12 @@ package transform_test
 //   - Attendance shares: the denominator is every summoned (invited)
 //     participant of a held meeting in P, whatever the attendance (a null
 //     attendance counts as not attended).
+//   - attendance_gap_by_org (by org_type only): kpis.md names two shares for
+//     the heat map; its one value is read as the gap to full attendance,
+//     (summoned − attended − substitute) / summoned, so absent_notified counts
+//     in the gap. summoned_absent_share and summoned_attendance_share by
+//     org_type are checked as well. attendance_by_mode =
+//     summoned_attendance_share by mode.
 //   - child_present_share: the meeting's child flag uses the SIP's person.
 //   - goals_set: goals whose set_at meeting has status held and held_date in P.
 //   - goals_reviewed: per goal, among its reviews at meetings held in P, the
@@ -694,12 +700,15 @@ type oracleValue struct {
 }
 
 // oracleResult holds the totals by KPI id, and the per-group values of the
-// two KPIs that exist only as breakdowns (attendance_gap_by_org by org_type,
-// attendance_by_mode by mode).
+// attendance KPIs by org type and by mode: the two KPIs that exist only as
+// breakdowns (attendance_gap_by_org, attendance_by_mode) and the shares
+// kpis.md names for the org-type heat map.
 type oracleResult struct {
 	Total   map[string]oracleValue
-	ByGroup map[string]map[string]oracleValue // kpi id → group code → value
+	ByGroup map[oracleGroupKey]map[string]oracleValue // group code → value
 }
+
+type oracleGroupKey struct{ KPI, Breakdown string }
 
 func f64(v float64) *float64 { return &v }
 
@@ -747,7 +756,7 @@ func (x *oracleExtract) compute(p transform.Period, set oracleSettings) oracleRe
 	A := x.AsOf
 	ps, pe := dayOf(p.Start), dayOf(p.End)
 	in := func(d oDay) bool { return d.ok() && d >= ps && d <= pe }
-	res := oracleResult{Total: map[string]oracleValue{}, ByGroup: map[string]map[string]oracleValue{}}
+	res := oracleResult{Total: map[string]oracleValue{}, ByGroup: map[oracleGroupKey]map[string]oracleValue{}}
 	out := res.Total
 	noData := func(ids ...string) {
 		for _, id := range ids {
@@ -947,17 +956,19 @@ func (x *oracleExtract) compute(p transform.Period, set oracleSettings) oracleRe
 	out["individual_represented_share"] = oShare(represented, held)
 	out["child_present_share"] = oShare(childPresent, childDen)
 	out["video_share"] = oShare(video, held)
-	gap, gapAttended, mode := map[string]oracleValue{}, map[string]oracleValue{}, map[string]oracleValue{}
-	for org, a := range byOrg {
-		gap[org] = oShare(a.absent, a.den)
-		gapAttended[org] = oShare(a.num, a.den)
+	group := func(kpi, breakdown string, cells map[string]*att, f func(a *att) oracleValue) {
+		vs := map[string]oracleValue{}
+		for g, a := range cells {
+			vs[g] = f(a)
+		}
+		res.ByGroup[oracleGroupKey{kpi, breakdown}] = vs
 	}
-	for md, a := range byMode {
-		mode[md] = oShare(a.num, a.den)
-	}
-	res.ByGroup["attendance_gap_by_org"] = gap
-	res.ByGroup["attendance_gap_by_org/attended"] = gapAttended
-	res.ByGroup["attendance_by_mode"] = mode
+	attended := func(a *att) oracleValue { return oShare(a.num, a.den) }
+	group("summoned_attendance_share", "org_type", byOrg, attended)
+	group("summoned_absent_share", "org_type", byOrg, func(a *att) oracleValue { return oShare(a.absent, a.den) })
+	group("attendance_gap_by_org", "org_type", byOrg, func(a *att) oracleValue { return oShare(a.den-a.num, a.den) })
+	group("summoned_attendance_share", "mode", byMode, attended)
+	group("attendance_by_mode", "mode", byMode, attended)
 
 	// Goals.
 	var set_, smart, reviewed, achieved, partly, notAchieved int
@@ -1380,14 +1391,23 @@ func TestOracleHandmade(t *testing.T) {
 		}
 	}
 
-	groups := map[string]map[string]want{
-		// Summoned absent by org type: primary care T7 of T1, T7; social
-		// services T2 of T2, T8, T9; school and BUP nobody absent.
-		"attendance_gap_by_org": {
+	groups := map[oracleGroupKey]map[string]want{
+		// Summoned by org type: primary care T1 came, T7 absent; social
+		// services T2 absent, T8, T9 came; school T4 substitute; BUP T5
+		// absent_notified (in the gap, not absent).
+		{"attendance_gap_by_org", "org_type"}: {
+			"primary_care": share(1, 2), "municipal_social_services": share(1, 3),
+			"school": share(0, 1), "child_psychiatry": share(1, 1),
+		},
+		{"summoned_absent_share", "org_type"}: {
 			"primary_care": share(1, 2), "municipal_social_services": share(1, 3),
 			"school": share(0, 1), "child_psychiatry": share(0, 1),
 		},
-		"attendance_by_mode": {
+		{"summoned_attendance_share", "org_type"}: {
+			"primary_care": share(1, 2), "municipal_social_services": share(2, 3),
+			"school": share(1, 1), "child_psychiatry": share(0, 1),
+		},
+		{"attendance_by_mode", "mode"}: {
 			"in_person": share(1, 2), "video": share(1, 2), "hybrid": share(1, 2), "phone": share(1, 1),
 		},
 	}
