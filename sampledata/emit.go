@@ -1,6 +1,9 @@
 package sampledata
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // Flaw kinds. The logical ones parse and load but break a data-quality rule;
 // the reject ones must be rejected by ingest (unknown code, bad date, missing
@@ -277,7 +280,7 @@ func (g *generator) writeMeeting(m *meeting) error {
 	if m.followUp {
 		kind = "follow_up"
 	}
-	held_ := m.status == "held"
+	isHeld := m.status == "held"
 	switch k {
 	case "held_before_need":
 		held = s.need - g.flawDays(1, 30)
@@ -292,7 +295,7 @@ func (g *generator) writeMeeting(m *meeting) error {
 		held = g.asOf + g.flawDays(1, 30)
 		planned = held
 	case flawUnknownCode:
-		if held_ {
+		if isHeld {
 			mode = "teams"
 		} else {
 			kind = "extra"
@@ -300,7 +303,7 @@ func (g *generator) writeMeeting(m *meeting) error {
 	case flawMissingRequired:
 		kind = ""
 	}
-	if !held_ && k != "" && k[0] == 'h' {
+	if !isHeld && strings.HasPrefix(k, "held_") {
 		k = "" // the held-meeting flaws only apply to held meetings
 		planned, held, mode, indiv = m.planned, m.held, m.mode, m.indiv
 	}

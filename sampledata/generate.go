@@ -8,7 +8,9 @@ package sampledata
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -83,7 +85,9 @@ var tableOrder = [numTables]string{
 }
 
 // Generate writes an extract into dir (created if missing): <table>.csv for
-// every contract table and manifest.json.
+// every contract table and manifest.json, the latter last. Existing files of
+// those names are overwritten; on an error the folder may hold partial files
+// but no manifest.json.
 func Generate(ctx context.Context, dir string, opt Options) (Stats, error) {
 	opt = withDefaults(opt)
 	if opt.SIPs < 0 {
@@ -106,6 +110,11 @@ func Generate(ctx context.Context, dir string, opt Options) (Stats, error) {
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return Stats{}, fmt.Errorf("sampledata: create %s: %w", dir, err)
+	}
+	// A manifest of an earlier run must not vouch for files this run may
+	// leave half-written; it is written again at the end.
+	if err := os.Remove(filepath.Join(dir, "manifest.json")); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return Stats{}, fmt.Errorf("sampledata: %w", err)
 	}
 	for i, t := range contract.Tables {
 		tw, err := newTableWriter(dir, t.Name, t.ColumnNames(), g.dates)
