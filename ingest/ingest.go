@@ -8,6 +8,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -141,16 +142,25 @@ func load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summ
 		return nil, err
 	}
 	sum, err := l.run(ctx)
+	if err == nil && !sum.Unchanged {
+		// A load cancelled after its last step is still cancelled.
+		if err = ctx.Err(); err == nil {
+			_, err = execSQL(ctx, conn, "commit.sql", nil, nil)
+		}
+	}
 	if err != nil || sum.Unchanged {
 		// Rolling back must happen even when ctx was cancelled (Ctrl-C).
 		if _, rerr := execSQL(context.WithoutCancel(ctx), conn, "rollback.sql", nil, nil); rerr != nil {
-			err = errors.Join(err, rerr)
+			// A connection in an unknown transaction state must not go back
+			// to the pool.
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+			if err != nil {
+				err = errors.Join(err, rerr)
+			}
 		}
 		if err != nil {
 			return nil, err
 		}
-	} else if _, err := execSQL(ctx, conn, "commit.sql", nil, nil); err != nil {
-		return nil, err
 	}
 	sum.Elapsed = time.Since(start)
 	log.Debug("load finished", "source", sum.Source, "unchanged", sum.Unchanged, "rejects", sum.Rejects, "elapsed", sum.Elapsed)
