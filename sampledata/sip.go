@@ -473,7 +473,7 @@ func (g *generator) timeline() {
 		if H-c >= 3 {
 			stop, stopReason = c+g.days(1, int(H-c-1)), "deceased"
 		}
-	case s.ageAtNeed >= 80 && g.chance(0.15) || s.ageAtNeed >= 65 && g.chance(0.06) || g.chance(0.01):
+	case s.ageAtNeed >= 80 && g.chance(0.15) || s.ageAtNeed >= 65 && g.chance(0.06) || s.ageAtNeed >= 18 && g.chance(0.01):
 		stop, stopReason = H+g.days(10, 700), "deceased"
 	case g.chance(0.035):
 		stop, stopReason = H+g.days(20, 400), "consent_withdrawn"
