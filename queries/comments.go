@@ -4,6 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/sipstat/sipstat/warehouse"
@@ -16,17 +17,82 @@ var commentsSQL string
 // table, view and column of schema main (sql/comments.sql), with the Swedish
 // term in each comment. The CLI calls it right after transform.Build, inside
 // the load's transaction, since Build recreates the tables and a recreated
-// table loses its comments. A statement naming a table or column that does
-// not exist fails with the file and line, so the comments cannot silently
-// drift from the model (and TestEveryCoreColumnHasAComment catches the
-// other direction).
+// table loses its comments.
+//
+// A statement whose table or column does not exist (the model moved on) is
+// skipped rather than run: in DuckDB a failed statement aborts the whole
+// transaction, and a stale doc comment must not fail a load. The tests keep
+// the file and the model in step both ways (Undocumented and StaleComments).
 func ApplyComments(ctx context.Context, q warehouse.Querier) error {
+	exists, err := existingTargets(ctx, q)
+	if err != nil {
+		return err
+	}
 	for _, st := range splitStatements(commentsSQL) {
+		target, err := commentTarget(st)
+		if err != nil {
+			return err
+		}
+		if !exists[target] {
+			continue
+		}
 		if _, err := q.ExecContext(ctx, st.text); err != nil {
 			return fmt.Errorf("queries/sql/comments.sql:%d: %w", st.line, err)
 		}
 	}
 	return nil
+}
+
+// StaleComments lists the targets of comments.sql ("table" or
+// "table.column") that do not exist in the database.
+func StaleComments(ctx context.Context, q warehouse.Querier) ([]string, error) {
+	exists, err := existingTargets(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, st := range splitStatements(commentsSQL) {
+		target, err := commentTarget(st)
+		if err != nil {
+			return nil, err
+		}
+		if !exists[target] {
+			out = append(out, target)
+		}
+	}
+	return out, nil
+}
+
+var commentRe = regexp.MustCompile(`(?is)^comment\s+on\s+(table|view|column)\s+([a-z_][a-z0-9_]*)(?:\.([a-z_][a-z0-9_]*))?\s+is\s+'`)
+
+// commentTarget returns "table" or "table.column" of a COMMENT ON statement.
+func commentTarget(st statement) (string, error) {
+	m := commentRe.FindStringSubmatch(st.text)
+	if m == nil {
+		return "", fmt.Errorf("queries/sql/comments.sql:%d: want comment on table|view|column name[.column] is '…', got %.60q", st.line, st.text)
+	}
+	if strings.EqualFold(m[1], "column") {
+		if m[3] == "" {
+			return "", fmt.Errorf("queries/sql/comments.sql:%d: comment on column needs table.column", st.line)
+		}
+		return m[2] + "." + m[3], nil
+	}
+	return m[2], nil
+}
+
+func existingTargets(ctx context.Context, q warehouse.Querier) (map[string]bool, error) {
+	objs, err := Describe(ctx, q, "main")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, o := range objs {
+		out[o.Name] = true
+		for _, c := range o.Columns {
+			out[o.Name+"."+c.Name] = true
+		}
+	}
+	return out, nil
 }
 
 // Undocumented lists the tables, views and columns of the schemas (default
