@@ -166,6 +166,16 @@ func compareWithOracle(t *testing.T, x *oracleExtract, dir string, settings tran
 				if unit == "" && strings.HasPrefix(id, "survey_") {
 					unit = transform.UnitIndex
 				}
+				if id == "followups_overdue" && !closeEnough(w.Value, v.Value, 0) {
+					// Say which evaluation day the SQL's figure fits, so the
+					// report of the difference is precise.
+					e := min(dayOf(p.End), x.AsOf)
+					t.Errorf("followups_overdue: kpis.md defines it \"at A\" (SIPs open at A … next_follow_up_date + tolerance < A), "+
+						"so every period should show the count at A = %s, %d; the SQL shows %s, and the count at min(end of %s, A) = %s is %d",
+						x.AsOf, x.overdueAt(x.AsOf, oDay(oset.FollowUpToleranceDays)), fmtPtr(v.Value),
+						p.Label, e, x.overdueAt(e, oDay(oset.FollowUpToleranceDays)))
+					return
+				}
 				compareValue(t, "", unit, w, v)
 			})
 		}

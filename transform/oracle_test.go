@@ -1030,7 +1030,7 @@ func (x *oracleExtract) compute(p transform.Period, set oracleSettings) oracleRe
 	}
 	out["followups_due"] = oCount(fuDue)
 	out["followup_on_time_share"] = oShare(fuOnTime, fuDue)
-	var initials, initialsNoFU, overdue int
+	var initials, initialsNoFU int
 	var planDen, planComplete, longTerm int
 	for _, s := range x.SIPs {
 		if s.Initial != nil && in(s.Initial.Held) {
@@ -1055,25 +1055,9 @@ func (x *oracleExtract) compute(p transform.Period, set oracleSettings) oracleRe
 				longTerm++
 			}
 		}
-		if s.Need > A || s.Closed.ok() || len(s.Held) == 0 {
-			continue
-		}
-		last := s.Held[len(s.Held)-1]
-		if !last.NextFollowUp.ok() || last.NextFollowUp+tol >= A {
-			continue
-		}
-		later := false
-		for _, f := range s.Held {
-			if f.Kind == "follow_up" && f.Held > last.Held {
-				later = true
-			}
-		}
-		if !later {
-			overdue++
-		}
 	}
 	out["followup_date_missing_share"] = oShare(initialsNoFU, initials)
-	out["followups_overdue"] = oCount(overdue)
+	out["followups_overdue"] = oCount(x.overdueAt(A, tol))
 	if !x.Delivered["interventions"] {
 		noData("plan_complete_share")
 	} else {
@@ -1132,6 +1116,37 @@ func (x *oracleExtract) compute(p transform.Period, set oracleSettings) oracleRe
 		}
 	}
 	return res
+}
+
+// overdueAt counts the SIPs open at day e whose latest meeting held on or
+// before e asked for a follow-up with next_follow_up_date + tol < e, with no
+// follow_up meeting held after it by e. kpis.md evaluates it at e = A.
+func (x *oracleExtract) overdueAt(e, tol oDay) int {
+	n := 0
+	for _, s := range x.SIPs {
+		if s.Need > e || (s.Closed.ok() && s.Closed <= e) {
+			continue
+		}
+		var last *oMeeting
+		for _, m := range s.Held {
+			if m.Held <= e {
+				last = m
+			}
+		}
+		if last == nil || !last.NextFollowUp.ok() || last.NextFollowUp+tol >= e {
+			continue
+		}
+		later := false
+		for _, f := range s.Held {
+			if f.Kind == "follow_up" && f.Held > last.Held && f.Held <= e {
+				later = true
+			}
+		}
+		if !later {
+			n++
+		}
+	}
+	return n
 }
 
 // survey computes survey_<question_id>, survey_<question_id>_mean,
