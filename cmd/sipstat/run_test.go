@@ -1,0 +1,128 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// cli runs sipstat in-process and returns its exit status, stdout and stderr.
+func cli(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(""), &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+// TestPipeline drives the main job end to end through the CLI: sample →
+// load → kpi → report, the way `make run` does.
+func TestPipeline(t *testing.T) {
+	dir := t.TempDir()
+	extract := filepath.Join(dir, "extract")
+	db := filepath.Join(dir, "sip.duckdb")
+	out := filepath.Join(dir, "out")
+
+	if code, _, stderr := cli(t, "sample", "--out", extract, "--sips", "1500", "--seed", "7"); code != 0 {
+		t.Fatalf("sample: exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr := cli(t, "load", "--db", db, extract)
+	if code != 0 {
+		t.Fatalf("load: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "sips") || !strings.Contains(stdout, "meetings") {
+		t.Errorf("load summary names no tables:\n%s", stdout)
+	}
+
+	t.Run("kpi csv is the public interface", func(t *testing.T) {
+		code, stdout, stderr := cli(t, "kpi", "--db", db, "--by", "municipality", "--format", "csv")
+		if code != 0 {
+			t.Fatalf("kpi: exit %d: %s", code, stderr)
+		}
+		rows, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(rows[0], kpiCSVHeader) {
+			t.Fatalf("header = %v", rows[0])
+		}
+		ids := map[string]bool{}
+		for _, r := range rows[1:] {
+			ids[r[0]] = true
+			if r[1] == "total" && r[2] != "" {
+				t.Errorf("total row with group %q", r[2])
+			}
+			if r[1] != "total" && r[1] != "municipality" {
+				t.Errorf("unexpected breakdown %q", r[1])
+			}
+			if r[1] == "municipality" && len(r[2]) != 4 {
+				t.Errorf("municipality group %q is not a kommunkod", r[2])
+			}
+		}
+		for _, id := range []string{"needs_detected", "coverage", "lead_time_median_days", "within_target_share", "summoned_attendance_share", "meetings_held"} {
+			if !ids[id] {
+				t.Errorf("kpi output lacks %s", id)
+			}
+		}
+	})
+
+	t.Run("kpi json and suppression", func(t *testing.T) {
+		code, stdout, stderr := cli(t, "kpi", "--db", db, "--by", "municipality", "--format", "json", "--suppress")
+		if code != 0 {
+			t.Fatalf("kpi: exit %d: %s", code, stderr)
+		}
+		var vals []kpiJSON
+		if err := json.Unmarshal([]byte(stdout), &vals); err != nil {
+			t.Fatal(err)
+		}
+		suppressed := 0
+		for _, v := range vals {
+			if v.Suppressed {
+				suppressed++
+				if v.Value != nil || v.N != nil {
+					t.Errorf("%s %s: suppressed value still printed", v.KPIID, v.Group)
+				}
+			}
+		}
+		if suppressed == 0 {
+			t.Error("nothing suppressed by municipality in a 1500-SIP sample")
+		}
+	})
+
+	t.Run("report writes both files", func(t *testing.T) {
+		code, stdout, stderr := cli(t, "report", "--db", db, "--out", out)
+		if code != 0 {
+			t.Fatalf("report: exit %d: %s", code, stderr)
+		}
+		paths := strings.Fields(stdout)
+		var xlsx, html bool
+		for _, p := range paths {
+			st, err := os.Stat(p)
+			if err != nil || st.Size() == 0 {
+				t.Errorf("%s: %v", p, err)
+			}
+			xlsx = xlsx || strings.HasSuffix(p, ".xlsx")
+			html = html || strings.HasSuffix(p, ".html")
+		}
+		if !xlsx || !html {
+			t.Errorf("report printed %v; want an .xlsx and an .html", paths)
+		}
+	})
+
+	t.Run("usage errors exit 2", func(t *testing.T) {
+		if code, _, _ := cli(t, "kpi", "--db", db, "--format", "xml"); code != 2 {
+			t.Errorf("bad format: exit %d, want 2", code)
+		}
+		if code, _, _ := cli(t, "nosuchcommand"); code != 2 {
+			t.Errorf("unknown command: exit %d, want 2", code)
+		}
+		if code, _, _ := cli(t, "kpi", "--db", filepath.Join(dir, "missing.duckdb")); code != 1 {
+			t.Errorf("missing database: exit %d, want 1", code)
+		}
+	})
+}
