@@ -63,16 +63,16 @@ type Query struct {
 }
 
 var (
-	headerKeyRe = regexp.MustCompile(`^--\s*([a-z]+):\s*(.*)$`)
+	headerKeyRe = regexp.MustCompile(`^-- ?([a-z]+):\s*(.*)$`)
 	paramRe     = regexp.MustCompile(`^([a-z_][a-z0-9_]*)\s*\(\s*([a-z]+)\s*(?:,\s*default\s+([^)]*?))?\s*\)\s*(.*)$`)
 	suppressRe  = regexp.MustCompile(`^([a-z_][a-z0-9_]*)\s+by\s+([a-z_][a-z0-9_]*)$`)
 	identRe     = regexp.MustCompile(`^[a-z_][a-z0-9_]*$`)
 )
 
 // ParseQuery reads a query file. The header is the leading block of "--"
-// comment lines; each starts with a key (description, grain, param,
-// breakdown, suppress) and may continue on following comment lines that do
-// not start with a key. description and grain are required.
+// comment lines; an entry starts with "-- key: " (description, grain, param,
+// breakdown, suppress) and continues on the following comment lines that are
+// indented ("--   more text"). description and grain are required.
 func ParseQuery(file string, src []byte) (*Query, error) {
 	q := &Query{Name: strings.TrimSuffix(path.Base(file), ".sql"), File: file, Units: map[string]string{}}
 	type entry struct {
@@ -84,11 +84,12 @@ func ParseQuery(file string, src []byte) (*Query, error) {
 	line := 0
 	for sc.Scan() {
 		line++
-		text := strings.TrimSpace(sc.Text())
+		raw := strings.TrimRight(sc.Text(), " \t\r")
+		text := strings.TrimSpace(raw)
 		if !strings.HasPrefix(text, "--") {
 			break
 		}
-		if m := headerKeyRe.FindStringSubmatch(text); m != nil {
+		if m := headerKeyRe.FindStringSubmatch(raw); m != nil {
 			entries = append(entries, entry{m[1], strings.TrimSpace(m[2]), line})
 			continue
 		}

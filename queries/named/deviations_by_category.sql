@@ -1,0 +1,70 @@
+-- description: Deviation reports (avvikelser) by category and the
+--   organisation type they concern: no SIP initiated though needed
+--   (no_initiative), absent despite summons, poor treatment, plan not
+--   followed. By quarter of the report date; concerns_org 'unknown' when
+--   not given. Also per 100 meetings held in the quarter, as the KPI
+--   deviations_per_100_meetings (over all categories of the quarter).
+-- grain: one row per quarter (of reported_date), category and concerned org type
+-- param: quarters (int, default 8) how many quarters, ending with the as-of date's quarter
+-- param: municipality (string, default null) a municipality code (kommunkod, e.g. 0180); null = all
+-- breakdown: quarter, category
+with params as (
+    select
+        as_of,
+        date_trunc('quarter', as_of)::date - to_months(3 * ($quarters::integer - 1)) as from_date
+    from (select max(ls.extracted_at) as as_of from load_sources as ls)
+),
+
+reports as (
+    select
+        year(d.reported_date)::varchar || 'Q' || quarter(d.reported_date)::varchar as quarter,
+        d.category,
+        coalesce(d.concerns_org, 'unknown') as concerns_org
+    from deviations as d
+    cross join params as p
+    where d.reported_date >= p.from_date
+        and d.reported_date <= p.as_of
+        and ($municipality::varchar is null or d.municipality_code = $municipality::varchar)
+),
+
+meetings_held as (
+    select
+        year(m.held_date)::varchar || 'Q' || quarter(m.held_date)::varchar as quarter,
+        count(*) as n_meetings_held
+    from meetings as m
+    cross join params as p
+    where m.is_valid_held
+        and m.held_date >= p.from_date
+        and m.held_date <= p.as_of
+        and ($municipality::varchar is null or m.municipality_code = $municipality::varchar)
+    group by all
+),
+
+aggregated as (
+    select r.quarter, r.category, r.concerns_org, count(*) as n_deviations
+    from reports as r
+    group by r.quarter, r.category, r.concerns_org
+),
+
+final as (
+    select
+        a.quarter,
+        a.category,
+        coalesce(c.label, a.category) as category_label,
+        a.concerns_org,
+        coalesce(o.label, a.concerns_org) as concerns_org_label,
+        a.n_deviations,
+        sum(a.n_deviations) over (partition by a.quarter) as n_deviations_quarter,
+        coalesce(mh.n_meetings_held, 0) as n_meetings_held,
+        100.0 * sum(a.n_deviations) over (partition by a.quarter) / nullif(mh.n_meetings_held, 0) as deviations_per_100_meetings
+    from aggregated as a
+    left join meetings_held as mh
+        on mh.quarter = a.quarter
+    left join ref_codes as c
+        on c.code_list = 'category' and c.code = a.category
+    left join ref_org_types as o
+        on o.org_type = a.concerns_org
+)
+
+select * from final
+order by quarter, category, concerns_org

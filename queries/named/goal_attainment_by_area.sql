@@ -1,0 +1,70 @@
+-- description: Goal attainment (måluppfyllelse) by goal area (målområde):
+--   of the sub-goals (delmål) reviewed at meetings held in each quarter,
+--   how many were achieved, partly achieved or not achieved. As in the KPIs
+--   goal_achieved_share, goal_partly_share and goal_not_achieved_share: the
+--   latest review of a goal in the quarter counts, not_assessed is left
+--   out, and reviews at meetings of implausible date are left out.
+-- grain: one row per quarter (of the reviewing meeting's held_date) and goal area
+-- param: quarters (int, default 8) how many quarters, ending with the as-of date's quarter
+-- breakdown: quarter
+-- suppress: achieved_share by n_reviewed; partly_share by n_reviewed; not_achieved_share by n_reviewed
+with params as (
+    select
+        as_of,
+        date_trunc('quarter', as_of)::date - to_months(3 * ($quarters::integer - 1)) as from_date
+    from (select max(ls.extracted_at) as as_of from load_sources as ls)
+),
+
+latest_reviews as (
+    select
+        year(r.review_held_date)::varchar || 'Q' || quarter(r.review_held_date)::varchar as quarter,
+        g.area,
+        r.status,
+        row_number() over (
+            partition by r.source, r.goal_id, year(r.review_held_date), quarter(r.review_held_date)
+            order by r.review_held_date desc, r.meeting_id desc
+        ) as rn
+    from goal_reviews as r
+    inner join goals as g
+        on g.source = r.source and g.goal_id = r.goal_id
+    cross join params as p
+    where r.review_held_date is not null
+        and not r.review_meeting_has_date_flag
+        and r.review_held_date >= p.from_date
+        and r.review_held_date <= p.as_of
+),
+
+aggregated as (
+    select
+        l.quarter,
+        l.area,
+        count(*) filter (where l.status <> 'not_assessed') as n_reviewed,
+        count(*) filter (where l.status = 'achieved') as n_achieved,
+        count(*) filter (where l.status = 'partly_achieved') as n_partly,
+        count(*) filter (where l.status = 'not_achieved') as n_not_achieved,
+        count(*) filter (where l.status = 'not_assessed') as n_not_assessed
+    from latest_reviews as l
+    where l.rn = 1
+    group by l.quarter, l.area
+),
+
+final as (
+    select
+        a.quarter,
+        a.area,
+        coalesce(c.label, a.area) as area_label,
+        a.n_reviewed,
+        a.n_achieved,
+        a.n_partly,
+        a.n_not_achieved,
+        a.n_not_assessed,
+        case when a.n_reviewed > 0 then a.n_achieved / a.n_reviewed end as achieved_share,
+        case when a.n_reviewed > 0 then a.n_partly / a.n_reviewed end as partly_share,
+        case when a.n_reviewed > 0 then a.n_not_achieved / a.n_reviewed end as not_achieved_share
+    from aggregated as a
+    left join ref_codes as c
+        on c.code_list = 'area' and c.code = a.area
+)
+
+select * from final
+order by quarter, area

@@ -1,0 +1,98 @@
+-- description: School-initiated SIPs side by side with all others (the
+--   mapping assignment's question whether the school should be able to
+--   summon): needs detected, coverage (genomförandegrad), lead time to the
+--   initial meeting, and goal attainment of goals reviewed in the quarter.
+--   Coverage and lead time follow the KPIs coverage and
+--   lead_time_median_days (by quarter of the need); goal attainment follows
+--   goal_achieved_share (by quarter of the reviewing meeting, latest review
+--   per goal, not_assessed left out).
+-- grain: one row per quarter and initiator (school, other)
+-- param: quarters (int, default 8) how many quarters, ending with the as-of date's quarter
+-- breakdown: quarter
+-- suppress: coverage_share by n_due; median_lead_days by n_met; goal_achieved_share by n_goals_reviewed
+with params as (
+    select
+        as_of,
+        date_trunc('quarter', as_of)::date - to_months(3 * ($quarters::integer - 1)) as from_date
+    from (select max(ls.extracted_at) as as_of from load_sources as ls)
+),
+
+needs as (
+    select
+        year(s.need_detected_date)::varchar || 'Q' || quarter(s.need_detected_date)::varchar as quarter,
+        case when s.initiated_by = 'school' then 'school' else 'other' end as initiator,
+        s.in_coverage,
+        s.is_due,
+        s.is_due and s.initial_held_date is not null as is_met_due,
+        case when s.in_coverage and not s.has_flagged_initial then s.lead_time_days end as lead_time_days
+    from sips as s
+    cross join params as p
+    where s.need_detected_date >= p.from_date
+        and s.need_detected_date <= p.as_of
+),
+
+need_agg as (
+    select
+        n.quarter,
+        n.initiator,
+        count(*) as n_needs,
+        count(*) filter (where n.is_due) as n_due,
+        count(*) filter (where n.is_met_due) as n_met_due,
+        count(n.lead_time_days) as n_met,
+        quantile_cont(n.lead_time_days, 0.5) as median_lead_days
+    from needs as n
+    group by n.quarter, n.initiator
+),
+
+reviews as (
+    -- The latest review of each goal within a quarter, at a validly dated
+    -- meeting.
+    select
+        year(r.review_held_date)::varchar || 'Q' || quarter(r.review_held_date)::varchar as quarter,
+        case when s.initiated_by = 'school' then 'school' else 'other' end as initiator,
+        r.status,
+        row_number() over (
+            partition by r.source, r.goal_id, year(r.review_held_date), quarter(r.review_held_date)
+            order by r.review_held_date desc, r.meeting_id desc
+        ) as rn
+    from goal_reviews as r
+    inner join sips as s
+        on s.source = r.source and s.sip_id = r.sip_id
+    cross join params as p
+    where r.review_held_date is not null
+        and not r.review_meeting_has_date_flag
+        and r.review_held_date >= p.from_date
+        and r.review_held_date <= p.as_of
+),
+
+review_agg as (
+    select
+        r.quarter,
+        r.initiator,
+        count(*) filter (where r.status <> 'not_assessed') as n_goals_reviewed,
+        count(*) filter (where r.status = 'achieved') as n_goals_achieved
+    from reviews as r
+    where r.rn = 1
+    group by r.quarter, r.initiator
+),
+
+final as (
+    select
+        n.quarter,
+        n.initiator,
+        n.n_needs,
+        n.n_due,
+        n.n_met_due,
+        case when n.n_due > 0 then n.n_met_due / n.n_due end as coverage_share,
+        n.n_met,
+        n.median_lead_days,
+        coalesce(r.n_goals_reviewed, 0) as n_goals_reviewed,
+        coalesce(r.n_goals_achieved, 0) as n_goals_achieved,
+        case when r.n_goals_reviewed > 0 then r.n_goals_achieved / r.n_goals_reviewed end as goal_achieved_share
+    from need_agg as n
+    left join review_agg as r
+        on r.quarter = n.quarter and r.initiator = n.initiator
+)
+
+select * from final
+order by quarter, initiator desc
