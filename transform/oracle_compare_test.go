@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sipstat/sipstat/contract"
 	"github.com/sipstat/sipstat/ingest"
 	"github.com/sipstat/sipstat/sampledata"
 	"github.com/sipstat/sipstat/transform"
@@ -80,7 +82,43 @@ func TestKPIsAgainstOracleOnHandmadeExtract(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	compareWithOracle(t, x, dir, transform.DefaultSettings(), []transform.Period{transform.Quarter(2026, 3)}, false)
+	q3 := []transform.Period{transform.Quarter(2026, 3)}
+	t.Run("all tables", func(t *testing.T) {
+		compareWithOracle(t, x, dir, transform.DefaultSettings(), q3, false)
+	})
+
+	// Without the optional tables, the KPIs that need them are "no data",
+	// never 0 (data-contract.md), and the others are unchanged.
+	t.Run("required tables only", func(t *testing.T) {
+		only := t.TempDir()
+		for _, name := range []string{"manifest.json"} {
+			copyFile(t, filepath.Join(dir, name), filepath.Join(only, name))
+		}
+		for _, ct := range contract.Tables {
+			if !ct.Optional {
+				copyFile(t, filepath.Join(dir, ct.Name+".csv"), filepath.Join(only, ct.Name+".csv"))
+			}
+		}
+		xo, err := readOracleExtract(only)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v := xo.compute(q3[0], oracleDefaults).Total["deviations"]; !v.NoData {
+			t.Fatalf("oracle: deviations without deviations.csv = %+v, want no data", v)
+		}
+		compareWithOracle(t, xo, only, transform.DefaultSettings(), q3, false)
+	})
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // oracleSettingsOf maps the transform settings onto the oracle's.
@@ -208,9 +246,9 @@ func compareWithOracle(t *testing.T, x *oracleExtract, dir string, settings tran
 	}
 }
 
-// compareValue checks one SQL value against the oracle's: counts and
-// numerators/denominators exactly, other values within 1e-9, n where the
-// oracle's n is well defined (not for rates).
+// compareValue checks one SQL value against the oracle's: counts, n and
+// numerators/denominators (a rate's are its parts) exactly, other values
+// within 1e-9.
 func compareValue(t *testing.T, prefix string, unit transform.Unit, w oracleValue, v transform.Value) {
 	t.Helper()
 	if v.Excluded != 0 {
@@ -235,7 +273,7 @@ func compareValue(t *testing.T, prefix string, unit transform.Unit, w oracleValu
 				fmtPtr(v.Numerator), fmtPtr(v.Denominator), fmtPtr(w.Numerator), fmtPtr(w.Denominator))
 		}
 	}
-	if unit != transform.UnitRate && v.N != w.N {
+	if v.N != w.N {
 		t.Errorf("%sn = %d, oracle %d", prefix, v.N, w.N)
 	}
 }

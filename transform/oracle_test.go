@@ -86,7 +86,9 @@ package transform_test
 //     survey_dim_<dimension> = the index over all answers of the dimension's
 //     questions pooled (answer-weighted, not a mean of question indices).
 //   - n: counts have n = the count; shares n = denominator; medians n = values;
-//     survey rows n = answers; rates are compared on value only.
+//     survey rows n = answers; a rate's numerator/denominator are its
+//     parts (active SIPs/population, deviations/meetings held) and its n the
+//     units of the rate's base (active SIPs; meetings held).
 //   - No data-quality exclusions: the oracle runs on flaw-free data
 //     (FlawRate 0) and the comparison test asserts excluded = 0.
 
@@ -853,7 +855,10 @@ func (x *oracleExtract) compute(p transform.Period, set oracleSettings) oracleRe
 				rows++
 			}
 		}
-		v := oracleValue{N: int64(active)}
+		v := oracleValue{N: int64(active), Numerator: f64(float64(active))}
+		if rows > 0 {
+			v.Denominator = f64(float64(pop))
+		}
 		if rows > 0 && pop > 0 {
 			v.Value = f64(float64(active) / float64(pop) * 10000)
 		}
@@ -1102,7 +1107,7 @@ func (x *oracleExtract) compute(p transform.Period, set oracleSettings) oracleRe
 			}
 		}
 		out["deviations"] = oCount(devs)
-		v := oracleValue{N: int64(held)}
+		v := oracleValue{N: int64(held), Numerator: f64(float64(devs)), Denominator: f64(float64(held))}
 		if held > 0 {
 			v.Value = f64(float64(devs) / float64(held) * 100)
 		}
@@ -1317,7 +1322,7 @@ func TestOracleHandmade(t *testing.T) {
 		// Active on 30 Sep: S1, S2, S7 (S8 closed 31 Aug). Population 2026:
 		// 30 000 (the 2025 row is ignored).
 		"sips_active":    count(3),
-		"sips_per_10000": {1, 0, 0, 3},
+		"sips_per_10000": {1, 3, 30000, 3},
 		// S2's only consent is from 2025-06-01 (486 days); S7's was withdrawn 1 Sep.
 		"consent_expired_active": count(2),
 		"consents_withdrawn":     count(1),
@@ -1366,7 +1371,7 @@ func TestOracleHandmade(t *testing.T) {
 		"restart_share":            share(1, 2),
 		// DV1, DV2 in Q3 (DV3 is 1 Oct); 2 per 5 meetings.
 		"deviations":                  count(2),
-		"deviations_per_100_meetings": {40, 0, 0, 5},
+		"deviations_per_100_meetings": {40, 2, 5, 5},
 		// Survey answers in Q3: R1 and R2 (R3 is 30 Jun).
 		"survey_q1":                {87.5, 0, 0, 2}, // 5→100, 4→75
 		"survey_q1_mean":           {4.5, 0, 0, 2},
