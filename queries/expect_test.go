@@ -1,0 +1,358 @@
+package queries
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"testing"
+	"time"
+
+	"github.com/sipstat/sipstat/warehouse"
+)
+
+// runJSON runs a named query and decodes its rows.
+func runJSON(t *testing.T, db warehouse.Querier, name string, params map[string]string, opt Options) []map[string]any {
+	t.Helper()
+	q, err := Lookup(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	opt.Format = FormatJSON
+	if _, err := Run(context.Background(), db, q, params, &b, opt); err != nil {
+		t.Fatal(err)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal(b.Bytes(), &rows); err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// kpiRow is one row of kpi_values, read with a plain SELECT.
+type kpiRow struct {
+	value, num, den *float64
+	n               int64
+}
+
+func kpiValues(t *testing.T, db warehouse.Querier, kpiID, breakdown string) map[string]kpiRow {
+	t.Helper()
+	rows, err := db.QueryContext(context.Background(),
+		"select period, group_value, value, numerator, denominator, n from kpi_values where kpi_id = $1 and breakdown = $2", kpiID, breakdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]kpiRow{}
+	for rows.Next() {
+		var period, group string
+		var r kpiRow
+		if err := rows.Scan(&period, &group, &r.value, &r.num, &r.den, &r.n); err != nil {
+			t.Fatal(err)
+		}
+		out[period+"/"+group] = r
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func num(v any) float64 {
+	f, _ := v.(float64)
+	return f
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+// The lead-time query computes from the core sips table what transform's
+// KPI SQL computes separately: per quarter and municipality, the median lead
+// time over the same SIPs and the within-target share over the same due SIPs.
+func TestLeadTimesMatchKPIValues(t *testing.T) {
+	db := openSample(t)
+	rows := runJSON(t, db, "lead_times_by_municipality", map[string]string{"quarters": "40"}, Options{})
+	median := kpiValues(t, db, "lead_time_median_days", "municipality")
+	within := kpiValues(t, db, "within_target_share", "municipality")
+	checked := 0
+	seen := map[string]bool{}
+	for _, r := range rows {
+		key := fmt.Sprint(r["quarter"], "/", r["municipality_code"])
+		seen[key] = true
+		m, ok := median[key]
+		if !ok {
+			t.Errorf("%s: no lead_time_median_days in kpi_values", key)
+			continue
+		}
+		if m.n != int64(num(r["n_met"])) {
+			t.Errorf("%s: n_met %v, kpi n %d", key, r["n_met"], m.n)
+		}
+		if (m.value == nil) != (r["median_lead_days"] == nil) || m.value != nil && !near(*m.value, num(r["median_lead_days"])) {
+			t.Errorf("%s: median %v, kpi %v", key, r["median_lead_days"], m.value)
+		}
+		w := within[key]
+		if w.den == nil || *w.den != num(r["n_due"]) || *w.num != num(r["n_within_target"]) {
+			t.Errorf("%s: within target %v/%v, kpi %v/%v", key, r["n_within_target"], r["n_due"], w.num, w.den)
+		}
+		checked++
+	}
+	for key, m := range median {
+		if m.n > 0 && !seen[key] {
+			t.Errorf("%s: kpi_values has %d SIPs with a lead time, the query no row", key, m.n)
+		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d rows compared", checked)
+	}
+	t.Logf("%d quarter × municipality rows agree with kpi_values", checked)
+}
+
+// Attendance by org type against transform's summoned_attendance_share and
+// summoned_absent_share by org_type (numerators and denominators).
+func TestAttendanceMatchesKPIValues(t *testing.T) {
+	db := openSample(t)
+	rows := runJSON(t, db, "attendance_by_org_type", map[string]string{"quarters": "40"}, Options{})
+	att := kpiValues(t, db, "summoned_attendance_share", "org_type")
+	abs := kpiValues(t, db, "summoned_absent_share", "org_type")
+	checked := 0
+	for _, r := range rows {
+		key := fmt.Sprint(r["quarter"], "/", r["org_type"])
+		a, b := att[key], abs[key]
+		summoned := num(r["n_summoned"])
+		if summoned == 0 {
+			if a.n != 0 {
+				t.Errorf("%s: no summoned, kpi n %d", key, a.n)
+			}
+			continue
+		}
+		if a.den == nil || *a.den != summoned || *a.num != num(r["n_summoned_attended"])+num(r["n_summoned_substitute"]) {
+			t.Errorf("%s: attended %v+%v of %v, kpi %v/%v", key, r["n_summoned_attended"], r["n_summoned_substitute"], summoned, a.num, a.den)
+		}
+		if b.den == nil || *b.num != num(r["n_summoned_absent"]) || !near(*b.value, num(r["summoned_absent_share"])) {
+			t.Errorf("%s: absent %v (%v), kpi %v (%v)", key, r["n_summoned_absent"], r["summoned_absent_share"], b.num, b.value)
+		}
+		checked++
+	}
+	if checked < 50 {
+		t.Errorf("only %d rows compared", checked)
+	}
+	t.Logf("%d quarter × org type rows agree with kpi_values", checked)
+}
+
+// The overdue list, checked in plain Go: from every validly held meeting,
+// find each open SIP's latest one, and list it when its follow-up date plus
+// 14 days is before the as-of date. Its length must also equal the KPI
+// followups_overdue of the as-of quarter.
+func TestFollowupsOverdueIndependently(t *testing.T) {
+	db := openSample(t)
+	ctx := context.Background()
+	rows := runJSON(t, db, "followups_overdue", nil, Options{})
+
+	type latest struct {
+		held, next time.Time
+		hasNext    bool
+		id         string
+	}
+	last := map[string]latest{}
+	mrows, err := db.QueryContext(ctx, "select source, sip_id, meeting_id, held_date, next_follow_up_date from meetings where is_valid_held")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for mrows.Next() {
+		var src, sip, id string
+		var held time.Time
+		var next *time.Time
+		if err := mrows.Scan(&src, &sip, &id, &held, &next); err != nil {
+			t.Fatal(err)
+		}
+		if held.After(sampleAsOf) {
+			continue
+		}
+		k := src + "\x00" + sip
+		cur, ok := last[k]
+		if !ok || held.After(cur.held) || held.Equal(cur.held) && id > cur.id {
+			l := latest{held: held, id: id}
+			if next != nil {
+				l.next, l.hasNext = *next, true
+			}
+			last[k] = l
+		}
+	}
+	mrows.Close()
+	srows, err := db.QueryContext(ctx, "select source, sip_id, closed_date, has_flagged_held from sips")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{}
+	for srows.Next() {
+		var src, sip string
+		var closed *time.Time
+		var flagged bool
+		if err := srows.Scan(&src, &sip, &closed, &flagged); err != nil {
+			t.Fatal(err)
+		}
+		l, ok := last[src+"\x00"+sip]
+		if !ok || !l.hasNext || flagged || closed != nil && !closed.After(sampleAsOf) {
+			continue
+		}
+		if l.next.AddDate(0, 0, 14).Before(sampleAsOf) {
+			want[sip] = int(sampleAsOf.Sub(l.next).Hours() / 24)
+		}
+	}
+	srows.Close()
+	if len(rows) != len(want) {
+		t.Errorf("query lists %d overdue SIPs, Go finds %d", len(rows), len(want))
+	}
+	for _, r := range rows {
+		sip := r["sip_id"].(string)
+		if d, ok := want[sip]; !ok || d != int(num(r["days_overdue"])) {
+			t.Errorf("%s: days_overdue %v, Go %d (listed by Go: %v)", sip, r["days_overdue"], d, ok)
+		}
+	}
+	kpi := kpiValues(t, db, "followups_overdue", "total")["2026Q4/"]
+	if kpi.value == nil || int(*kpi.value) != len(rows) {
+		t.Errorf("kpi followups_overdue 2026Q4 = %v, query rows %d", kpi.value, len(rows))
+	}
+	if len(rows) == 0 {
+		t.Error("no overdue SIPs in the sample: the test checks nothing")
+	}
+}
+
+// School-initiated versus other: the needs per quarter counted in plain Go
+// from the sips rows, and coverage against transform's coverage KPI.
+func TestSchoolInitiatedIndependently(t *testing.T) {
+	db := openSample(t)
+	rows := runJSON(t, db, "school_initiated_vs_other", map[string]string{"quarters": "40"}, Options{})
+	srows, err := db.QueryContext(context.Background(), "select initiated_by, need_detected_date from sips")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{}
+	for srows.Next() {
+		var by string
+		var need time.Time
+		if err := srows.Scan(&by, &need); err != nil {
+			t.Fatal(err)
+		}
+		who := "other"
+		if by == "school" {
+			who = "school"
+		}
+		want[fmt.Sprintf("%dQ%d/%s", need.Year(), (int(need.Month())+2)/3, who)]++
+	}
+	srows.Close()
+	got := map[string]int{}
+	for _, r := range rows {
+		got[fmt.Sprint(r["quarter"], "/", r["initiator"])] = int(num(r["n_needs"]))
+	}
+	if len(got) != len(want) {
+		t.Errorf("query has %d quarter × initiator rows, Go %d", len(got), len(want))
+	}
+	for k, n := range want {
+		if got[k] != n {
+			t.Errorf("%s: query %d needs, Go %d", k, got[k], n)
+		}
+	}
+	if want[fmt.Sprintf("%dQ%d/school", 2026, 3)] == 0 {
+		t.Error("no school-initiated SIPs in 2026Q3: the comparison is weak")
+	}
+	// Coverage summed over both initiators is the KPI's total coverage.
+	cov := kpiValues(t, db, "coverage", "total")
+	due, met := map[string]float64{}, map[string]float64{}
+	for _, r := range rows {
+		due[r["quarter"].(string)] += num(r["n_due"])
+		met[r["quarter"].(string)] += num(r["n_met_due"])
+	}
+	for q, d := range due {
+		k := cov[q+"/"]
+		if k.den == nil || *k.den != d || *k.num != met[q] {
+			t.Errorf("%s: coverage %v/%v, kpi %v/%v", q, met[q], d, k.num, k.den)
+		}
+	}
+}
+
+// Children's participation summed over the age bands is the KPI
+// child_present_share of each quarter.
+func TestChildParticipationMatchesKPIValues(t *testing.T) {
+	db := openSample(t)
+	rows := runJSON(t, db, "child_participation", map[string]string{"quarters": "40"}, Options{})
+	present, asked := map[string]float64{}, map[string]float64{}
+	for _, r := range rows {
+		q := r["quarter"].(string)
+		present[q] += num(r["n_child_present"])
+		asked[q] += num(r["n_asked"])
+	}
+	kpi := kpiValues(t, db, "child_present_share", "total")
+	for q, a := range asked {
+		k := kpi[q+"/"]
+		if k.den == nil || *k.den != a || *k.num != present[q] {
+			t.Errorf("%s: %v of %v children present, kpi %v/%v", q, present[q], a, k.num, k.den)
+		}
+	}
+	if len(asked) < 8 {
+		t.Errorf("only %d quarters with child meetings", len(asked))
+	}
+}
+
+// --suppress on a named query of the sample: no shown count is 1–4, no
+// shown median or share rests on fewer than 5 SIPs, and no quarter has
+// exactly one hidden municipality.
+func TestSuppressedLeadTimesOnSample(t *testing.T) {
+	db := openSample(t)
+	rows := runJSON(t, db, "lead_times_by_municipality", nil, Options{Suppress: true})
+	hiddenPer := map[string]int{}
+	nHidden := 0
+	for _, r := range rows {
+		q := r["quarter"].(string)
+		switch v := r["n_sips"].(type) {
+		case string:
+			if v != ".." {
+				t.Errorf("n_sips = %q", v)
+			}
+			hiddenPer[q]++
+			nHidden++
+		case float64:
+			if v > 0 && v < 5 {
+				t.Errorf("%s %s: n_sips %v shown", q, r["municipality_code"], v)
+			}
+		}
+		if m, ok := r["n_met"].(float64); ok && m < 5 && m > 0 {
+			t.Errorf("%s %s: n_met %v shown", q, r["municipality_code"], m)
+		}
+		if _, shown := r["median_lead_days"].(float64); shown {
+			if m, ok := r["n_met"].(float64); !ok || m < 5 {
+				t.Errorf("%s %s: median shown over n_met %v", q, r["municipality_code"], r["n_met"])
+			}
+		}
+	}
+	for q, n := range hiddenPer {
+		if n == 1 {
+			t.Errorf("%s: exactly one hidden municipality", q)
+		}
+	}
+	if nHidden == 0 {
+		t.Error("nothing was suppressed on the sample: the test checks nothing")
+	}
+}
+
+// A parameter holding SQL is bound as a value: it matches nothing and runs
+// nothing.
+func TestNamedQueryParameterWithSQL(t *testing.T) {
+	db := openSample(t)
+	evil := "child_placement' or '1'='1"
+	rows := runJSON(t, db, "lead_times_by_municipality", map[string]string{"context": evil}, Options{})
+	if len(rows) != 0 {
+		t.Errorf("the SQL in the parameter matched %d rows", len(rows))
+	}
+	rows = runJSON(t, db, "lead_times_by_municipality", map[string]string{"context": "child_placement", "children_only": "true"}, Options{})
+	if len(rows) == 0 {
+		t.Error("no lead times for children placed outside the home")
+	}
+	evil = "x'); drop table sips; --"
+	runJSON(t, db, "deviations_by_category", map[string]string{"municipality": evil}, Options{})
+	var n int
+	if err := db.QueryRowContext(context.Background(), "select count(*) from sips").Scan(&n); err != nil || n == 0 {
+		t.Fatalf("sips after the parameter: %d rows, %v", n, err)
+	}
+}
