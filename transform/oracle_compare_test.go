@@ -20,33 +20,16 @@ import (
 	"github.com/sipstat/sipstat/warehouse"
 )
 
-// oracleSampleOptions is the generated extract the SQL is checked on: big
-// enough that every KPI has units in both compared quarters, small enough
-// to load and build in seconds.
-var oracleSampleOptions = sampledata.Options{SIPs: 3000, Seed: 20261005, FlawRate: 0}
-
-// TestKPIsAgainstOracle generates a sample extract, loads it and builds the
+// TestKPIsAgainstOracle generates sample extracts, loads each and builds the
 // KPI models, and checks every KPI total of kpis.md for the latest complete
 // quarter before A and the same quarter a year earlier against the plain-Go
 // oracle of oracle_test.go: counts exactly, everything else within 1e-9.
-// It runs once with the default settings and once with other targets, so
-// that a setting the SQL ignores cannot go unnoticed.
+// The first extract runs with the default settings; the second, another
+// seed whose as-of date is a quarter's last day (so end of P = A), with
+// other targets, so that a setting the SQL ignores cannot go unnoticed.
+// Each is big enough that every KPI has units in the compared quarters and
+// small enough to load and build in seconds.
 func TestKPIsAgainstOracle(t *testing.T) {
-	ctx := t.Context()
-	dir := filepath.Join(t.TempDir(), "extract")
-	if _, err := sampledata.Generate(ctx, dir, oracleSampleOptions); err != nil {
-		t.Fatal(err)
-	}
-	x, err := readOracleExtract(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The oracle ignores events after A; clean data has none, so that
-	// interpretation cannot hide a difference here.
-	if x.AfterAsOf != 0 {
-		t.Errorf("the flaw-free sample has %d events dated after the as-of date %s", x.AfterAsOf, x.AsOf)
-	}
-
 	custom := transform.DefaultSettings()
 	custom.MeetingTargetDays = 30
 	custom.MeetingTargetDaysByContext = map[string]int{"discharge": 7}
@@ -57,13 +40,31 @@ func TestKPIsAgainstOracle(t *testing.T) {
 
 	for _, tc := range []struct {
 		name     string
+		sample   sampledata.Options
 		settings transform.Settings
 	}{
-		{"default settings", transform.DefaultSettings()},
-		{"other targets", custom},
+		{"default settings", sampledata.Options{SIPs: 3000, Seed: 20261005, FlawRate: 0}, transform.DefaultSettings()},
+		{"other targets, as of a quarter end", sampledata.Options{SIPs: 3000, Seed: 7, FlawRate: 0,
+			AsOf: time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)}, custom},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "extract")
+			if _, err := sampledata.Generate(t.Context(), dir, tc.sample); err != nil {
+				t.Fatal(err)
+			}
+			x, err := readOracleExtract(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The oracle ignores events after A; clean data has none, so
+			// that interpretation cannot hide a difference here.
+			if x.AfterAsOf != 0 {
+				t.Errorf("the flaw-free sample has %d events dated after the as-of date %s", x.AfterAsOf, x.AsOf)
+			}
 			asOf := time.Unix(int64(x.AsOf)*86400, 0).UTC()
+			if want := tc.sample.AsOf; !want.IsZero() && !asOf.Equal(want) {
+				t.Fatalf("manifest as-of %s, generated with %s", x.AsOf, want.Format(time.DateOnly))
+			}
 			latest := transform.LatestCompleteQuarter(asOf)
 			compareWithOracle(t, x, dir, tc.settings, []transform.Period{latest, latest.YearAgo()}, true)
 		})
