@@ -40,7 +40,11 @@ var coreModels = []string{
 
 // families are the KPI families in catalogue order; each has sql/kpi/<family>.sql
 // and a view kpi_<family>.
-var families = []string{"coverage", "lead_times", "attendance"} //TMP
+var families = []string{
+	"coverage", "lead_times", "attendance", "participation", "goals",
+	"follow_up", "plan", "consent", "closure", "deviations",
+	"ways_of_working", "survey",
+}
 
 var traceExec = os.Getenv("SIPSTAT_TRACE_SQL") != ""
 
@@ -210,7 +214,11 @@ func (r *runner) execWrapped(ctx context.Context, file, prefix, suffix string, a
 		stmt = strings.ReplaceAll(stmt, "create or replace table ", "create or replace temp table ")
 	}
 	t0 := time.Now()
-	defer func() { if traceExec { fmt.Fprintf(os.Stderr, "%8.1fms %s\n", float64(time.Since(t0).Microseconds())/1000, file) } }()
+	defer func() {
+		if traceExec {
+			fmt.Fprintf(os.Stderr, "%8.1fms %s\n", float64(time.Since(t0).Microseconds())/1000, file)
+		}
+	}()
 	if _, err := r.q.ExecContext(ctx, prefix+stmt+suffix, args...); err != nil {
 		return fmt.Errorf("transform: sql/%s: %w", file, err)
 	}

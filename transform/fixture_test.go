@@ -2,67 +2,26 @@ package transform
 
 import (
 	"context"
-	"encoding/json"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
-	"github.com/sipstat/sipstat/contract"
+	"github.com/sipstat/sipstat/ingest"
 	"github.com/sipstat/sipstat/warehouse"
 )
 
-// loadFixture loads a fixture extract (CSV in contract form, codes already
-// English) into raw.* with the contract's types, plus its load_sources and
-// load_files rows, the way ingest does — so the KPI tests do not depend on
-// the loader. A table without a file is not delivered (no load_files row).
+// loadFixture loads a fixture extract (CSV in contract form) with
+// ingest.Load, the loader the CLI uses, and fails the test if any row is
+// rejected: every fixture row is meant to load (the inconsistent ones are
+// flagged by the data-quality rules, not rejected).
 func loadFixture(t *testing.T, db *warehouse.DB, dir string) {
 	t.Helper()
-	ctx := context.Background()
-	var man struct {
-		Source      string `json:"source"`
-		RegionCode  string `json:"region_code"`
-		ExtractedAt string `json:"extracted_at"`
-	}
-	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	sum, err := ingest.Load(context.Background(), db, dir, ingest.Options{})
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("load %s: %v", dir, err)
 	}
-	if err := json.Unmarshal(b, &man); err != nil {
-		t.Fatal(err)
-	}
-	exec := func(q string, args ...any) {
-		t.Helper()
-		if _, err := db.ExecContext(ctx, q, args...); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	exec("create schema if not exists raw")
-	exec(mustSQL("params/ensure_load_tables.sql"))
-	exec("insert into load_sources values (?, ?, '1', ?, now(), 'fixture', ?)", man.Source, man.RegionCode, man.ExtractedAt, dir)
-	for _, tb := range contract.Tables {
-		path := filepath.Join(dir, tb.Name+".csv")
-		var cols, sel []string
-		for _, c := range tb.Columns {
-			cols = append(cols, "'"+c.Name+"': 'VARCHAR'")
-			sel = append(sel, "cast("+warehouse.QuoteIdent(c.Name)+" as "+c.Type.SQLType()+") as "+warehouse.QuoteIdent(c.Name))
-		}
-		colDefs := []string{"source VARCHAR NOT NULL"}
-		for _, c := range tb.Columns {
-			colDefs = append(colDefs, warehouse.QuoteIdent(c.Name)+" "+c.Type.SQLType())
-		}
-		exec("create table if not exists raw." + tb.Name + " (" + strings.Join(colDefs, ", ") + ")")
-		if _, err := os.Stat(path); err != nil {
-			continue
-		}
-		exec("insert into raw."+tb.Name+" select ?, "+strings.Join(sel, ", ")+
-			" from read_csv(?, header = true, delim = ',', quote = '\"', columns = {"+strings.Join(cols, ", ")+"})", man.Source, path)
-		var n int64
-		if err := db.QueryRowContext(ctx, "select count(*) from raw."+tb.Name+" where source = ?", man.Source).Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		exec("insert into load_files values (?, ?, ?, 'csv', 'utf-8', ',', ?, ?, 0)", man.Source, tb.Name, tb.Name+".csv", n, n)
+	if sum.Rejects > 0 {
+		t.Fatalf("load %s: %d rows rejected: %v", dir, sum.Rejects, sum.RejectSamples)
 	}
 }
 

@@ -1,0 +1,126 @@
+package transform
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestSettings(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	t.Run("the example file is the defaults plus a region name", func(t *testing.T) {
+		s, err := LoadSettings("sipstat.example.toml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := DefaultSettings()
+		want.RegionName = "Region Exempel"
+		if !reflect.DeepEqual(s, want) {
+			t.Errorf("example = %+v, want %+v", s, want)
+		}
+	})
+	t.Run("keys left out keep their defaults", func(t *testing.T) {
+		s, err := LoadSettings(write("a.toml", "meeting_target_days = 30\n[meeting_target_days_by_context]\nchild_placement = 45\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.MeetingTargetDays != 30 || s.MeetingTargetDaysByContext["child_placement"] != 45 || s.FollowUpToleranceDays != 14 || s.SmallNumberThreshold != 5 {
+			t.Errorf("got %+v", s)
+		}
+		if k := CatalogWith(s); *findKPI(k, "lead_time_median_days").Target != 30 {
+			t.Errorf("lead_time_median_days target = %v, want 30", *findKPI(k, "lead_time_median_days").Target)
+		}
+	})
+	for name, tc := range map[string]struct{ body, wantErr string }{
+		"an unknown key is named":     {"meeting_target_dayz = 3\n", "meeting_target_dayz"},
+		"a bad context is named":      {"[meeting_target_days_by_context]\nschool = 3\n", "school"},
+		"a bad consent rule is named": {"child_consent_rule = \"one\"\n", "child_consent_rule"},
+		"a syntax error has a line":   {"region_name = \n", "b.toml:1"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := LoadSettings(write("b.toml", tc.body))
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("error %v, want one naming %q", err, tc.wantErr)
+			}
+		})
+	}
+}
+
+func findKPI(ks []KPI, id string) *KPI {
+	for i := range ks {
+		if ks[i].ID == id {
+			return &ks[i]
+		}
+	}
+	return nil
+}
+
+// specIDs are the KPI ids of kpis.md, in its order.
+var specIDs = []string{
+	"needs_detected", "needs_declined_share", "requests_denied", "coverage", "discharges_needing_sip",
+	"discharge_sip_share", "sips_active", "sips_per_10000",
+	"lead_time_median_days", "lead_time_p90_days", "within_target_share", "invitation_lead_median_days",
+	"discharge_to_meeting_median_days", "discharge_invitation_on_time_share",
+	"meetings_held", "summoned_attendance_share", "summoned_absent_share", "invited_attendance_share", "attendance_gap_by_org",
+	"individual_present_share", "individual_represented_share", "child_present_share",
+	"goals_set", "goal_smart_share", "goals_reviewed", "goal_achieved_share", "goal_partly_share", "goal_not_achieved_share",
+	"followups_due", "followup_on_time_share", "followup_date_missing_share", "followups_overdue",
+	"plan_complete_share", "long_term_goal_share",
+	"consent_expired_active", "consents_withdrawn",
+	"sips_closed", "sip_duration_median_days", "restart_share",
+	"deviations", "deviations_per_100_meetings",
+	"video_share", "attendance_by_mode", "initiated_by_school_share", "initiated_by_individual_share", "shared_it_service_share",
+}
+
+func TestCatalog(t *testing.T) {
+	ks := Catalog()
+	var ids []string
+	for _, k := range ks {
+		if k.Family != "survey" {
+			ids = append(ids, k.ID)
+		}
+		if k.NameSV == "" || k.NameEN == "" || k.DefinitionSV == "" || k.DefinitionEN == "" {
+			t.Errorf("%s: a name or definition is empty", k.ID)
+		}
+		switch k.Unit {
+		case UnitCount, UnitShare, UnitDays, UnitRate, UnitIndex, UnitMean:
+		default:
+			t.Errorf("%s: unit %q", k.ID, k.Unit)
+		}
+		switch k.Direction {
+		case "higher", "lower", "none":
+		default:
+			t.Errorf("%s: direction %q", k.ID, k.Direction)
+		}
+		for _, b := range k.Breakdowns {
+			if !contains(Breakdowns, b) || b == "total" {
+				t.Errorf("%s: breakdown %q", k.ID, b)
+			}
+		}
+	}
+	if !reflect.DeepEqual(ids, specIDs) {
+		t.Errorf("catalogue ids (without survey) =\n%v\nwant kpis.md's\n%v", ids, specIDs)
+	}
+	if findKPI(ks, "survey_dim_coordination_top_box_share") == nil {
+		t.Error("survey dimension KPIs missing")
+	}
+	for _, r := range DQRules() {
+		if _, err := sqlFiles.ReadFile("sql/dq/" + r.ID + ".sql"); err != nil {
+			t.Errorf("dq rule %s has no sql/dq/%s.sql", r.ID, r.ID)
+		}
+	}
+	for _, f := range families {
+		if _, err := sqlFiles.ReadFile("sql/kpi/" + f + ".sql"); err != nil {
+			t.Errorf("family %s has no SQL", f)
+		}
+	}
+}

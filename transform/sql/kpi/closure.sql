@@ -1,0 +1,73 @@
+-- closure family: one row per period × KPI × breakdown × group for
+-- sips_closed, sip_duration_median_days, restart_share.
+-- Units: SIPs by closed_date (on or before the as-of date).
+-- inputs: sips (core), kpi_periods
+with sip_units as (
+    select
+        p.period,
+        coalesce(s.region_code, 'unknown') as region_code,
+        coalesce(s.municipality_code, 'unknown') as municipality_code,
+        coalesce(s.context, 'unknown') as context,
+        coalesce(s.target_group, 'unknown') as target_group,
+        coalesce(s.age_band, 'unknown') as age_band,
+        coalesce(s.sex, 'unknown') as sex,
+        coalesce(s.closure_reason, 'unknown') as closure_reason,
+        case when not s.is_closed_before_opened then s.closed_date - s.need_detected_date end as duration_days,
+        s.is_closed_before_opened,
+        s.closure_reason is null as is_without_reason,
+        s.closure_reason = 'goal_changed_restart' as is_restart
+    from sips as s
+    inner join kpi_periods as p
+        on s.closed_date between p.period_start and p.period_end
+),
+
+sip_agg as (
+    select
+        u.period,
+        case
+            when grouping(u.region_code) = 0 then 'region'
+            when grouping(u.municipality_code) = 0 then 'municipality'
+            when grouping(u.context) = 0 then 'context'
+            when grouping(u.target_group) = 0 then 'target_group'
+            when grouping(u.age_band) = 0 then 'age_band'
+            when grouping(u.sex) = 0 then 'sex'
+            when grouping(u.closure_reason) = 0 then 'closure_reason'
+            else 'total'
+        end as breakdown,
+        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, u.closure_reason, '') as group_value,
+        count(*) as closed,
+        quantile_cont(u.duration_days, 0.5) as duration_median,
+        count(u.duration_days) as duration_n,
+        count(*) filter (where u.is_closed_before_opened) as duration_excluded,
+        count(*) filter (where not u.is_without_reason) as with_reason,
+        count(*) filter (where u.is_restart) as restarts,
+        count(*) filter (where u.is_without_reason) as reason_excluded
+    from sip_units as u
+    group by grouping sets (
+        (u.period),
+        (u.period, u.region_code),
+        (u.period, u.municipality_code),
+        (u.period, u.context),
+        (u.period, u.target_group),
+        (u.period, u.age_band),
+        (u.period, u.sex),
+        (u.period, u.closure_reason)
+    )
+),
+
+final as (
+    select period, 'sips_closed' as kpi_id, breakdown, group_value,
+        closed::double as value, null::double as numerator, null::double as denominator,
+        closed as n, 0::bigint as excluded
+    from sip_agg
+    union all
+    select period, 'sip_duration_median_days', breakdown, group_value,
+        duration_median, null, null, duration_n, duration_excluded
+    from sip_agg
+    union all
+    select period, 'restart_share', breakdown, group_value,
+        case when with_reason > 0 then restarts / with_reason end, restarts, with_reason, with_reason, reason_excluded
+    from sip_agg
+)
+
+select * from final

@@ -1,0 +1,212 @@
+-- follow_up family: one row per period × KPI × breakdown × group for
+-- followups_due, followup_on_time_share, followup_date_missing_share,
+-- followups_overdue.
+-- Units: held meetings by next_follow_up_date; initial meetings by held
+-- date; SIPs open at the as-of date A by their latest held meeting
+-- (followups_overdue is a count at A, the same for every period, as kpis.md
+-- defines it).
+-- inputs: meetings, sips (core), kpi_periods, kpi_params
+with params as (
+    select * from kpi_params
+),
+
+follow_ups as (
+    select m.source, m.sip_id, m.held_date
+    from meetings as m
+    where m.is_valid_held and m.kind = 'follow_up'
+),
+
+due_units as (
+    -- Meetings that booked a follow-up due in the period; a meeting with a
+    -- flagged date is excluded rather than counted.
+    select
+        p.period,
+        coalesce(m.region_code, 'unknown') as region_code,
+        coalesce(m.municipality_code, 'unknown') as municipality_code,
+        coalesce(m.context, 'unknown') as context,
+        coalesce(m.target_group, 'unknown') as target_group,
+        coalesce(m.age_band, 'unknown') as age_band,
+        coalesce(m.sex, 'unknown') as sex,
+        m.is_valid_held,
+        m.is_valid_held and exists (
+            select 1
+            from follow_ups as f
+            where f.source = m.source
+                and f.sip_id = m.sip_id
+                and f.held_date > m.held_date
+                and f.held_date <= m.next_follow_up_date + params.follow_up_tolerance_days
+        ) as is_on_time
+    from meetings as m
+    cross join params
+    inner join kpi_periods as p
+        on m.next_follow_up_date between p.period_start and p.period_end
+    where m.is_held
+        and m.next_follow_up_date + params.follow_up_tolerance_days <= params.as_of
+        and not coalesce(m.sip_closed_date < m.next_follow_up_date, false)
+),
+
+due_agg as (
+    select
+        u.period,
+        case
+            when grouping(u.region_code) = 0 then 'region'
+            when grouping(u.municipality_code) = 0 then 'municipality'
+            when grouping(u.context) = 0 then 'context'
+            when grouping(u.target_group) = 0 then 'target_group'
+            when grouping(u.age_band) = 0 then 'age_band'
+            when grouping(u.sex) = 0 then 'sex'
+            else 'total'
+        end as breakdown,
+        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        count(*) filter (where u.is_valid_held) as due,
+        count(*) filter (where u.is_on_time) as on_time,
+        count(*) filter (where not u.is_valid_held) as excluded
+    from due_units as u
+    group by grouping sets (
+        (u.period),
+        (u.period, u.region_code),
+        (u.period, u.municipality_code),
+        (u.period, u.context),
+        (u.period, u.target_group),
+        (u.period, u.age_band),
+        (u.period, u.sex)
+    )
+),
+
+initial_units as (
+    select
+        p.period,
+        coalesce(m.region_code, 'unknown') as region_code,
+        coalesce(m.municipality_code, 'unknown') as municipality_code,
+        coalesce(m.context, 'unknown') as context,
+        coalesce(m.target_group, 'unknown') as target_group,
+        coalesce(m.age_band, 'unknown') as age_band,
+        coalesce(m.sex, 'unknown') as sex,
+        m.is_valid_held,
+        m.next_follow_up_date is null as is_missing
+    from meetings as m
+    inner join kpi_periods as p
+        on m.period_date between p.period_start and p.period_end
+    where m.is_held and m.kind = 'initial'
+),
+
+initial_agg as (
+    select
+        u.period,
+        case
+            when grouping(u.region_code) = 0 then 'region'
+            when grouping(u.municipality_code) = 0 then 'municipality'
+            when grouping(u.context) = 0 then 'context'
+            when grouping(u.target_group) = 0 then 'target_group'
+            when grouping(u.age_band) = 0 then 'age_band'
+            when grouping(u.sex) = 0 then 'sex'
+            else 'total'
+        end as breakdown,
+        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        count(*) filter (where u.is_valid_held) as initials,
+        count(*) filter (where u.is_valid_held and u.is_missing) as missing,
+        count(*) filter (where not u.is_valid_held) as excluded
+    from initial_units as u
+    group by grouping sets (
+        (u.period),
+        (u.period, u.region_code),
+        (u.period, u.municipality_code),
+        (u.period, u.context),
+        (u.period, u.target_group),
+        (u.period, u.age_band),
+        (u.period, u.sex)
+    )
+),
+
+period_ends as (
+    select
+        p.period,
+        params.as_of as e
+    from kpi_periods as p
+    cross join params
+),
+
+held_sequence as (
+    -- Each validly held meeting is the SIP's latest from its held date until
+    -- the next one's.
+    select
+        m.source,
+        m.sip_id,
+        m.held_date,
+        m.next_follow_up_date,
+        lead(m.held_date) over (
+            partition by m.source, m.sip_id
+            order by m.held_date, m.meeting_id
+        ) as next_held_date
+    from meetings as m
+    where m.is_valid_held
+),
+
+overdue_units as (
+    select
+        pe.period,
+        coalesce(s.region_code, 'unknown') as region_code,
+        coalesce(s.municipality_code, 'unknown') as municipality_code,
+        coalesce(s.context, 'unknown') as context,
+        coalesce(s.target_group, 'unknown') as target_group,
+        coalesce(s.age_band, 'unknown') as age_band,
+        coalesce(s.sex, 'unknown') as sex,
+        s.has_flagged_held as is_excluded
+    from held_sequence as h
+    inner join period_ends as pe
+        on h.held_date <= pe.e
+        and coalesce(h.next_held_date, date '9999-12-31') > pe.e
+    inner join sips as s
+        on s.source = h.source and s.sip_id = h.sip_id
+    cross join params
+    where h.next_follow_up_date + params.follow_up_tolerance_days < pe.e
+        and coalesce(s.closed_date, date '9999-12-31') > pe.e
+),
+
+overdue_agg as (
+    select
+        u.period,
+        case
+            when grouping(u.region_code) = 0 then 'region'
+            when grouping(u.municipality_code) = 0 then 'municipality'
+            when grouping(u.context) = 0 then 'context'
+            when grouping(u.target_group) = 0 then 'target_group'
+            when grouping(u.age_band) = 0 then 'age_band'
+            when grouping(u.sex) = 0 then 'sex'
+            else 'total'
+        end as breakdown,
+        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        count(*) filter (where not u.is_excluded) as overdue,
+        count(*) filter (where u.is_excluded) as excluded
+    from overdue_units as u
+    group by grouping sets (
+        (u.period),
+        (u.period, u.region_code),
+        (u.period, u.municipality_code),
+        (u.period, u.context),
+        (u.period, u.target_group),
+        (u.period, u.age_band),
+        (u.period, u.sex)
+    )
+),
+
+final as (
+    select period, 'followups_due' as kpi_id, breakdown, group_value,
+        due::double as value, null::double as numerator, null::double as denominator,
+        due as n, excluded
+    from due_agg
+    union all
+    select period, 'followup_on_time_share', breakdown, group_value,
+        case when due > 0 then on_time / due end, on_time, due, due, excluded
+    from due_agg
+    union all
+    select period, 'followup_date_missing_share', breakdown, group_value,
+        case when initials > 0 then missing / initials end, missing, initials, initials, excluded
+    from initial_agg
+    union all
+    select period, 'followups_overdue', breakdown, group_value,
+        overdue, null, null, overdue, excluded
+    from overdue_agg
+)
+
+select * from final

@@ -1,0 +1,181 @@
+-- goals family: one row per period × KPI × breakdown × group for goals_set,
+-- goal_smart_share, goals_reviewed, goal_achieved_share, goal_partly_share,
+-- goal_not_achieved_share.
+-- Units: goals by the held date of the meeting where they were set; goals
+-- by their latest review at a meeting held in the period.
+-- inputs: goals, goal_reviews (core), kpi_periods
+with set_units as (
+    select
+        p.period,
+        coalesce(g.region_code, 'unknown') as region_code,
+        coalesce(g.municipality_code, 'unknown') as municipality_code,
+        coalesce(g.context, 'unknown') as context,
+        coalesce(g.target_group, 'unknown') as target_group,
+        coalesce(g.age_band, 'unknown') as age_band,
+        coalesce(g.sex, 'unknown') as sex,
+        g.set_held_date is not null as is_set,
+        g.responsible_org is not null and g.target_date is not null as is_smart
+    from goals as g
+    inner join kpi_periods as p
+        on coalesce(g.set_held_date, case when g.set_meeting_has_date_flag then g.set_period_date end)
+            between p.period_start and p.period_end
+),
+
+set_agg as (
+    select
+        u.period,
+        case
+            when grouping(u.region_code) = 0 then 'region'
+            when grouping(u.municipality_code) = 0 then 'municipality'
+            when grouping(u.context) = 0 then 'context'
+            when grouping(u.target_group) = 0 then 'target_group'
+            when grouping(u.age_band) = 0 then 'age_band'
+            when grouping(u.sex) = 0 then 'sex'
+            else 'total'
+        end as breakdown,
+        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        count(*) filter (where u.is_set) as goals_set,
+        count(*) filter (where u.is_set and u.is_smart) as smart,
+        count(*) filter (where not u.is_set) as excluded
+    from set_units as u
+    group by grouping sets (
+        (u.period),
+        (u.period, u.region_code),
+        (u.period, u.municipality_code),
+        (u.period, u.context),
+        (u.period, u.target_group),
+        (u.period, u.age_band),
+        (u.period, u.sex)
+    )
+),
+
+reviews_in_period as (
+    select
+        p.period,
+        r.source,
+        r.goal_id,
+        r.status,
+        r.region_code,
+        r.municipality_code,
+        r.context,
+        r.target_group,
+        r.age_band,
+        r.sex,
+        row_number() over (
+            partition by p.period, r.source, r.goal_id
+            order by r.review_held_date desc, r.meeting_id desc
+        ) as rn
+    from goal_reviews as r
+    inner join kpi_periods as p
+        on r.review_held_date between p.period_start and p.period_end
+),
+
+flagged_reviews as (
+    -- Goals whose only reviews in the period were at meetings with a
+    -- flagged date: left out.
+    select
+        p.period,
+        r.source,
+        r.goal_id,
+        any_value(r.region_code) as region_code,
+        any_value(r.municipality_code) as municipality_code,
+        any_value(r.context) as context,
+        any_value(r.target_group) as target_group,
+        any_value(r.age_band) as age_band,
+        any_value(r.sex) as sex
+    from goal_reviews as r
+    inner join kpi_periods as p
+        on r.review_period_date between p.period_start and p.period_end
+    where r.review_meeting_has_date_flag
+        and not exists (
+            select 1 from reviews_in_period as v
+            where v.period = p.period and v.source = r.source and v.goal_id = r.goal_id
+        )
+    group by p.period, r.source, r.goal_id
+),
+
+review_units as (
+    select
+        v.period,
+        coalesce(v.region_code, 'unknown') as region_code,
+        coalesce(v.municipality_code, 'unknown') as municipality_code,
+        coalesce(v.context, 'unknown') as context,
+        coalesce(v.target_group, 'unknown') as target_group,
+        coalesce(v.age_band, 'unknown') as age_band,
+        coalesce(v.sex, 'unknown') as sex,
+        v.status,
+        false as is_excluded
+    from reviews_in_period as v
+    where v.rn = 1 and v.status <> 'not_assessed'
+    union all
+    select
+        f.period,
+        coalesce(f.region_code, 'unknown'),
+        coalesce(f.municipality_code, 'unknown'),
+        coalesce(f.context, 'unknown'),
+        coalesce(f.target_group, 'unknown'),
+        coalesce(f.age_band, 'unknown'),
+        coalesce(f.sex, 'unknown'),
+        null,
+        true
+    from flagged_reviews as f
+),
+
+review_agg as (
+    select
+        u.period,
+        case
+            when grouping(u.region_code) = 0 then 'region'
+            when grouping(u.municipality_code) = 0 then 'municipality'
+            when grouping(u.context) = 0 then 'context'
+            when grouping(u.target_group) = 0 then 'target_group'
+            when grouping(u.age_band) = 0 then 'age_band'
+            when grouping(u.sex) = 0 then 'sex'
+            else 'total'
+        end as breakdown,
+        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        count(*) filter (where not u.is_excluded) as reviewed,
+        count(*) filter (where u.status = 'achieved') as achieved,
+        count(*) filter (where u.status = 'partly_achieved') as partly,
+        count(*) filter (where u.status = 'not_achieved') as not_achieved,
+        count(*) filter (where u.is_excluded) as excluded
+    from review_units as u
+    group by grouping sets (
+        (u.period),
+        (u.period, u.region_code),
+        (u.period, u.municipality_code),
+        (u.period, u.context),
+        (u.period, u.target_group),
+        (u.period, u.age_band),
+        (u.period, u.sex)
+    )
+),
+
+final as (
+    select period, 'goals_set' as kpi_id, breakdown, group_value,
+        goals_set::double as value, null::double as numerator, null::double as denominator,
+        goals_set as n, excluded
+    from set_agg
+    union all
+    select period, 'goal_smart_share', breakdown, group_value,
+        case when goals_set > 0 then smart / goals_set end, smart, goals_set, goals_set, excluded
+    from set_agg
+    union all
+    select period, 'goals_reviewed', breakdown, group_value,
+        reviewed, null, null, reviewed, excluded
+    from review_agg
+    union all
+    select period, 'goal_achieved_share', breakdown, group_value,
+        case when reviewed > 0 then achieved / reviewed end, achieved, reviewed, reviewed, excluded
+    from review_agg
+    union all
+    select period, 'goal_partly_share', breakdown, group_value,
+        case when reviewed > 0 then partly / reviewed end, partly, reviewed, reviewed, excluded
+    from review_agg
+    union all
+    select period, 'goal_not_achieved_share', breakdown, group_value,
+        case when reviewed > 0 then not_achieved / reviewed end, not_achieved, reviewed, reviewed, excluded
+    from review_agg
+)
+
+select * from final

@@ -1,0 +1,83 @@
+-- plan family: one row per period × KPI × breakdown × group for
+-- plan_complete_share and long_term_goal_share.
+-- Units: SIPs by the held date of their initial meeting (SIPs whose held
+-- initial meeting has a flagged date are excluded in the period of that
+-- date).
+-- inputs: sips, meetings, interventions (core), kpi_periods
+with intervention_principals as (
+    select
+        i.source,
+        i.sip_id,
+        bool_or(i.principal = 'municipality') as has_municipal,
+        bool_or(i.principal = 'region') as has_region
+    from interventions as i
+    group by i.source, i.sip_id
+),
+
+sip_units as (
+    select
+        p.period,
+        coalesce(s.region_code, 'unknown') as region_code,
+        coalesce(s.municipality_code, 'unknown') as municipality_code,
+        coalesce(s.context, 'unknown') as context,
+        coalesce(s.target_group, 'unknown') as target_group,
+        coalesce(s.age_band, 'unknown') as age_band,
+        coalesce(s.sex, 'unknown') as sex,
+        s.has_flagged_initial as is_excluded,
+        coalesce(ip.has_municipal, false)
+            and coalesce(ip.has_region, false)
+            and s.lead_org is not null
+            and m.next_follow_up_date is not null as is_complete,
+        coalesce(s.has_long_term_goal, false) as has_long_term_goal
+    from sips as s
+    inner join kpi_periods as p
+        on coalesce(s.initial_held_date, s.flagged_initial_date) between p.period_start and p.period_end
+    left join meetings as m
+        on m.source = s.source and m.meeting_id = s.initial_meeting_id
+    left join intervention_principals as ip
+        on ip.source = s.source and ip.sip_id = s.sip_id
+    where s.initial_held_date is not null or s.has_flagged_initial
+),
+
+sip_agg as (
+    select
+        u.period,
+        case
+            when grouping(u.region_code) = 0 then 'region'
+            when grouping(u.municipality_code) = 0 then 'municipality'
+            when grouping(u.context) = 0 then 'context'
+            when grouping(u.target_group) = 0 then 'target_group'
+            when grouping(u.age_band) = 0 then 'age_band'
+            when grouping(u.sex) = 0 then 'sex'
+            else 'total'
+        end as breakdown,
+        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        count(*) filter (where not u.is_excluded) as plans,
+        count(*) filter (where not u.is_excluded and u.is_complete) as complete,
+        count(*) filter (where not u.is_excluded and u.has_long_term_goal) as long_term,
+        count(*) filter (where u.is_excluded) as excluded
+    from sip_units as u
+    group by grouping sets (
+        (u.period),
+        (u.period, u.region_code),
+        (u.period, u.municipality_code),
+        (u.period, u.context),
+        (u.period, u.target_group),
+        (u.period, u.age_band),
+        (u.period, u.sex)
+    )
+),
+
+final as (
+    select period, 'plan_complete_share' as kpi_id, breakdown, group_value,
+        case when plans > 0 then complete / plans end as value,
+        complete::double as numerator, plans::double as denominator,
+        plans as n, excluded
+    from sip_agg
+    union all
+    select period, 'long_term_goal_share', breakdown, group_value,
+        case when plans > 0 then long_term / plans end, long_term, plans, plans, excluded
+    from sip_agg
+)
+
+select * from final

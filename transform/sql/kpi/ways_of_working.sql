@@ -1,0 +1,150 @@
+-- ways_of_working family: one row per period × KPI × breakdown × group for
+-- video_share, attendance_by_mode, initiated_by_school_share,
+-- initiated_by_individual_share, shared_it_service_share.
+-- Units: meetings held in the period; summoned participants of meetings held
+-- in the period; SIPs by need date.
+-- inputs: meetings, participants, sips (core), kpi_periods
+with meeting_units as (
+    select
+        p.period,
+        coalesce(m.region_code, 'unknown') as region_code,
+        coalesce(m.municipality_code, 'unknown') as municipality_code,
+        coalesce(m.context, 'unknown') as context,
+        coalesce(m.target_group, 'unknown') as target_group,
+        coalesce(m.age_band, 'unknown') as age_band,
+        coalesce(m.sex, 'unknown') as sex,
+        m.is_valid_held and m.mode is not null as is_unit,
+        m.mode in ('video', 'hybrid') as is_remote
+    from meetings as m
+    inner join kpi_periods as p
+        on m.period_date between p.period_start and p.period_end
+    where m.is_held
+),
+
+meeting_agg as (
+    select
+        u.period,
+        case
+            when grouping(u.region_code) = 0 then 'region'
+            when grouping(u.municipality_code) = 0 then 'municipality'
+            when grouping(u.context) = 0 then 'context'
+            when grouping(u.target_group) = 0 then 'target_group'
+            when grouping(u.age_band) = 0 then 'age_band'
+            when grouping(u.sex) = 0 then 'sex'
+            else 'total'
+        end as breakdown,
+        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        count(*) filter (where u.is_unit) as meetings,
+        count(*) filter (where u.is_unit and u.is_remote) as remote,
+        count(*) filter (where not u.is_unit) as excluded
+    from meeting_units as u
+    group by grouping sets (
+        (u.period),
+        (u.period, u.region_code),
+        (u.period, u.municipality_code),
+        (u.period, u.context),
+        (u.period, u.target_group),
+        (u.period, u.age_band),
+        (u.period, u.sex)
+    )
+),
+
+participant_units as (
+    select
+        p.period,
+        pa.mode,
+        pa.is_valid_held and pa.mode is not null and pa.attendance is not null as is_unit,
+        pa.attendance in ('attended', 'substitute') as is_attending
+    from participants as pa
+    inner join kpi_periods as p
+        on pa.period_date between p.period_start and p.period_end
+    where pa.is_held and pa.role = 'summoned'
+),
+
+participant_agg as (
+    select
+        u.period,
+        case when grouping(u.mode) = 0 then 'mode' else 'total' end as breakdown,
+        coalesce(u.mode, '') as group_value,
+        count(*) filter (where u.is_unit) as summoned,
+        count(*) filter (where u.is_unit and u.is_attending) as attending,
+        count(*) filter (where not u.is_unit) as excluded
+    from participant_units as u
+    group by grouping sets ((u.period), (u.period, u.mode))
+    -- Participants of meetings without a mode are excluded, so the mode
+    -- groups partition the total without a group for a missing mode.
+    having grouping(u.mode) = 1 or u.mode is not null
+),
+
+sip_units as (
+    select
+        p.period,
+        coalesce(s.region_code, 'unknown') as region_code,
+        coalesce(s.municipality_code, 'unknown') as municipality_code,
+        coalesce(s.context, 'unknown') as context,
+        coalesce(s.target_group, 'unknown') as target_group,
+        coalesce(s.age_band, 'unknown') as age_band,
+        coalesce(s.sex, 'unknown') as sex,
+        s.initiated_by,
+        s.record_system
+    from sips as s
+    inner join kpi_periods as p
+        on s.need_detected_date between p.period_start and p.period_end
+),
+
+sip_agg as (
+    select
+        u.period,
+        case
+            when grouping(u.region_code) = 0 then 'region'
+            when grouping(u.municipality_code) = 0 then 'municipality'
+            when grouping(u.context) = 0 then 'context'
+            when grouping(u.target_group) = 0 then 'target_group'
+            when grouping(u.age_band) = 0 then 'age_band'
+            when grouping(u.sex) = 0 then 'sex'
+            else 'total'
+        end as breakdown,
+        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        count(*) as needs,
+        count(*) filter (where u.initiated_by = 'school') as by_school,
+        count(*) filter (where u.initiated_by in ('individual', 'relative')) as by_individual,
+        count(u.record_system) as with_record_system,
+        count(*) filter (where u.record_system = 'shared_it_service') as shared_it
+    from sip_units as u
+    group by grouping sets (
+        (u.period),
+        (u.period, u.region_code),
+        (u.period, u.municipality_code),
+        (u.period, u.context),
+        (u.period, u.target_group),
+        (u.period, u.age_band),
+        (u.period, u.sex)
+    )
+),
+
+final as (
+    select period, 'video_share' as kpi_id, breakdown, group_value,
+        case when meetings > 0 then remote / meetings end as value,
+        remote::double as numerator, meetings::double as denominator,
+        meetings as n, excluded
+    from meeting_agg
+    union all
+    select period, 'attendance_by_mode', breakdown, group_value,
+        case when summoned > 0 then attending / summoned end, attending, summoned, summoned, excluded
+    from participant_agg
+    union all
+    select period, 'initiated_by_school_share', breakdown, group_value,
+        case when needs > 0 then by_school / needs end, by_school, needs, needs, 0
+    from sip_agg
+    union all
+    select period, 'initiated_by_individual_share', breakdown, group_value,
+        case when needs > 0 then by_individual / needs end, by_individual, needs, needs, 0
+    from sip_agg
+    union all
+    select period, 'shared_it_service_share', breakdown, group_value,
+        case when with_record_system > 0 then shared_it / with_record_system end,
+        shared_it, with_record_system, with_record_system, 0
+    from sip_agg
+)
+
+select * from final
