@@ -175,7 +175,7 @@ func barChart(s barSpec, vals values) (chart, error) {
 		// category axis; inverse keeps the table's order top to bottom.
 		global = append(global,
 			charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: s.ValueName, NameLocation: "middle", NameGap: 30, Min: 0, Max: valueAxisMax(s.Unit)}),
-			charts.WithYAxisOpts(opts.YAxis{Type: "category", Name: catAxisName, Inverse: opts.Bool(true),
+			charts.WithYAxisOpts(opts.YAxis{Type: "category", Name: catAxisName, NameLocation: "start", Inverse: opts.Bool(true),
 				AxisLabel: &opts.AxisLabel{Interval: "0"}}))
 		bar.XYReversal()
 	} else {
@@ -269,9 +269,13 @@ func heatChart(s heatSpec, vals values) (chart, error) {
 		// HeatMap.Validate does not copy SetXAxis data, so both axes carry
 		// their categories here.
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: s.Periods, Name: tr(s.Lang, "Kvartal", "Quarter"), NameLocation: "middle", NameGap: 28, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Name: s.RowName, Data: labels, Inverse: opts.Bool(true), SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Name: s.RowName, NameLocation: "start", Data: labels, Inverse: opts.Bool(true), SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		// A light-to-dark single-hue scale reads the same in grey-scale.
+		// The lightness scale is the grey-scale cue here; decal stripes
+		// would only blur the cell labels.
+		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Decal: &opts.AriaDecal{Show: opts.Bool(false)}}),
 		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Calculable: opts.Bool(false), Min: float32(lo), Max: float32(hi),
+			Text: []string{formatNumber(hi, s.Unit, s.Lang), formatNumber(lo, s.Unit, s.Lang)},
 			Orient: "horizontal", Left: "center", Bottom: "0",
 			InRange: &opts.VisualMapInRange{Color: []string{"#f7fbff", "#9ecae1", "#2171b5", "#08306b"}}}),
 	)
@@ -372,7 +376,7 @@ func countChart(s countSpec) (chart, error) {
 	global := append(common(s.Title, s.Desc),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: s.ValueName, NameLocation: "middle", NameGap: 30, Min: 0}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Name: s.CategoryName, Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Interval: "0"}}))
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Name: s.CategoryName, NameLocation: "start", Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Interval: "0"}}))
 	bar.SetGlobalOptions(global...)
 	bar.XYReversal()
 	bar.SetXAxis(s.Categories)

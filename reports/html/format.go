@@ -101,3 +101,10 @@ func thousands(s, lang string) string {
 	}
 	return b.String()
 }
+
+// FormatValue is how the report shows a KPI value in a table or card: the
+// number in its unit (per cent with one decimal for shares, Swedish decimal
+// comma unless lang is "en"), ".." when suppressed, "-" when missing.
+func FormatValue(v *transform.Value, unit transform.Unit, lang string) string {
+	return cellText(v, unit, lang)
+}

@@ -32,14 +32,14 @@
     }
   }
 
-  var scripts = document.querySelectorAll("script[data-chart]");
-  for (var i = 0; i < scripts.length; i++) {
-    var s = scripts[i];
+  // draw sets up one chart. It is a function, not a loop body, so that each
+  // chart's formatters keep their own unit.
+  function draw(s) {
     var unit = s.getAttribute("data-unit");
     var el = document.getElementById(s.getAttribute("data-chart"));
     var option = JSON.parse(s.textContent);
-    var full = (function (u) { return function (v) { return fmt(u, v, false); }; })(unit);
-    var short = (function (u) { return function (v) { return fmt(u, v, true); }; })(unit);
+    var full = function (v) { return fmt(unit, v, false); };
+    var short = function (v) { return fmt(unit, v, true); };
 
     option.tooltip = Object.assign({}, option.tooltip, { valueFormatter: full });
     ["xAxis", "yAxis"].forEach(function (k) {
@@ -58,8 +58,13 @@
       }
     });
 
-    var c = echarts.init(el, null, { renderer: "canvas" });
-    c.setOption(option);
-    window.addEventListener("resize", c.resize.bind(c));
+    var chart = echarts.init(el, null, { renderer: "canvas" });
+    chart.setOption(option);
+    window.addEventListener("resize", function () { chart.resize(); });
+  }
+
+  var scripts = document.querySelectorAll("script[data-chart]");
+  for (var i = 0; i < scripts.length; i++) {
+    draw(scripts[i]);
   }
 })();

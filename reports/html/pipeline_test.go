@@ -1,0 +1,98 @@
+package html_test
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/sipstat/sipstat/reports/html"
+	"github.com/sipstat/sipstat/reports/internal/reporttest"
+	"github.com/sipstat/sipstat/reports/model"
+	"github.com/sipstat/sipstat/transform"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	reporttest.Cleanup()
+	os.Exit(code)
+}
+
+// kpiValues is what `kpi --suppress` prints for the trend's quarters: the
+// catalogue's values through transform.Suppress, read with transform's own
+// API rather than through the report model.
+func kpiValues(t *testing.T, r *model.Report) map[string]transform.Value {
+	t.Helper()
+	db := reporttest.Open(t)
+	var periods []string
+	for _, p := range r.Meta.Trend {
+		periods = append(periods, p.Label)
+	}
+	vals, err := transform.Values(context.Background(), db, transform.Filter{Periods: periods})
+	if err != nil {
+		t.Fatal(err)
+	}
+	transform.Suppress(vals, r.Meta.Threshold)
+	out := map[string]transform.Value{}
+	for _, v := range vals {
+		out[valueKey(v.Period, v.KPIID, v.Breakdown, v.Group)] = v
+	}
+	return out
+}
+
+// TestPipelineReport runs the real pipeline (sampledata.Generate → ingest.Load
+// with transform.Build → model.Load) and checks the written report against
+// the kpi output and in headless Chromium.
+func TestPipelineReport(t *testing.T) {
+	db := reporttest.Open(t)
+	for _, tc := range []struct {
+		name, municipality, lang, file string
+	}{
+		{"the region's report", "", "sv", "sip-rapport-2026Q3.html"},
+		{"a municipality's report in English", "0180", "en", "sip-report-2026Q3-0180.html"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := model.Load(context.Background(), db, model.Options{Created: created, Municipality: tc.municipality})
+			if err != nil {
+				t.Fatal(err)
+			}
+			path, b := writeReport(t, r, html.Options{Lang: tc.lang}, tc.file)
+			p := parseReport(t, b)
+			want := kpiValues(t, r)
+
+			t.Run("nothing points off the file", func(t *testing.T) {
+				for _, e := range p.external {
+					t.Errorf("external reference: %s", e)
+				}
+			})
+			t.Run("every chart's data equals the kpi output", func(t *testing.T) {
+				numbers, gaps := checkChartData(t, p, want, r)
+				if numbers < 100 {
+					t.Errorf("only %d numbers drawn from the sample", numbers)
+				}
+				t.Logf("%d charts, %d numbers and %d gaps checked (%d bytes)", len(p.charts), numbers, gaps, len(b))
+			})
+			t.Run("the headline cards are the kpi output", func(t *testing.T) {
+				bd, g := "total", ""
+				if tc.municipality != "" {
+					bd, g = "municipality", tc.municipality
+				}
+				for _, id := range []string{"coverage", "lead_time_median_days", "meetings_held"} {
+					card := findByID(p.doc, "card-"+id)
+					if card == nil {
+						t.Errorf("no card for %s", id)
+						continue
+					}
+					v := want[valueKey(r.Meta.Period.Label, id, bd, g)]
+					k := r.KPI(id)
+					if !strings.Contains(textOf(card), html.FormatValue(&v, k.Unit, tc.lang)) {
+						t.Errorf("card %s = %q, want %s", id, textOf(card), html.FormatValue(&v, k.Unit, tc.lang))
+					}
+				}
+			})
+			t.Run("the page draws every chart in headless chromium with the network off", func(t *testing.T) {
+				checkDrawn(t, path)
+			})
+		})
+	}
+}
