@@ -275,7 +275,7 @@ func heatChart(s heatSpec, vals values) (chart, error) {
 		// would only blur the cell labels.
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Decal: &opts.AriaDecal{Show: opts.Bool(false)}}),
 		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Calculable: opts.Bool(false), Min: float32(lo), Max: float32(hi),
-			Text: []string{formatNumber(hi, s.Unit, s.Lang), formatNumber(lo, s.Unit, s.Lang)},
+			Text:   []string{formatNumber(hi, s.Unit, s.Lang), formatNumber(lo, s.Unit, s.Lang)},
 			Orient: "horizontal", Left: "center", Bottom: "0",
 			InRange: &opts.VisualMapInRange{Color: []string{"#f7fbff", "#9ecae1", "#2171b5", "#08306b"}}}),
 	)
