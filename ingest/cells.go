@@ -72,7 +72,8 @@ func xlsxCellText(raw string, isDate, date1904 bool) string {
 		return raw
 	}
 	t, err := excelize.ExcelDateToTime(v, date1904)
-	if err != nil {
+	if err != nil || t.Year() < 1000 || t.Year() > 2999 {
+		// The contract's dates have four-digit years from 1000 to 2999.
 		return raw
 	}
 	return t.Format("2006-01-02")
