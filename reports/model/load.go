@@ -293,12 +293,14 @@ func orderBreakdowns(catalog, seen []string) []string {
 	return append(out, rest...)
 }
 
-// isHeadline keeps the per-question survey KPIs (survey_<question>) and the
-// breakdown-only KPIs off the summary: the summary shows one line per
-// question the steering group asks, the family sheets show the rest.
+// isHeadline keeps the user audit's per-question KPIs (survey_<question>)
+// and its per-dimension means and top-box shares, and the breakdown-only
+// KPIs, off the summary: the summary shows one line per question the
+// steering group asks (the dimension index for the audit), the family sheets
+// show the rest.
 func isHeadline(k transform.KPI) bool {
-	if strings.HasPrefix(k.ID, "survey_") && !strings.HasPrefix(k.ID, "survey_dim_") {
-		return false
+	if strings.HasPrefix(k.ID, "survey_") {
+		return strings.HasPrefix(k.ID, "survey_dim_") && !strings.HasSuffix(k.ID, "_mean") && !strings.HasSuffix(k.ID, "_top_box_share")
 	}
 	switch k.ID {
 	case "attendance_gap_by_org", "attendance_by_mode":

@@ -113,7 +113,7 @@ func (r *Report) surveyMatrix(idx *valueIndex) Matrix {
 		Unit: "index", RowHeading: "Dimension", ColumnHeading: "Svarande"}
 	var dims []*KPI
 	for _, k := range r.KPIs {
-		if strings.HasPrefix(k.ID, "survey_dim_") {
+		if strings.HasPrefix(k.ID, "survey_dim_") && k.Headline {
 			dims = append(dims, k)
 		}
 	}

@@ -1,0 +1,83 @@
+package reporttest
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/sipstat/sipstat/ingest"
+	"github.com/sipstat/sipstat/sampledata"
+	"github.com/sipstat/sipstat/transform"
+	"github.com/sipstat/sipstat/warehouse"
+)
+
+// PipelineAsOf is the sample's as-of date; its latest complete quarter is 2026Q3.
+var PipelineAsOf = time.Date(2026, 10, 5, 0, 0, 0, 0, time.UTC)
+
+var pipeline struct {
+	once sync.Once
+	dir  string
+	path string
+	err  error
+}
+
+// Pipeline runs the real pipeline once per test binary — sampledata.Generate
+// (with data-quality flaws) → ingest.Load with transform.Build before commit
+// — and returns the DuckDB file's path. Call Cleanup from TestMain.
+func Pipeline(t testing.TB) string {
+	t.Helper()
+	pipeline.once.Do(func() {
+		ctx := context.Background()
+		dir, err := os.MkdirTemp("", "sipstat-reports-")
+		if err != nil {
+			pipeline.err = err
+			return
+		}
+		pipeline.dir = dir
+		extract := filepath.Join(dir, "extract")
+		if _, err := sampledata.Generate(ctx, extract, sampledata.Options{SIPs: 3000, Seed: 7, AsOf: PipelineAsOf, FlawRate: 0.01}); err != nil {
+			pipeline.err = err
+			return
+		}
+		path := filepath.Join(dir, "sip.duckdb")
+		db, err := warehouse.Open(ctx, path, warehouse.Options{})
+		if err != nil {
+			pipeline.err = err
+			return
+		}
+		settings := transform.DefaultSettings()
+		_, err = ingest.Load(ctx, db, extract, ingest.Options{
+			BeforeCommit: func(ctx context.Context, conn *sql.Conn) error { return transform.Build(ctx, conn, settings) },
+		})
+		if cerr := db.Close(); err == nil {
+			err = cerr
+		}
+		pipeline.path, pipeline.err = path, err
+	})
+	if pipeline.err != nil {
+		t.Fatalf("pipeline: %v", pipeline.err)
+	}
+	return pipeline.path
+}
+
+// Open opens the pipeline's database read-only, as reports do.
+func Open(t testing.TB) *warehouse.DB {
+	t.Helper()
+	db, err := warehouse.Open(context.Background(), Pipeline(t), warehouse.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// Cleanup removes the pipeline's files.
+func Cleanup() {
+	if pipeline.dir != "" {
+		os.RemoveAll(pipeline.dir)
+	}
+}

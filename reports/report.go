@@ -1,0 +1,113 @@
+// Package reports writes the quarterly report of one period (and optionally
+// one municipality): the Excel workbook (reports/xlsx) and the HTML chart
+// report (reports/html), both rendered from one reports/model.Report, so the
+// two always show the same, suppressed, figures.
+package reports
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/sipstat/sipstat/reports/html"
+	"github.com/sipstat/sipstat/reports/model"
+	"github.com/sipstat/sipstat/reports/xlsx"
+	"github.com/sipstat/sipstat/transform"
+	"github.com/sipstat/sipstat/warehouse"
+)
+
+// Options say which report to write and where.
+type Options struct {
+	// Period is the quarter; the zero Period means the latest complete
+	// quarter before the as-of date.
+	Period transform.Period
+	// OutDir is the folder the files are written to (created if missing).
+	OutDir string
+	// Municipality is an SCB kommunkod for one municipality's report; "" for
+	// the whole region.
+	Municipality string
+	// Lang is "sv" (default) or "en".
+	Lang string
+	// Settings supply the small-number threshold.
+	Settings transform.Settings
+	// Created is the time stamped into the reports; zero means now.
+	Created time.Time
+}
+
+// BaseName is the report's file name without extension:
+// sip-rapport-<period>[-<kommunkod>].
+func BaseName(period, municipality string) string {
+	name := "sip-rapport-" + period
+	if municipality != "" {
+		name += "-" + municipality
+	}
+	return name
+}
+
+// Write loads the report's data and writes OUT/sip-rapport-<period>.xlsx and
+// .html (with -<kommunkod> for a municipality). It returns the paths
+// written. Nothing is left behind on error: a file is written under a
+// temporary name and renamed when complete.
+func Write(ctx context.Context, db *warehouse.DB, opts Options) ([]string, error) {
+	lang := opts.Lang
+	switch lang {
+	case "":
+		lang = "sv"
+	case "sv", "en":
+	default:
+		return nil, fmt.Errorf("report: language %q: want sv or en", lang)
+	}
+	r, err := model.Load(ctx, db, model.Options{
+		Period:       opts.Period,
+		Municipality: opts.Municipality,
+		Threshold:    opts.Settings.SmallNumberThreshold,
+		Created:      opts.Created,
+	})
+	if err != nil {
+		return nil, err
+	}
+	dir := opts.OutDir
+	if dir == "" {
+		dir = "."
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	base := filepath.Join(dir, BaseName(r.Meta.Period.Label, opts.Municipality))
+	var paths []string
+	if err := writeFile(base+".xlsx", func(f *os.File) error { return xlsx.Write(f, r, xlsx.Options{Lang: lang}) }); err != nil {
+		return paths, err
+	}
+	paths = append(paths, base+".xlsx")
+	if err := writeFile(base+".html", func(f *os.File) error { return html.WriteOptions(f, r, html.Options{Lang: lang}) }); err != nil {
+		return paths, err
+	}
+	paths = append(paths, base+".html")
+	return paths, nil
+}
+
+func writeFile(path string, write func(*os.File) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	// CreateTemp makes the file private; a report is meant to be shared.
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("report: %w", err)
+	}
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("report %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("report %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,174 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/sipstat/sipstat/reports/model"
+)
+
+// Summary sheet layout: metadata in rows 1–7, the KPI table's header in
+// summaryHeader, one headline KPI per row below it, and the trend's chart
+// data to the right of the table.
+const (
+	summaryHeader = 9
+	// Columns of the summary table.
+	sumFamily, sumKPI, sumUnit, sumValue, sumPrev, sumYear, sumTarget, sumStatus, sumTrend = 1, 2, 3, 4, 5, 6, 7, 8, 9
+	sumTrendData                                                                           = 10 // first of the 8 quarters
+)
+
+func (b *book) summary() error {
+	s, err := b.newSheet(b.w.Summary)
+	if err != nil {
+		return err
+	}
+	m := b.r.Meta
+	s.str(1, 1, b.reportTitle(), b.title)
+	s.str(1, 2, b.w.Period, b.textBold)
+	s.str(2, 2, fmt.Sprintf("%s (%s – %s)", m.Period.Label, m.Period.Start.Format("2006-01-02"), m.Period.End.Format("2006-01-02")), b.text)
+	s.str(1, 3, b.w.AsOf, b.textBold)
+	s.str(2, 3, m.AsOf.Format("2006-01-02"), b.text)
+	s.str(1, 4, b.w.Source, b.textBold)
+	s.str(2, 4, sourceText(m), b.text)
+	s.str(1, 5, b.w.Region, b.textBold)
+	scope := m.RegionName
+	if m.Municipality != "" {
+		scope = fmt.Sprintf("%s – %s %s (%s)", m.RegionName, b.w.Municipality, m.MunicipalityName, m.Municipality)
+	}
+	s.str(2, 5, scope, b.text)
+	s.str(1, 6, b.w.Created, b.textBold)
+	s.str(2, 6, m.Created.Format("2006-01-02 15:04"), b.text)
+	s.str(1, 7, b.w.Legend, b.textBold)
+	s.str(2, 7, fmt.Sprintf(`".." = %s, "-" = %s. %s`, b.w.MarkSuppressed, b.w.MarkNoData, fmt.Sprintf(b.w.SuppressionRule, m.Threshold-1, m.Threshold)), b.text)
+
+	prev, year := m.Period.Previous().Label, m.Period.YearAgo().Label
+	s.headers(1, summaryHeader, b.w.Family, b.w.KPI, b.w.Unit, b.w.Value+" "+m.Period.Label,
+		b.w.Previous+" "+prev, b.w.YearAgo+" "+year, b.w.Target, b.w.Status, b.w.Trend)
+	for i, q := range m.Trend {
+		s.headers(sumTrendData+i, summaryHeader, q.Label)
+	}
+	s.str(sumTrendData, summaryHeader-1, b.w.ChartDataNote, b.subtitle)
+
+	row := summaryHeader
+	family := map[string]string{}
+	for _, f := range b.r.Families {
+		family[f.ID] = f.NameSV
+		if b.lang == "en" {
+			family[f.ID] = f.NameEN
+		}
+	}
+	var sparkLoc, sparkRange []string
+	for _, k := range b.r.KPIs {
+		if !k.Headline {
+			continue
+		}
+		row++
+		s.str(sumFamily, row, family[k.Family], b.text)
+		s.str(sumKPI, row, b.kpiName(k), b.wrap)
+		s.str(sumUnit, row, b.unitName(k.Unit), b.text)
+		s.figure(sumValue, row, k.Current, k.Unit, true)
+		s.figure(sumPrev, row, k.Previous, k.Unit, false)
+		s.figure(sumYear, row, k.YearAgo, k.Unit, false)
+		s.target(sumTarget, row, k)
+		s.str(sumStatus, row, b.statusText(k.Status), b.statusStyle(k.Status))
+		for i, p := range k.Trend {
+			s.chartValue(sumTrendData+i, row, p.Figure, k.Unit)
+		}
+		sparkLoc = append(sparkLoc, cell(sumTrend, row))
+		sparkRange = append(sparkRange, absRange(b.w.Summary, sumTrendData, row, sumTrendData+len(k.Trend)-1, row))
+	}
+	last := row
+	s.table("Sammanfattning", 1, summaryHeader, sumTrendData+len(m.Trend)-1, last)
+	if len(sparkLoc) > 0 {
+		// Sparkline ranges are written without quotes in the workbook XML,
+		// so they name the sheet plainly.
+		for i := range sparkRange {
+			sparkRange[i] = strings.NewReplacer("'", "", "$", "").Replace(sparkRange[i])
+		}
+		// Column sparklines: LibreOffice (7.4) draws line sparklines as
+		// loose dots when printing, columns it draws as Excel does. The
+		// current quarter is the highlighted last column.
+		s.fail(b.f.AddSparkline(b.w.Summary, &excelize.SparklineOptions{
+			Location: sparkLoc, Range: sparkRange, Type: "column", Last: true,
+			SeriesColor: "FF8EA9DB", LastColor: "FF1F3864",
+		}))
+	}
+	// The status column is coloured by conditional formatting too, so a
+	// reader who edits or re-sorts the sheet keeps the colours.
+	if last > summaryHeader {
+		met, err1 := b.f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "006100", Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C6EFCE"}}})
+		notMet, err2 := b.f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "9C0006", Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}})
+		s.fail(err1)
+		s.fail(err2)
+		rng := cell(sumStatus, summaryHeader+1) + ":" + cell(sumStatus, last)
+		s.fail(b.f.SetConditionalFormat(b.w.Summary, rng, []excelize.ConditionalFormatOptions{
+			{Type: "cell", Criteria: "==", Value: `"` + b.statusText(model.StatusMet) + `"`, Format: &met},
+			{Type: "cell", Criteria: "==", Value: `"` + b.statusText(model.StatusNotMet) + `"`, Format: &notMet},
+		}))
+	}
+	row = last + 2
+	row = b.funnel(s, row)
+	s.widths(24, 46, 12, 14, 14, 14, 10, 14, 18)
+	for i := range m.Trend {
+		c := colName(sumTrendData + i)
+		s.fail(b.f.SetColWidth(b.w.Summary, c, c, 9))
+	}
+	s.fail(b.f.SetRowHeight(b.w.Summary, summaryHeader, 32))
+	s.freeze(sumValue, summaryHeader+1)
+	s.print()
+	return s.err
+}
+
+// funnel writes the process steps below the summary table.
+func (b *book) funnel(s *sheet, row int) int {
+	s.str(1, row, b.w.Funnel, b.textBold)
+	row++
+	s.headers(1, row, b.w.FunnelStep, b.w.KPI, b.w.Value+" "+b.r.Meta.Period.Label)
+	for _, st := range b.r.Funnel {
+		row++
+		name := st.NameSV
+		if b.lang == "en" {
+			name = st.NameEN
+		}
+		s.str(1, row, name, b.text)
+		if st.KPIID == "" {
+			s.str(2, row, b.w.NoKPI, b.subtitle)
+			s.figure(3, row, st.Figure, "count", false)
+			continue
+		}
+		k := b.r.KPI(st.KPIID)
+		s.str(2, row, b.kpiName(k), b.text)
+		s.figure(3, row, st.Figure, k.Unit, false)
+	}
+	return row + 1
+}
+
+func (b *book) statusText(st model.Status) string {
+	if t, ok := b.w.Status_[string(st)]; ok {
+		return t
+	}
+	return string(st)
+}
+
+func (b *book) statusStyle(st model.Status) int {
+	switch st {
+	case model.StatusMet:
+		return b.statusMet
+	case model.StatusNotMet:
+		return b.statusNotMet
+	}
+	return b.statusOther
+}
+
+func sourceText(m model.Meta) string {
+	var parts []string
+	for _, src := range m.Sources {
+		parts = append(parts, fmt.Sprintf("%s (uttag %s, kontrakt v%s)", src.Name, src.ExtractedAt.Format("2006-01-02"), src.ContractVersion))
+	}
+	if len(parts) == 0 {
+		return "-"
+	}
+	return strings.Join(parts, "; ")
+}
