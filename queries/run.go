@@ -145,7 +145,13 @@ func WriteList(w io.Writer, f Format) error {
 			}
 			params += fmt.Sprintf("%s %s = %s", p.Name, p.Type, p.Default)
 		}
-		rows[i] = []any{q.Name, q.Description, params, q.Grain}
+		desc := q.Description
+		if f == FormatTable || f == "" {
+			// A terminal table stays readable with the first sentence; the
+			// full text is in the other formats and the file's header.
+			desc = firstSentence(desc)
+		}
+		rows[i] = []any{q.Name, desc, params, q.Grain}
 	}
 	_, err = write(w, f, &bufferedRows{cols: cols, rows: rows})
 	return err

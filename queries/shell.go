@@ -44,8 +44,8 @@ func NewSession(ctx context.Context, q warehouse.Querier) *Session {
 // Pending reports whether a statement is waiting for more lines (no ';' yet).
 func (s *Session) Pending() bool { return s.pending.Len() > 0 }
 
-const shellHelp = `.tables              list tables and views
-.schema [NAME]       columns, types and comments (of NAME, or of everything)
+const shellHelp = `.tables [all]        list the model's tables and views (all: also staging and raw)
+.schema [NAME|all]   columns, types and comments (of NAME, or of the model)
 .mode table|csv|json output format of query results
 .queries             list the named queries
 .run NAME [k=v …]    run a named query with parameters
@@ -124,7 +124,7 @@ func (s *Session) dot(line string) (string, error) {
 		s.mode = f
 		return "", nil
 	case ".tables":
-		objs, err := Describe(s.ctx, s.q, s.schemas()...)
+		objs, err := Describe(s.ctx, s.q, schemasFor(fields)...)
 		if err != nil {
 			return "", err
 		}
@@ -134,11 +134,11 @@ func (s *Session) dot(line string) (string, error) {
 		}
 		return b.String(), nil
 	case ".schema":
-		objs, err := Describe(s.ctx, s.q, s.schemas()...)
+		objs, err := Describe(s.ctx, s.q, schemasFor(fields)...)
 		if err != nil {
 			return "", err
 		}
-		if len(fields) > 1 {
+		if len(fields) > 1 && fields[1] != "all" {
 			var keep []Object
 			for _, o := range objs {
 				if o.Name == fields[1] || qualified(o) == fields[1] {
@@ -193,9 +193,15 @@ func (s *Session) dot(line string) (string, error) {
 	return "", fmt.Errorf("unknown command %s (.help lists them)", fields[0])
 }
 
-// schemas are the schemas .tables and .schema show: the model (main), the
-// staging views and the raw loaded rows.
-func (s *Session) schemas() []string { return []string{"main", "staging", "raw"} }
+// schemasFor returns the schemas .tables and .schema look in: the model
+// (main), or with "all" or a qualified name also the staging views and the
+// raw loaded rows.
+func schemasFor(fields []string) []string {
+	if len(fields) > 1 && (fields[1] == "all" || strings.Contains(fields[1], ".")) {
+		return []string{"main", "staging", "raw"}
+	}
+	return []string{"main"}
+}
 
 var sqlKeywords = []string{
 	"select", "from", "where", "group", "by", "order", "having", "limit", "with", "as",

@@ -118,3 +118,18 @@ func TestShellScript(t *testing.T) {
 		t.Errorf("errOut = %q", errOut.String())
 	}
 }
+
+func TestSessionTablesAll(t *testing.T) {
+	s := newSession(t)
+	out, err := s.Exec(".tables all")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "lead") {
+		t.Errorf(".tables all = %q", out)
+	}
+	out, err = s.Exec(".schema all")
+	if err != nil || !strings.Contains(out, "lead (table)") {
+		t.Errorf(".schema all = %q, %v", out, err)
+	}
+}
