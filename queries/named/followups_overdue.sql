@@ -5,7 +5,7 @@
 --   implausible date are left out unless include_flagged is true (the KPI
 --   leaves them out).
 -- grain: one row per overdue SIP
--- param: as_of (date, default null) the day to judge on; null = the database's as-of date (latest extracted_at)
+-- param: as_of (date, default null) the day to judge on, at most the database's as-of date (meetings after it are not in the model); null = that as-of date
 -- param: tolerance_days (int, default 14) days after next_follow_up_date a follow-up still counts as on time
 -- param: include_flagged (bool, default false) also list SIPs with a held meeting of implausible date
 with params as (
