@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/sipstat/sipstat/contract"
@@ -46,7 +47,17 @@ var families = []string{
 	"ways_of_working", "survey",
 }
 
+// traceExec, set by SIPSTAT_TRACE_SQL=1, prints each statement's wall and
+// CPU time to stderr (the machine is shared, so wall time alone misleads).
 var traceExec = os.Getenv("SIPSTAT_TRACE_SQL") != ""
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
 
 // Params select what Compute computes.
 type Params struct {
@@ -213,12 +224,13 @@ func (r *runner) execWrapped(ctx context.Context, file, prefix, suffix string, a
 	if r.temp {
 		stmt = strings.ReplaceAll(stmt, "create or replace table ", "create or replace temp table ")
 	}
-	t0 := time.Now()
-	defer func() {
-		if traceExec {
-			fmt.Fprintf(os.Stderr, "%8.1fms %s\n", float64(time.Since(t0).Microseconds())/1000, file)
-		}
-	}()
+	if traceExec {
+		t0, c0 := time.Now(), cpuTime()
+		defer func() {
+			fmt.Fprintf(os.Stderr, "%8.1fms wall %8.1fms cpu %s\n", float64(time.Since(t0).Microseconds())/1000,
+				float64((cpuTime()-c0).Microseconds())/1000, file)
+		}()
+	}
 	if _, err := r.q.ExecContext(ctx, prefix+stmt+suffix, args...); err != nil {
 		return fmt.Errorf("transform: sql/%s: %w", file, err)
 	}
