@@ -42,9 +42,11 @@ func trendChart(s trendSpec, vals values) (chart, error) {
 		c.Table.Rows = append(c.Table.Rows, row)
 	}
 
+	legendRows := legendLines(names(s.Series))
+	c.Height = 340 + 24*legendRows
 	xAxis := opts.XAxis{Type: "category", Name: tr(s.Lang, "Kvartal", "Quarter"), NameLocation: "middle", NameGap: 28}
 	yAxis := opts.YAxis{Type: "value", Name: s.YName, Min: 0, Max: valueAxisMax(s.Unit)}
-	global := append(common(s.Title, s.Desc), charts.WithXAxisOpts(xAxis), charts.WithYAxisOpts(yAxis))
+	global := append(common(s.Title, s.Desc), charts.WithGridOpts(gridFor(legendRows)), charts.WithXAxisOpts(xAxis), charts.WithYAxisOpts(yAxis))
 
 	var (
 		enc json.RawMessage
@@ -151,9 +153,10 @@ func barChart(s barSpec, vals values) (chart, error) {
 			return a > b
 		})
 	}
-	h := 360
+	legendRows := legendLines(names(s.Series))
+	h := 340 + 24*legendRows
 	if s.Horizontal {
-		h = max(360, 90+len(groups)*22*max(1, len(s.Series)))
+		h = max(h, 110+24*legendRows+len(groups)*22*max(1, len(s.Series)))
 	}
 	c := chart{ID: s.ID, Title: s.Title, Desc: s.Desc, Unit: s.Unit, Height: h}
 	c.Table.Head = append([]string{s.CategoryName}, names(s.Series)...)
@@ -165,11 +168,16 @@ func barChart(s barSpec, vals values) (chart, error) {
 			row = append(row, cellText(vals.get(s.Period, ser.KPI, g.breakdown(s.Breakdown), g.Code), s.Unit, s.Lang))
 		}
 		c.Table.Rows = append(c.Table.Rows, row)
+		// With one series, a gap's mark goes on the axis label, so the
+		// chart itself tells ".." from "-".
+		if len(s.Series) == 1 && row[1] == markSuppressed || len(s.Series) == 1 && row[1] == markMissing {
+			labels[i] += " (" + row[1] + ")"
+		}
 	}
 
 	bar := charts.NewBar()
 	catAxisName := s.CategoryName
-	global := common(s.Title, s.Desc)
+	global := append(common(s.Title, s.Desc), charts.WithGridOpts(gridFor(legendRows)))
 	if s.Horizontal {
 		// ECharts draws the first category at the bottom of a vertical
 		// category axis; inverse keeps the table's order top to bottom.
@@ -268,7 +276,8 @@ func heatChart(s heatSpec, vals values) (chart, error) {
 		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Top: "70", Bottom: "80", ContainLabel: opts.Bool(true)}),
 		// HeatMap.Validate does not copy SetXAxis data, so both axes carry
 		// their categories here.
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: s.Periods, Name: tr(s.Lang, "Kvartal", "Quarter"), NameLocation: "middle", NameGap: 28, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: s.Periods, Name: tr(s.Lang, "Kvartal", "Quarter"), NameLocation: "middle", NameGap: 28,
+			AxisLabel: &opts.AxisLabel{Interval: "0"}, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Name: s.RowName, NameLocation: "start", Data: labels, Inverse: opts.Bool(true), SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		// A light-to-dark single-hue scale reads the same in grey-scale.
 		// The lightness scale is the grey-scale cue here; decal stripes
@@ -317,9 +326,16 @@ func funnelChart(s funnelSpec, vals values) (chart, error) {
 			v = vals.get(s.Period, st.KPI, s.Breakdown, s.Group)
 		}
 		c.Points = append(c.Points, point{Series: 0, Index: i, Period: s.Period, KPI: st.KPI, Breakdown: s.Breakdown, Group: s.Group})
+		text := cellText(v, transform.UnitCount, s.Lang)
 		labels[i] = st.Name
+		switch {
+		case st.KPI == "":
+			labels[i] += "\n(" + tr(s.Lang, "räknas inte", "not counted") + ")"
+		case text == markSuppressed || text == markMissing:
+			labels[i] += "\n(" + text + ")"
+		}
 		data[i] = opts.BarData{Value: chartValue(v)}
-		c.Table.Rows = append(c.Table.Rows, []string{st.Name, cellText(v, transform.UnitCount, s.Lang)})
+		c.Table.Rows = append(c.Table.Rows, []string{st.Name, text})
 	}
 	bar := charts.NewBar()
 	global := append(common(s.Title, s.Desc),
@@ -406,4 +422,84 @@ func names(ss []seriesSpec) []string {
 		out[i] = s.Name
 	}
 	return out
+}
+
+// matrixSpec describes bars where each category is a KPI (a survey
+// dimension) and each series one group (all respondents, then each
+// respondent type), in one period.
+type matrixSpec struct {
+	ID, Title, Desc string
+	ValueName       string
+	CategoryName    string
+	Unit            transform.Unit
+	Period          string
+	Categories      []seriesSpec // KPI and label per category
+	Series          []category   // group per series; Breakdown set on each
+	Lang            string
+}
+
+func matrixChart(s matrixSpec, vals values) (chart, error) {
+	c := chart{ID: s.ID, Title: s.Title, Desc: s.Desc, Unit: s.Unit}
+	c.Table.Head = []string{s.CategoryName}
+	seriesNames := make([]string, len(s.Series))
+	for i, g := range s.Series {
+		seriesNames[i] = g.Label
+		c.Table.Head = append(c.Table.Head, g.Label)
+	}
+	labels := make([]string, len(s.Categories))
+	for i, cat := range s.Categories {
+		labels[i] = cat.Name
+		row := []string{cat.Name}
+		for _, g := range s.Series {
+			row = append(row, cellText(vals.get(s.Period, cat.KPI, g.Breakdown, g.Code), s.Unit, s.Lang))
+		}
+		c.Table.Rows = append(c.Table.Rows, row)
+	}
+	legendRows := legendLines(seriesNames)
+	c.Height = 340 + 24*legendRows
+	bar := charts.NewBar()
+	global := append(common(s.Title, s.Desc),
+		charts.WithGridOpts(gridFor(legendRows)),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: s.CategoryName, NameLocation: "middle", NameGap: 40,
+			AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: rotation(labels)}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: s.ValueName, Min: 0, Max: valueAxisMax(s.Unit)}))
+	bar.SetGlobalOptions(global...)
+	bar.SetXAxis(labels)
+	for i, g := range s.Series {
+		data := make([]opts.BarData, len(s.Categories))
+		for j, cat := range s.Categories {
+			data[j] = opts.BarData{Value: chartValue(vals.get(s.Period, cat.KPI, g.Breakdown, g.Code))}
+			c.Points = append(c.Points, point{Series: i, Index: j, Period: s.Period, KPI: cat.KPI, Breakdown: g.Breakdown, Group: g.Code})
+		}
+		bar.AddSeries(g.Label, data, charts.WithSeriesId(g.Breakdown+":"+g.Code))
+	}
+	enc, err := encodeOption(bar, nil)
+	if err != nil {
+		return chart{}, fmt.Errorf("chart %s: %w", s.ID, err)
+	}
+	c.Option = enc
+	return c, nil
+}
+
+// legendLines estimates how many lines the legend under a chart takes at
+// the page's narrowest chart width (about 620 px), so the plot can leave
+// room for it instead of drawing under it.
+func legendLines(names []string) int {
+	const width = 600
+	lines, used := 1, 0
+	for _, n := range names {
+		w := 40 + 7*len([]rune(n))
+		if used > 0 && used+w > width {
+			lines++
+			used = 0
+		}
+		used += w
+	}
+	return lines
+}
+
+// gridFor is the plot area with room for the title above and the axis name
+// and legend lines below.
+func gridFor(legendRows int) opts.Grid {
+	return opts.Grid{Left: "3%", Right: "4%", Top: "70", Bottom: fmt.Sprint(40 + 24*legendRows), ContainLabel: opts.Bool(true)}
 }

@@ -163,6 +163,19 @@ func openInChromium(t *testing.T, file string) (pageResult, []string, []string, 
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
+	// For a person reviewing the layout: one picture per figure.
+	if dir := os.Getenv("SIPSTAT_SCREENSHOT_DIR"); dir != "" {
+		base := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+		for _, c := range res.Charts {
+			img, err := chromedp.Run(bctx, chromedp.Screenshot("#fig-"+c.ID))
+			if err != nil {
+				t.Fatalf("screenshot of %s: %v", c.ID, err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, base+"-"+c.ID+".png"), img, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	mu.Lock()
 	defer mu.Unlock()
 	return res, append([]string(nil), errs...), append([]string(nil), requests...), shot

@@ -315,8 +315,22 @@ func (b *builder) trend(s *section, id, title string, unit transform.Unit, targe
 	return b.add(s, c, err, caption)
 }
 
+// trendDesc is a trend chart's subtitle; the series are named in the legend.
 func (b *builder) trendDesc(ser []seriesSpec) string {
-	return fmt.Sprintf(tr(b.lang, "%s per kvartal, %s–%s", "%s by quarter, %s–%s"), strings.Join(names(ser), ", "), b.periods[0], b.periods[len(b.periods)-1])
+	if len(ser) == 1 {
+		return fmt.Sprintf(tr(b.lang, "%s per kvartal, %s–%s", "%s by quarter, %s–%s"), ser[0].Name, b.periods[0], b.periods[len(b.periods)-1])
+	}
+	return fmt.Sprintf(tr(b.lang, "Per kvartal, %s–%s", "By quarter, %s–%s"), b.periods[0], b.periods[len(b.periods)-1])
+}
+
+// targetNote explains the dashed line when the KPI has a target.
+func (b *builder) targetNote(id string) string {
+	t := b.target(id)
+	if t == nil {
+		return ""
+	}
+	k := b.kpi(id)
+	return fmt.Sprintf(tr(b.lang, " Streckad linje: målet %s.", " Dashed line: the target %s."), formatNumber(*t, k.Unit, b.lang))
 }
 
 func (b *builder) ownFigures() string {

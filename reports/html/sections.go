@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/sipstat/sipstat/contract"
 	"github.com/sipstat/sipstat/reports/model"
 	"github.com/sipstat/sipstat/transform"
 )
@@ -13,7 +14,7 @@ func (b *builder) coverageSection() (section, error) {
 		Intro: tr(b.lang, "Hur stor del av de upptäckta behoven som lett till ett SIP-möte, och hur snabbt.", "How many detected needs led to a SIP meeting, and how fast.")}
 	if err := b.trend(&s, "chart-coverage-trend", tr(b.lang, "Genomförandegrad och andel inom målet", "Coverage and share within target"),
 		transform.UnitShare, b.target("coverage"), false, false,
-		b.ownFigures()+" "+tr(b.lang, "Streckad linje: målet för genomförandegraden.", "Dashed line: the coverage target."),
+		b.ownFigures()+b.targetNote("coverage"),
 		"coverage", "within_target_share"); err != nil {
 		return s, err
 	}
@@ -25,8 +26,8 @@ func (b *builder) coverageSection() (section, error) {
 			ValueName: b.unitAxis(transform.UnitDays), CategoryName: tr(b.lang, "Sammanhang", "Context"), Unit: transform.UnitDays,
 			Period: b.period, Breakdown: "context", Series: ser, Target: b.target("lead_time_median_days"), Horizontal: true, Lang: b.lang,
 		}, b.vals)
-		caption := tr(b.lang, "Fördelningen av ledtiden visas som median och 90:e percentil per sammanhang (katalogen har inga kvartiler). Streckad linje: målet i dagar.",
-			"The lead-time distribution is shown as median and 90th percentile by context (the catalogue has no quartiles). Dashed line: the target in days.") + b.regionWide()
+		caption := tr(b.lang, "Fördelningen av ledtiden visas som median och 90:e percentil per sammanhang (katalogen har inga kvartiler).",
+			"The lead-time distribution is shown as median and 90th percentile by context (the catalogue has no quartiles).") + b.targetNote("lead_time_median_days") + b.regionWide()
 		if err := b.add(&s, c, err, caption); err != nil {
 			return s, err
 		}
@@ -48,8 +49,8 @@ func (b *builder) coverageSection() (section, error) {
 			Period: b.period, Breakdown: "municipality", Series: []seriesSpec{{KPI: id, Name: b.name(k)}},
 			Target: b.target(id), Horizontal: true, SortByFirst: dir, Lang: b.lang,
 		}, b.vals)
-		caption := tr(b.lang, "Bäst först; kommuner med dolt värde (..) eller utan värde sist. Streckad linje: målet.",
-			"Best first; municipalities with a hidden (..) or missing value last. Dashed line: the target.")
+		caption := tr(b.lang, "Bäst först; kommuner med dolt värde (..) eller utan värde (-) sist.",
+			"Best first; municipalities with a hidden (..) or missing (-) value last.") + b.targetNote(id)
 		if err := b.add(&s, c, err, caption); err != nil {
 			return s, err
 		}
@@ -170,7 +171,7 @@ func (b *builder) waysSection() (section, error) {
 			ValueName: b.unitAxis(k.Unit), CategoryName: tr(b.lang, "Mötesform", "Meeting mode"), Unit: k.Unit,
 			Period: b.period, Breakdown: "mode", Series: []seriesSpec{{KPI: id, Name: b.name(k)}}, Target: b.target(id), Lang: b.lang,
 		}, b.vals)
-		if err := b.add(&s, c, err, tr(b.lang, "Streckad linje: målet.", "Dashed line: the target.")+b.regionWide()); err != nil {
+		if err := b.add(&s, c, err, b.targetNote(id)+b.regionWide()); err != nil {
 			return s, err
 		}
 		break
@@ -181,20 +182,26 @@ func (b *builder) waysSection() (section, error) {
 func (b *builder) surveySection() (section, error) {
 	s := section{ID: "brukarrevision", Title: tr(b.lang, "Brukarrevision", "User audit"),
 		Intro: tr(b.lang, "Index 0–100 per dimension (5 → 100, 1 → 0 på en femgradig skala) och svarande.", "Index 0–100 by dimension (5 → 100, 1 → 0 on a five-step scale) and respondent.")}
-	var dims []*model.KPI
-	breakdown := ""
+	// The dimension KPIs are survey_dim_<dimension> (index 0–100); their
+	// _mean and _top_box_share siblings have other units and stay in the
+	// summary table.
+	var dims []seriesSpec
 	var respondents []category
 	for _, k := range b.r.KPIs {
-		if !strings.HasPrefix(k.ID, "survey_dim_") {
+		code, ok := strings.CutPrefix(k.ID, "survey_dim_")
+		if !ok || k.Unit != transform.UnitIndex {
 			continue
 		}
-		dims = append(dims, k)
+		label := contract.SurveyDimension.Label(code)
+		if b.lang == "en" || label == "" {
+			label = b.name(k)
+		}
+		dims = append(dims, seriesSpec{KPI: k.ID, Name: label})
 		for _, br := range k.Breakdowns {
 			if strings.HasPrefix(br.Name, "respondent") && len(br.Groups) > len(respondents) {
-				breakdown = br.Name
 				respondents = respondents[:0]
 				for _, g := range br.Groups {
-					respondents = append(respondents, category{Code: g.Code, Label: g.Label})
+					respondents = append(respondents, category{Code: g.Code, Label: g.Label, Breakdown: br.Name})
 				}
 			}
 		}
@@ -202,18 +209,13 @@ func (b *builder) surveySection() (section, error) {
 	if len(dims) == 0 {
 		return s, nil
 	}
-	ser := make([]seriesSpec, len(dims))
-	for i, k := range dims {
-		ser[i] = seriesSpec{KPI: k.ID, Name: b.name(k)}
-	}
-	unit := dims[0].Unit
-	// The first column is the report's own total, then each respondent type.
-	groups := append([]category{{Code: b.hg, Label: tr(b.lang, "Alla", "All"), Breakdown: b.hb}}, respondents...)
-	c, err := barChart(barSpec{
+	// The first series is the report's own total, then each respondent type.
+	series := append([]category{{Code: b.hg, Label: tr(b.lang, "Alla svarande", "All respondents"), Breakdown: b.hb}}, respondents...)
+	c, err := matrixChart(matrixSpec{
 		ID: "chart-survey", Title: tr(b.lang, "Brukarrevision per dimension och svarande", "User audit by dimension and respondent"),
-		Desc:      fmt.Sprintf(tr(b.lang, "Index per dimension för alla svarande och per svarandetyp, %s", "Index by dimension for all respondents and by respondent type, %s"), b.period),
-		ValueName: b.unitAxis(unit), CategoryName: tr(b.lang, "Svarande", "Respondent"), Unit: unit,
-		Period: b.period, Breakdown: breakdown, Groups: groups, Series: ser, Lang: b.lang,
+		Desc:      fmt.Sprintf(tr(b.lang, "Index 0–100 per dimension, alla svarande och per svarandetyp, %s", "Index 0–100 by dimension, all respondents and by respondent type, %s"), b.period),
+		ValueName: b.unitAxis(transform.UnitIndex), CategoryName: tr(b.lang, "Dimension", "Dimension"), Unit: transform.UnitIndex,
+		Period: b.period, Categories: dims, Series: series, Lang: b.lang,
 	}, b.vals)
 	err = b.add(&s, c, err, b.ownFigures()+" "+tr(b.lang, "Högre är bättre.", "Higher is better.")+b.regionWide())
 	return s, err
