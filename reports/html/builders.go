@@ -177,7 +177,13 @@ func barChart(s barSpec, vals values) (chart, error) {
 
 	bar := charts.NewBar()
 	catAxisName := s.CategoryName
-	global := append(common(s.Title, s.Desc), charts.WithGridOpts(gridFor(legendRows)))
+	rot, gap := 0.0, 40
+	if !s.Horizontal {
+		rot = rotation(labels)
+		gap = nameGap(rot, 1)
+		c.Height += gap - 40
+	}
+	global := append(common(s.Title, s.Desc), charts.WithGridOpts(gridBelow(legendRows, gap-40)))
 	if s.Horizontal {
 		// ECharts draws the first category at the bottom of a vertical
 		// category axis; inverse keeps the table's order top to bottom.
@@ -188,8 +194,8 @@ func barChart(s barSpec, vals values) (chart, error) {
 		bar.XYReversal()
 	} else {
 		global = append(global,
-			charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: catAxisName, NameLocation: "middle", NameGap: 40,
-				AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: rotation(labels)}}),
+			charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: catAxisName, NameLocation: "middle", NameGap: gap,
+				AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: rot}}),
 			charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: s.ValueName, Min: 0, Max: valueAxisMax(s.Unit)}))
 	}
 	bar.SetGlobalOptions(global...)
@@ -340,8 +346,11 @@ func funnelChart(s funnelSpec, vals values) (chart, error) {
 	bar := charts.NewBar()
 	global := append(common(s.Title, s.Desc),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: tr(s.Lang, "Steg i processen", "Process stage"), NameLocation: "middle", NameGap: 40,
-			AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: rotation(labels)}}),
+		// Six stages fit side by side; a stage without a count gets a
+		// second label line instead of tilted labels.
+		charts.WithGridOpts(gridBelow(1, nameGap(0, 2)-40)),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: tr(s.Lang, "Steg i processen", "Process stage"), NameLocation: "middle", NameGap: nameGap(0, 2),
+			AxisLabel: &opts.AxisLabel{Interval: "0"}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: tr(s.Lang, "Antal", "Count"), Min: 0}))
 	bar.SetGlobalOptions(global...)
 	bar.SetXAxis(labels)
@@ -458,10 +467,15 @@ func matrixChart(s matrixSpec, vals values) (chart, error) {
 	legendRows := legendLines(seriesNames)
 	c.Height = 340 + 24*legendRows
 	bar := charts.NewBar()
+	rot := rotation(labels)
+	gap := nameGap(rot, 1)
+	if rot > 0 {
+		c.Height += gap - 40
+	}
 	global := append(common(s.Title, s.Desc),
-		charts.WithGridOpts(gridFor(legendRows)),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: s.CategoryName, NameLocation: "middle", NameGap: 40,
-			AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: rotation(labels)}}),
+		charts.WithGridOpts(gridBelow(legendRows, gap-40)),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: s.CategoryName, NameLocation: "middle", NameGap: gap,
+			AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: rot}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: s.ValueName, Min: 0, Max: valueAxisMax(s.Unit)}))
 	bar.SetGlobalOptions(global...)
 	bar.SetXAxis(labels)
@@ -501,5 +515,20 @@ func legendLines(names []string) int {
 // gridFor is the plot area with room for the title above and the axis name
 // and legend lines below.
 func gridFor(legendRows int) opts.Grid {
-	return opts.Grid{Left: "3%", Right: "4%", Top: "70", Bottom: fmt.Sprint(40 + 24*legendRows), ContainLabel: opts.Bool(true)}
+	return gridBelow(legendRows, 0)
+}
+
+// gridBelow is gridFor with extra room below the category labels for the
+// axis name (tilted labels push it down).
+func gridBelow(legendRows, extra int) opts.Grid {
+	return opts.Grid{Left: "3%", Right: "4%", Top: "70", Bottom: fmt.Sprint(40 + extra + 24*legendRows), ContainLabel: opts.Bool(true)}
+}
+
+// nameGap is the distance of a category axis name from its axis: below the
+// labels, which take more room when tilted or on two lines.
+func nameGap(rotate float64, lines int) int {
+	if rotate > 0 {
+		return 85
+	}
+	return 28 + 14*lines
 }
