@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"regexp"
 	"strings"
 )
 
@@ -49,9 +50,10 @@ func library() (string, error) {
 // or entering the HTML parser's "escaped" script states. Inside JavaScript
 // strings and regular expressions "<\/" means the same as "</".
 func inlineSafe(js string) string {
-	r := strings.NewReplacer("</script", `<\/script`, "</SCRIPT", `<\/SCRIPT`, "<!--", `<\!--`)
-	return r.Replace(js)
+	return strings.ReplaceAll(scriptEnd.ReplaceAllString(js, `<\/$1`), "<!--", `<\!--`)
 }
+
+var scriptEnd = regexp.MustCompile(`(?i)</(script)`)
 
 // page is everything the template shows.
 type page struct {
