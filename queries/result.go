@@ -141,6 +141,14 @@ func normalise(v any, k kind) any {
 		case float32:
 			return float64(x)
 		case duckdb.Decimal:
+			// Decimal.Float64 goes through big.Float; an unscaled value that
+			// fits 53 bits divided by an exact power of ten is the same
+			// correctly rounded double at a fraction of the cost.
+			if x.Value != nil && x.Value.IsInt64() && x.Scale <= 22 {
+				if v := x.Value.Int64(); v > -1<<53 && v < 1<<53 {
+					return float64(v) / pow10[x.Scale]
+				}
+			}
 			return x.Float64()
 		}
 	case kindBool:
@@ -167,6 +175,14 @@ func normalise(v any, k kind) any {
 	}
 	return fmt.Sprint(v)
 }
+
+var pow10 = func() (p [23]float64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
 
 // text renders a normalised value for the text formats (table, CSV).
 // Dates print as YYYY-MM-DD; NULL as the empty string.

@@ -9,6 +9,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/sipstat/sipstat/warehouse"
 )
@@ -120,6 +121,9 @@ var duckLineRe = regexp.MustCompile(`LINE (\d+):`)
 // sqlError names the file and, when DuckDB's message points at a line, the
 // line (DuckDB counts from the start of the text, which is the file's start).
 func sqlError(file string, err error) error {
+	if strings.HasPrefix(err.Error(), file+":") {
+		return err
+	}
 	if m := duckLineRe.FindStringSubmatch(err.Error()); m != nil {
 		if line, convErr := strconv.Atoi(m[1]); convErr == nil {
 			return fmt.Errorf("%s:%d: %w", file, line, err)

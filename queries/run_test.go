@@ -338,3 +338,15 @@ func TestSQLErrorNamesFileAndLine(t *testing.T) {
 		t.Fatalf("err = %v, want it to start with test/q.sql:4:", err)
 	}
 }
+
+func TestDecimalsPrintExactly(t *testing.T) {
+	db := newFixtureDB(t, true)
+	var b bytes.Buffer
+	stmt := "select 0.1::decimal(5,1) as a, 123456789.123::decimal(18,3) as b, 1.5::decimal(38,10) as c, -0.07::decimal(4,2) as d"
+	if _, err := RunSQL(context.Background(), db, stmt, &b, Options{Format: FormatCSV}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "a,b,c,d\n0.1,123456789.123,1.5,-0.07\n"; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
