@@ -195,6 +195,13 @@ func checkDrawn(t *testing.T, file string) {
 		if err := os.WriteFile(filepath.Join(dir, filepath.Base(png)), shot, 0o644); err != nil {
 			t.Fatal(err)
 		}
+		page, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(file)), page, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	t.Logf("screenshot: %s (%d bytes)", png, len(shot))
 
