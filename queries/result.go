@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"math/big"
+	"strconv"
 	"strings"
 	"time"
 
@@ -221,9 +222,10 @@ func formatFloat(f float64) string {
 	case math.IsInf(f, -1):
 		return "-Inf"
 	}
-	// The shortest representation that reads back to the same float: no
-	// spurious digits in CSV, nothing lost.
-	return fmt.Sprint(f)
+	// The shortest representation that reads back to the same float, in
+	// plain notation (no exponent, which some CSV readers take for text):
+	// no spurious digits, nothing lost.
+	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
 // bufferedRows is a rowSource over rows held in memory (after suppression).
