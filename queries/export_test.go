@@ -29,6 +29,11 @@ func TestExportFixture(t *testing.T) {
 	if codes.Value(0) != "0180" {
 		t.Errorf("municipality_code[0] = %q (codes must stay text)", codes.Value(0))
 	}
+	// A second export into the same folder replaces the files.
+	again, err := Export(context.Background(), db, dir)
+	if err != nil || len(again) != 1 || again[0].Rows != 8 {
+		t.Fatalf("second export: %+v, %v", again, err)
+	}
 }
 
 // Export of the sample's model: every table and view of main becomes a
