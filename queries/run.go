@@ -116,16 +116,24 @@ func run(ctx context.Context, q warehouse.Querier, text string, args []any, quer
 	return Stats{Rows: n}, rows.Close()
 }
 
-var duckLineRe = regexp.MustCompile(`LINE (\d+):`)
+var duckLineRe = regexp.MustCompile(`(?m)^(LINE (\d+): )(.*)\n( *)\^`)
 
-// sqlError names the file and, when DuckDB's message points at a line, the
-// line (DuckDB counts from the start of the text, which is the file's start).
+// sqlError names the file and, when DuckDB's message points at a place
+// ("LINE 4: …" with a caret under it), the line and column: DuckDB counts
+// from the start of the text, which is the file's start.
 func sqlError(file string, err error) error {
 	if strings.HasPrefix(err.Error(), file+":") {
 		return err
 	}
 	if m := duckLineRe.FindStringSubmatch(err.Error()); m != nil {
-		if line, convErr := strconv.Atoi(m[1]); convErr == nil {
+		line, lerr := strconv.Atoi(m[2])
+		col := len(m[4]) - len(m[1]) + 1
+		// DuckDB shortens a long line to a window starting with "...";
+		// then the caret's place is not the column.
+		if lerr == nil && col >= 1 && !strings.HasPrefix(m[3], "...") {
+			return fmt.Errorf("%s:%d:%d: %w", file, line, col, err)
+		}
+		if lerr == nil {
 			return fmt.Errorf("%s:%d: %w", file, line, err)
 		}
 	}

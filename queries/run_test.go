@@ -332,10 +332,10 @@ func TestParameterWithSQLIsBound(t *testing.T) {
 
 func TestSQLErrorNamesFileAndLine(t *testing.T) {
 	db := newFixtureDB(t, true)
-	q := mustParse(t, "-- description: d\n-- grain: g\nselect\n  no_such_column\nfrom lead")
+	q := mustParse(t, "-- description: d\n-- grain: g\nselect\n  n_sips, no_such_column\nfrom lead")
 	_, err := Run(context.Background(), db, q, nil, &bytes.Buffer{}, Options{})
-	if err == nil || !strings.HasPrefix(err.Error(), "test/q.sql:4: ") {
-		t.Fatalf("err = %v, want it to start with test/q.sql:4:", err)
+	if err == nil || !strings.HasPrefix(err.Error(), "test/q.sql:4:11: ") {
+		t.Fatalf("err = %v, want it to start with test/q.sql:4:11:", err)
 	}
 }
 
