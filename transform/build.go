@@ -380,6 +380,9 @@ func (r *runner) pipeline(ctx context.Context, p Params) error {
 			return err
 		}
 	}
+	if err := r.exec(ctx, "params/period_days.sql", ""); err != nil {
+		return err
+	}
 	for _, m := range coreModels {
 		if err := r.createAs(ctx, m, "core/"+m+".sql"); err != nil {
 			return err

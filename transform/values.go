@@ -81,3 +81,14 @@ func splitList(s string) []string {
 	}
 	return strings.Split(s, ",")
 }
+
+// Trend reads the n quarters up to and including p (oldest first in each
+// KPI's rows) in one query: the values every trend chart draws. f selects
+// KPIs and breakdowns; its Periods are replaced.
+func Trend(ctx context.Context, q warehouse.Querier, p Period, n int, f Filter) ([]Value, error) {
+	f.Periods = nil
+	for _, t := range p.Trend(n) {
+		f.Periods = append(f.Periods, t.Label)
+	}
+	return Values(ctx, q, f)
+}

@@ -4,7 +4,7 @@
 -- Units: meetings validly held in the period (by held_date); their
 -- participants. A meeting with a flagged date counts as excluded in the
 -- period of its held_date (else planned_date).
--- inputs: meetings, participants (core), kpi_periods
+-- inputs: meetings, participants (core), kpi_period_days
 with meeting_units as (
     select
         p.period,
@@ -17,12 +17,12 @@ with meeting_units as (
         coalesce(m.mode, 'unknown') as mode,
         m.is_valid_held
     from meetings as m
-    inner join kpi_periods as p
-        on m.period_date between p.period_start and p.period_end
+    inner join kpi_period_days as p
+        on p.day = m.period_date
     where m.is_held
 ),
 
-meeting_agg as (
+meeting_agg as materialized (
     select
         u.period,
         case
@@ -66,12 +66,12 @@ participant_units as (
         pa.attendance,
         not pa.is_valid_held or pa.attendance is null as is_excluded
     from participants as pa
-    inner join kpi_periods as p
-        on pa.period_date between p.period_start and p.period_end
+    inner join kpi_period_days as p
+        on p.day = pa.period_date
     where pa.is_held
 ),
 
-participant_agg as (
+participant_agg as materialized (
     select
         u.period,
         case

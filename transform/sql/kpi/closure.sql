@@ -1,7 +1,7 @@
 -- closure family: one row per period × KPI × breakdown × group for
 -- sips_closed, sip_duration_median_days, restart_share.
 -- Units: SIPs by closed_date (on or before the as-of date).
--- inputs: sips (core), kpi_periods
+-- inputs: sips (core), kpi_period_days
 with sip_units as (
     select
         p.period,
@@ -17,11 +17,11 @@ with sip_units as (
         s.closure_reason is null as is_without_reason,
         s.closure_reason = 'goal_changed_restart' as is_restart
     from sips as s
-    inner join kpi_periods as p
-        on s.closed_date between p.period_start and p.period_end
+    inner join kpi_period_days as p
+        on p.day = s.closed_date
 ),
 
-sip_agg as (
+sip_agg as materialized (
     select
         u.period,
         case

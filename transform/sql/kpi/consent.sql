@@ -2,7 +2,7 @@
 -- consent_expired_active and consents_withdrawn.
 -- Units: SIPs active at the period's end (as sips_active) with their latest
 -- given consent by then; consents by withdrawn_date.
--- inputs: sips, consents, dq_flags (core), kpi_periods, kpi_params
+-- inputs: sips, consents, dq_flags (core), kpi_periods, kpi_period_days, kpi_params
 with params as (
     select * from kpi_params
 ),
@@ -61,7 +61,7 @@ active_units as (
         on lg.period = a.period and lg.source = a.source and lg.sip_id = a.sip_id
 ),
 
-active_agg as (
+active_agg as materialized (
     select
         u.period,
         case
@@ -98,11 +98,11 @@ withdrawn_units as (
         coalesce(c.age_band, 'unknown') as age_band,
         coalesce(c.sex, 'unknown') as sex
     from consents as c
-    inner join kpi_periods as p
-        on c.withdrawn_date between p.period_start and p.period_end
+    inner join kpi_period_days as p
+        on p.day = c.withdrawn_date
 ),
 
-withdrawn_agg as (
+withdrawn_agg as materialized (
     select
         u.period,
         case

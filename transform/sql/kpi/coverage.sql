@@ -3,7 +3,7 @@
 -- discharges_needing_sip, discharge_sip_share, sips_active, sips_per_10000.
 -- Units: SIPs by need date; SIPs active at the period's end; discharges by
 -- discharge date; population by municipality.
--- inputs: sips, discharges, population (core), load_sources, kpi_periods,
+-- inputs: sips, discharges, population (core), load_sources, kpi_periods, kpi_period_days,
 --         kpi_sources
 with sip_units as (
     select
@@ -20,11 +20,11 @@ with sip_units as (
         s.initial_held_date is not null as has_initial,
         s.in_coverage and s.has_flagged_initial as is_excluded
     from sips as s
-    inner join kpi_periods as p
-        on s.need_detected_date between p.period_start and p.period_end
+    inner join kpi_period_days as p
+        on p.day = s.need_detected_date
 ),
 
-sip_agg as (
+sip_agg as materialized (
     select
         u.period,
         case
@@ -74,7 +74,7 @@ active_units as (
     where s.initial_held_date is not null or s.has_flagged_initial
 ),
 
-active_agg as (
+active_agg as materialized (
     select
         u.period,
         case
@@ -112,12 +112,12 @@ discharge_units as (
         d.sip_first_held_date is not null as has_meeting,
         d.sip_first_held_date is null and coalesce(d.sip_has_flagged_held, false) as is_excluded
     from discharges as d
-    inner join kpi_periods as p
-        on d.discharge_date between p.period_start and p.period_end
+    inner join kpi_period_days as p
+        on p.day = d.discharge_date
     where d.needs_sip
 ),
 
-discharge_agg as (
+discharge_agg as materialized (
     select
         u.period,
         case
@@ -167,7 +167,7 @@ population_at_period as (
     group by p.period, pop.municipality_code
 ),
 
-population_agg as (
+population_agg as materialized (
     select
         pp.period,
         case

@@ -3,7 +3,7 @@
 -- Units: deviation reports by reported_date (region and municipality are
 -- the report's own); validly held meetings by held_date (region and
 -- municipality of their SIP).
--- inputs: deviations, meetings (core), kpi_periods
+-- inputs: deviations, meetings (core), kpi_period_days
 with deviation_units as (
     select
         p.period,
@@ -13,11 +13,11 @@ with deviation_units as (
         coalesce(d.reported_by_org, 'unknown') as reported_by_org,
         coalesce(d.concerns_org, 'unknown') as concerns_org
     from deviations as d
-    inner join kpi_periods as p
-        on d.reported_date between p.period_start and p.period_end
+    inner join kpi_period_days as p
+        on p.day = d.reported_date
 ),
 
-deviation_agg as (
+deviation_agg as materialized (
     select
         u.period,
         case
@@ -47,12 +47,12 @@ meeting_units as (
         coalesce(m.region_code, 'unknown') as region_code,
         coalesce(m.municipality_code, 'unknown') as municipality_code
     from meetings as m
-    inner join kpi_periods as p
-        on m.held_date between p.period_start and p.period_end
+    inner join kpi_period_days as p
+        on p.day = m.held_date
     where m.is_valid_held
 ),
 
-meeting_agg as (
+meeting_agg as materialized (
     select
         u.period,
         case

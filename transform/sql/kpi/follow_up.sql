@@ -5,7 +5,7 @@
 -- date; SIPs open at the as-of date A by their latest held meeting
 -- (followups_overdue is a count at A, the same for every period, as kpis.md
 -- defines it).
--- inputs: meetings, sips (core), kpi_periods, kpi_params
+-- inputs: meetings, sips (core), kpi_periods, kpi_period_days, kpi_params
 with params as (
     select * from kpi_params
 ),
@@ -38,14 +38,14 @@ due_units as (
         ) as is_on_time
     from meetings as m
     cross join params
-    inner join kpi_periods as p
-        on m.next_follow_up_date between p.period_start and p.period_end
+    inner join kpi_period_days as p
+        on p.day = m.next_follow_up_date
     where m.is_held
         and m.next_follow_up_date + params.follow_up_tolerance_days <= params.as_of
         and not coalesce(m.sip_closed_date < m.next_follow_up_date, false)
 ),
 
-due_agg as (
+due_agg as materialized (
     select
         u.period,
         case
@@ -85,12 +85,12 @@ initial_units as (
         m.is_valid_held,
         m.next_follow_up_date is null as is_missing
     from meetings as m
-    inner join kpi_periods as p
-        on m.period_date between p.period_start and p.period_end
+    inner join kpi_period_days as p
+        on p.day = m.period_date
     where m.is_held and m.kind = 'initial'
 ),
 
-initial_agg as (
+initial_agg as materialized (
     select
         u.period,
         case
@@ -163,7 +163,7 @@ overdue_units as (
         and coalesce(s.closed_date, date '9999-12-31') > pe.e
 ),
 
-overdue_agg as (
+overdue_agg as materialized (
     select
         u.period,
         case

@@ -3,7 +3,7 @@
 -- goal_not_achieved_share.
 -- Units: goals by the held date of the meeting where they were set; goals
 -- by their latest review at a meeting held in the period.
--- inputs: goals, goal_reviews (core), kpi_periods
+-- inputs: goals, goal_reviews (core), kpi_period_days
 with set_units as (
     select
         p.period,
@@ -16,12 +16,11 @@ with set_units as (
         g.set_held_date is not null as is_set,
         g.responsible_org is not null and g.target_date is not null as is_smart
     from goals as g
-    inner join kpi_periods as p
-        on coalesce(g.set_held_date, case when g.set_meeting_has_date_flag then g.set_period_date end)
-            between p.period_start and p.period_end
+    inner join kpi_period_days as p
+        on p.day = coalesce(g.set_held_date, case when g.set_meeting_has_date_flag then g.set_period_date end)
 ),
 
-set_agg as (
+set_agg as materialized (
     select
         u.period,
         case
@@ -49,7 +48,7 @@ set_agg as (
     )
 ),
 
-reviews_in_period as (
+reviews_in_period as materialized (
     select
         p.period,
         r.source,
@@ -66,8 +65,8 @@ reviews_in_period as (
             order by r.review_held_date desc, r.meeting_id desc
         ) as rn
     from goal_reviews as r
-    inner join kpi_periods as p
-        on r.review_held_date between p.period_start and p.period_end
+    inner join kpi_period_days as p
+        on p.day = r.review_held_date
 ),
 
 flagged_reviews as (
@@ -84,8 +83,8 @@ flagged_reviews as (
         any_value(r.age_band) as age_band,
         any_value(r.sex) as sex
     from goal_reviews as r
-    inner join kpi_periods as p
-        on r.review_period_date between p.period_start and p.period_end
+    inner join kpi_period_days as p
+        on p.day = r.review_period_date
     where r.review_meeting_has_date_flag
         and not exists (
             select 1 from reviews_in_period as v
@@ -121,7 +120,7 @@ review_units as (
     from flagged_reviews as f
 ),
 
-review_agg as (
+review_agg as materialized (
     select
         u.period,
         case

@@ -5,7 +5,7 @@
 -- (quantile_cont, linear interpolation).
 -- Units: SIPs of R (coverage) by need date; discharges needing a SIP by
 -- discharge date.
--- inputs: sips, discharges (core), kpi_periods, kpi_params
+-- inputs: sips, discharges (core), kpi_period_days, kpi_params
 with params as (
     select * from kpi_params
 ),
@@ -25,12 +25,12 @@ sip_units as (
         s.invitation_sent_date - s.need_detected_date as invitation_lead_days,
         s.has_flagged_initial as is_excluded
     from sips as s
-    inner join kpi_periods as p
-        on s.need_detected_date between p.period_start and p.period_end
+    inner join kpi_period_days as p
+        on p.day = s.need_detected_date
     where s.in_coverage
 ),
 
-sip_agg as (
+sip_agg as materialized (
     select
         u.period,
         case
@@ -76,12 +76,12 @@ discharge_units as (
         d.summons_days <= params.discharge_summons_days as is_summons_on_time
     from discharges as d
     cross join params
-    inner join kpi_periods as p
-        on d.discharge_date between p.period_start and p.period_end
+    inner join kpi_period_days as p
+        on p.day = d.discharge_date
     where d.needs_sip
 ),
 
-discharge_agg as (
+discharge_agg as materialized (
     select
         u.period,
         case

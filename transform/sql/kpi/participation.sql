@@ -3,7 +3,7 @@
 -- child_present_share.
 -- Units: meetings held in the period (by held_date; a meeting with a flagged
 -- date is excluded in the period of held_date, else planned_date).
--- inputs: meetings (core), kpi_periods
+-- inputs: meetings (core), kpi_period_days
 with meeting_units as (
     select
         p.period,
@@ -19,12 +19,12 @@ with meeting_units as (
         m.is_child,
         m.child_participation
     from meetings as m
-    inner join kpi_periods as p
-        on m.period_date between p.period_start and p.period_end
+    inner join kpi_period_days as p
+        on p.day = m.period_date
     where m.is_held
 ),
 
-meeting_agg as (
+meeting_agg as materialized (
     select
         u.period,
         case

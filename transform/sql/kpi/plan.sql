@@ -3,7 +3,7 @@
 -- Units: SIPs by the held date of their initial meeting (SIPs whose held
 -- initial meeting has a flagged date are excluded in the period of that
 -- date).
--- inputs: sips, meetings, interventions (core), kpi_periods
+-- inputs: sips, meetings, interventions (core), kpi_period_days
 with intervention_principals as (
     select
         i.source,
@@ -30,8 +30,8 @@ sip_units as (
             and m.next_follow_up_date is not null as is_complete,
         coalesce(s.has_long_term_goal, false) as has_long_term_goal
     from sips as s
-    inner join kpi_periods as p
-        on coalesce(s.initial_held_date, s.flagged_initial_date) between p.period_start and p.period_end
+    inner join kpi_period_days as p
+        on p.day = coalesce(s.initial_held_date, s.flagged_initial_date)
     left join meetings as m
         on m.source = s.source and m.meeting_id = s.initial_meeting_id
     left join intervention_principals as ip
@@ -39,7 +39,7 @@ sip_units as (
     where s.initial_held_date is not null or s.has_flagged_initial
 ),
 
-sip_agg as (
+sip_agg as materialized (
     select
         u.period,
         case

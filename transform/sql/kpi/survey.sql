@@ -5,7 +5,7 @@
 -- Units: non-null answers of responses dated in the period ("don't know" is
 -- null and outside every denominator); each answer counts once for its
 -- question and once for its question's dimension.
--- inputs: survey_answers (core), kpi_periods
+-- inputs: survey_answers (core), kpi_period_days
 with answers as (
     select
         p.period,
@@ -18,8 +18,8 @@ with answers as (
         a.index_value,
         a.is_top_box
     from survey_answers as a
-    inner join kpi_periods as p
-        on a.response_date between p.period_start and p.period_end
+    inner join kpi_period_days as p
+        on p.day = a.response_date
     where a.value is not null
 ),
 
@@ -31,7 +31,7 @@ keyed as (
     from answers as a
 ),
 
-agg as (
+agg as materialized (
     select
         u.period,
         u.key_id,

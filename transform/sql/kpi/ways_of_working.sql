@@ -3,7 +3,7 @@
 -- initiated_by_individual_share, shared_it_service_share.
 -- Units: meetings held in the period; summoned participants of meetings held
 -- in the period; SIPs by need date.
--- inputs: meetings, participants, sips (core), kpi_periods
+-- inputs: meetings, participants, sips (core), kpi_period_days
 with meeting_units as (
     select
         p.period,
@@ -16,12 +16,12 @@ with meeting_units as (
         m.is_valid_held and m.mode is not null as is_unit,
         m.mode in ('video', 'hybrid') as is_remote
     from meetings as m
-    inner join kpi_periods as p
-        on m.period_date between p.period_start and p.period_end
+    inner join kpi_period_days as p
+        on p.day = m.period_date
     where m.is_held
 ),
 
-meeting_agg as (
+meeting_agg as materialized (
     select
         u.period,
         case
@@ -56,12 +56,12 @@ participant_units as (
         pa.is_valid_held and pa.mode is not null and pa.attendance is not null as is_unit,
         pa.attendance in ('attended', 'substitute') as is_attending
     from participants as pa
-    inner join kpi_periods as p
-        on pa.period_date between p.period_start and p.period_end
+    inner join kpi_period_days as p
+        on p.day = pa.period_date
     where pa.is_held and pa.role = 'summoned'
 ),
 
-participant_agg as (
+participant_agg as materialized (
     select
         u.period,
         case when grouping(u.mode) = 0 then 'mode' else 'total' end as breakdown,
@@ -88,11 +88,11 @@ sip_units as (
         s.initiated_by,
         s.record_system
     from sips as s
-    inner join kpi_periods as p
-        on s.need_detected_date between p.period_start and p.period_end
+    inner join kpi_period_days as p
+        on p.day = s.need_detected_date
 ),
 
-sip_agg as (
+sip_agg as materialized (
     select
         u.period,
         case

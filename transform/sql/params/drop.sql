@@ -3,4 +3,5 @@ drop table if exists temp.kpi_params;
 drop table if exists temp.kpi_sources;
 drop table if exists temp.kpi_context_targets;
 drop table if exists temp.kpi_periods;
+drop table if exists temp.kpi_period_days;
 drop table if exists temp.kpi_rows;
