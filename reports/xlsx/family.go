@@ -95,7 +95,7 @@ func (b *book) family(f *model.Family) error {
 	s.fail(b.f.SetRowHeight(name, row, 32))
 	for _, k := range f.KPIs {
 		row++
-		s.str(1, row, b.kpiName(k), b.wrap)
+		s.str(1, row, b.kpiName(k), b.text)
 		s.str(2, row, b.unitName(k.Unit), b.text)
 		s.figure(3, row, k.Current, k.Unit, true)
 		s.figure(4, row, k.Previous, k.Unit, false)
@@ -163,8 +163,9 @@ func (b *book) family(f *model.Family) error {
 			continue
 		}
 		row += 2
-		row = b.matrix(s, row, mx)
-		lastCol = max(lastCol, 1+len(mx.Columns))
+		var width int
+		row, width = b.matrix(s, row, mx)
+		lastCol = max(lastCol, width)
 	}
 
 	// Charts go to the right of everything, their data below everything.
@@ -187,7 +188,7 @@ func (b *book) family(f *model.Family) error {
 		}
 	}
 
-	widths := []float64{40, 22}
+	widths := []float64{52, 22}
 	for range max(lastCol-2, 0) {
 		widths = append(widths, 15)
 	}
@@ -227,9 +228,13 @@ func groupFigure(k *model.KPI, breakdown, code string) model.Figure {
 	return model.Figure{NoData: true}
 }
 
+// maxMatrixColumns is the widest matrix written as it is; a wider one (goal
+// attainment by municipality) is written transposed so it fits a page.
+const maxMatrixColumns = 12
+
 // matrix writes a matrix as a table with a colour scale (a heat map for
-// shares) and returns the next free row.
-func (b *book) matrix(s *sheet, row int, mx *model.Matrix) int {
+// shares) and returns the next free row and the columns it used.
+func (b *book) matrix(s *sheet, row int, mx *model.Matrix) (int, int) {
 	title := mx.TitleSV
 	if b.lang == "en" {
 		title = mx.TitleEN
@@ -237,22 +242,45 @@ func (b *book) matrix(s *sheet, row int, mx *model.Matrix) int {
 	s.str(1, row, title, b.textBold)
 	row++
 	header := row
-	s.headers(1, row, append([]string{mx.RowHeading}, mx.Columns...)...)
-	for _, r := range mx.Rows {
+	// cells[i][j] is row i, column j of what is written.
+	var heads, labels []string
+	var cells [][]model.Figure
+	if len(mx.Columns) <= maxMatrixColumns {
+		heads = append([]string{mx.RowHeading}, mx.Columns...)
+		for _, r := range mx.Rows {
+			labels = append(labels, r.Label)
+			cells = append(cells, r.Cells)
+		}
+	} else {
+		heads = []string{mx.ColumnHeading}
+		for _, r := range mx.Rows {
+			heads = append(heads, r.Label)
+		}
+		for j, c := range mx.Columns {
+			labels = append(labels, c)
+			line := make([]model.Figure, len(mx.Rows))
+			for i, r := range mx.Rows {
+				line[i] = r.Cells[j]
+			}
+			cells = append(cells, line)
+		}
+	}
+	s.headers(1, row, heads...)
+	for i, l := range labels {
 		row++
-		s.str(1, row, r.Label, b.text)
-		for j, c := range r.Cells {
+		s.str(1, row, l, b.text)
+		for j, c := range cells[i] {
 			s.figure(2+j, row, c, mx.Unit, false)
 		}
 	}
-	if row > header && len(mx.Columns) > 0 && mx.Unit == transform.UnitShare {
-		rng := cell(2, header+1) + ":" + cell(1+len(mx.Columns), row)
+	if row > header && len(heads) > 1 && mx.Unit == transform.UnitShare && mx != &b.r.GoalsByMunicipality && mx != &b.r.GoalsByQuarter {
+		rng := cell(2, header+1) + ":" + cell(len(heads), row)
 		s.fail(b.f.SetConditionalFormat(s.name, rng, []excelize.ConditionalFormatOptions{{
 			Type: "3_color_scale", Criteria: "=", MinType: "min", MidType: "percentile", MaxType: "max",
 			MidValue: "50", MinColor: "#F8696B", MidColor: "#FFEB84", MaxColor: "#63BE7B",
 		}}))
 	}
-	return row
+	return row, len(heads)
 }
 
 // chartData writes the numbers charts plot, below the sheet's tables: the

@@ -43,7 +43,7 @@ func (b *book) mapping() error {
 			}
 			if a.Breakdown == "" {
 				row++
-				s.str(1, row, b.kpiName(k), b.wrap)
+				s.str(1, row, b.kpiName(k), b.text)
 				s.str(2, row, b.w.Total, b.text)
 				s.figure(3, row, k.Current, k.Unit, true)
 				s.str(4, row, note, b.subtitle)
@@ -53,7 +53,7 @@ func (b *book) mapping() error {
 			for i, g := range a.Rows() {
 				row++
 				if i == 0 {
-					s.str(1, row, b.kpiName(k)+" – "+br.Label, b.wrap)
+					s.str(1, row, b.kpiName(k)+" – "+br.Label, b.text)
 					s.str(4, row, note, b.subtitle)
 				}
 				s.str(2, row, g.Label, b.text)
@@ -61,7 +61,7 @@ func (b *book) mapping() error {
 			}
 		}
 	}
-	s.widths(52, 36, 16, 44)
+	s.widths(64, 36, 16, 44)
 	s.print()
 	return s.err
 }
@@ -104,7 +104,7 @@ func (b *book) quality() error {
 		s.str(2, row, r.Table, b.text)
 		s.str(3, row, r.File, b.text)
 		s.str(4, row, r.Column, b.text)
-		s.str(5, row, r.Reason, b.wrap)
+		s.str(5, row, r.Reason, b.text)
 		s.int(6, row, r.Rows, count)
 	}
 	s.table("avvisade", 1, head, 6, row)
@@ -133,7 +133,7 @@ func (b *book) quality() error {
 		row++
 		s.str(1, row, f.Rule, b.text)
 		s.str(2, row, f.Table, b.text)
-		s.str(3, row, f.Description, b.wrap)
+		s.str(3, row, f.Description, b.text)
 		s.int(4, row, f.Rows, count)
 	}
 	s.table("flaggor", 1, head, 4, row)
@@ -156,7 +156,7 @@ func (b *book) quality() error {
 		s.int(3, row, e.Excluded, count)
 	}
 	s.table("utelamnade", 1, head, 3, row)
-	s.widths(30, 44, 40, 22, 40, 14, 14)
+	s.widths(44, 40, 46, 20, 62, 14, 14)
 	s.freeze(1, 5)
 	s.print()
 	return s.err
@@ -190,6 +190,9 @@ func (b *book) definitions() error {
 		}
 		s.str(1, row, k.ID, b.text)
 		s.str(2, row, b.kpiName(k), b.wrap)
+		// Excel and LibreOffice do not grow a row for wrapped text written
+		// by a program, so the height follows the longest wrapped cell.
+		s.fail(b.f.SetRowHeight(s.name, row, wrappedHeight(def, 68, b.kpiName(k), 38, k.TargetSource, 34)))
 		s.str(3, row, family[k.Family], b.text)
 		s.str(4, row, def, b.wrap)
 		s.str(5, row, b.unitName(k.Unit), b.text)
@@ -230,6 +233,12 @@ func (b *book) values() error {
 	name := b.w.Values
 	if _, err := b.f.NewSheet(name); err != nil {
 		return fmt.Errorf("xlsx: sheet %q: %w", name, err)
+	}
+	// Page setup goes before the stream: settings made after Flush are lost.
+	pre := &sheet{b: b, name: name}
+	pre.print()
+	if pre.err != nil {
+		return pre.err
 	}
 	sw, err := b.f.NewStreamWriter(name)
 	if err != nil {
@@ -287,9 +296,7 @@ func (b *book) values() error {
 	if err := sw.Flush(); err != nil {
 		return fmt.Errorf("xlsx: sheet %q: %w", name, err)
 	}
-	s := &sheet{b: b, name: name}
-	s.print()
-	return s.err
+	return nil
 }
 
 // properties sets the document properties and defined names a reader or a

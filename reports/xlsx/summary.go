@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -59,14 +60,13 @@ func (b *book) summary() error {
 			family[f.ID] = f.NameEN
 		}
 	}
-	var sparkLoc, sparkRange []string
 	for _, k := range b.r.KPIs {
 		if !k.Headline {
 			continue
 		}
 		row++
 		s.str(sumFamily, row, family[k.Family], b.text)
-		s.str(sumKPI, row, b.kpiName(k), b.wrap)
+		s.str(sumKPI, row, b.kpiName(k), b.text)
 		s.str(sumUnit, row, b.unitName(k.Unit), b.text)
 		s.figure(sumValue, row, k.Current, k.Unit, true)
 		s.figure(sumPrev, row, k.Previous, k.Unit, false)
@@ -76,25 +76,10 @@ func (b *book) summary() error {
 		for i, p := range k.Trend {
 			s.chartValue(sumTrendData+i, row, p.Figure, k.Unit)
 		}
-		sparkLoc = append(sparkLoc, cell(sumTrend, row))
-		sparkRange = append(sparkRange, absRange(b.w.Summary, sumTrendData, row, sumTrendData+len(k.Trend)-1, row))
+		s.str(sumTrend, row, spark(k.Trend), b.spark)
 	}
 	last := row
 	s.table("Sammanfattning", 1, summaryHeader, sumTrendData+len(m.Trend)-1, last)
-	if len(sparkLoc) > 0 {
-		// Sparkline ranges are written without quotes in the workbook XML,
-		// so they name the sheet plainly.
-		for i := range sparkRange {
-			sparkRange[i] = strings.NewReplacer("'", "", "$", "").Replace(sparkRange[i])
-		}
-		// Column sparklines: LibreOffice (7.4) draws line sparklines as
-		// loose dots when printing, columns it draws as Excel does. The
-		// current quarter is the highlighted last column.
-		s.fail(b.f.AddSparkline(b.w.Summary, &excelize.SparklineOptions{
-			Location: sparkLoc, Range: sparkRange, Type: "column", Last: true,
-			SeriesColor: "FF8EA9DB", LastColor: "FF1F3864",
-		}))
-	}
 	// The status column is coloured by conditional formatting too, so a
 	// reader who edits or re-sorts the sheet keeps the colours.
 	if last > summaryHeader {
@@ -110,7 +95,7 @@ func (b *book) summary() error {
 	}
 	row = last + 2
 	row = b.funnel(s, row)
-	s.widths(24, 46, 12, 14, 14, 14, 10, 14, 18)
+	s.widths(24, 58, 12, 14, 14, 14, 10, 14, 18)
 	for i := range m.Trend {
 		c := colName(sumTrendData + i)
 		s.fail(b.f.SetColWidth(b.w.Summary, c, c, 9))
@@ -171,4 +156,37 @@ func sourceText(m model.Meta) string {
 		return "-"
 	}
 	return strings.Join(parts, "; ")
+}
+
+// bars are the eight block heights of a text sparkline.
+var bars = []rune("▁▂▃▄▅▆▇█")
+
+// spark draws the trend as a text sparkline, one block per quarter scaled
+// between the lowest and highest shown value, a space for a quarter that is
+// suppressed or has no data. Excel's native sparklines print in LibreOffice
+// (7.4) as stray dots or a single bar, so the trend is text that every
+// reader and printer shows the same; the numbers are beside it.
+func spark(trend []model.Point) string {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, p := range trend {
+		if v := p.Figure.Value; v != nil && !p.Figure.Suppressed {
+			lo, hi = math.Min(lo, *v), math.Max(hi, *v)
+		}
+	}
+	if math.IsInf(lo, 1) {
+		return ""
+	}
+	out := make([]rune, len(trend))
+	for i, p := range trend {
+		v := p.Figure.Value
+		switch {
+		case v == nil || p.Figure.Suppressed:
+			out[i] = ' '
+		case hi == lo:
+			out[i] = bars[3]
+		default:
+			out[i] = bars[int(math.Round((*v-lo)/(hi-lo)*float64(len(bars)-1)))]
+		}
+	}
+	return string(out)
 }

@@ -97,7 +97,7 @@ type book struct {
 	title, subtitle, header, headerWrap, text, textBold, wrap, mark, markBold int
 	num                                                                       map[transform.Unit]int
 	numBold                                                                   map[transform.Unit]int
-	statusMet, statusNotMet, statusOther                                      int
+	statusMet, statusNotMet, statusOther, spark                               int
 	tables                                                                    map[string]bool
 }
 
@@ -138,6 +138,7 @@ func newBook(r *model.Report, lang string) (*book, error) {
 	}
 	b.statusMet = style(&excelize.Style{Font: font(true, 11, "006100"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C6EFCE"}}})
 	b.statusNotMet = style(&excelize.Style{Font: font(true, 11, "9C0006"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}})
+	b.spark = style(&excelize.Style{Font: &excelize.Font{Size: 12, Color: "2F5597", Family: "DejaVu Sans Mono"}, Alignment: &excelize.Alignment{Vertical: "center"}})
 	b.statusOther = style(&excelize.Style{Font: font(false, 11, "595959")})
 	if err != nil {
 		return nil, fmt.Errorf("xlsx: styles: %w", err)
@@ -327,4 +328,20 @@ func tableName(parts ...string) string {
 		}
 	}
 	return sb.String()
+}
+
+// wrappedHeight is the row height in points that shows every (text, width
+// in characters) pair wrapped in full, at 11-point text.
+func wrappedHeight(pairs ...any) float64 {
+	lines := 1
+	for i := 0; i+1 < len(pairs); i += 2 {
+		text, _ := pairs[i].(string)
+		width, _ := pairs[i+1].(int)
+		if width <= 0 {
+			continue
+		}
+		n := (len([]rune(text)) + width - 1) / width
+		lines = max(lines, n)
+	}
+	return 15 * float64(lines)
 }
