@@ -44,6 +44,14 @@ totals as (
     where not c.is_no_data
 ),
 
+catalog_breakdowns as (
+    select
+        c.kpi_id,
+        unnest(c.breakdowns) as breakdown
+    from catalog_state as c
+    where not c.is_no_data
+),
+
 groups as (
     select
         r.period,
@@ -57,11 +65,8 @@ groups as (
         r.excluded,
         false as no_data
     from kpi_rows as r
-    inner join catalog_state as c
-        on c.kpi_id = r.kpi_id
-    where r.breakdown <> 'total'
-        and list_contains(c.breakdowns, r.breakdown)
-        and not c.is_no_data
+    inner join catalog_breakdowns as cb
+        on cb.kpi_id = r.kpi_id and cb.breakdown = r.breakdown
 ),
 
 no_data as (

@@ -49,24 +49,23 @@ set_agg as materialized (
 ),
 
 reviews_in_period as materialized (
+    -- One row per goal and period: the latest review at a meeting held in
+    -- the period (by held date, then meeting_id) decides the goal's status.
     select
         p.period,
         r.source,
         r.goal_id,
-        r.status,
-        r.region_code,
-        r.municipality_code,
-        r.context,
-        r.target_group,
-        r.age_band,
-        r.sex,
-        row_number() over (
-            partition by p.period, r.source, r.goal_id
-            order by r.review_held_date desc, r.meeting_id desc
-        ) as rn
+        arg_max(r.status, {'held_date': r.review_held_date, 'meeting_id': r.meeting_id}) as status,
+        any_value(r.region_code) as region_code,
+        any_value(r.municipality_code) as municipality_code,
+        any_value(r.context) as context,
+        any_value(r.target_group) as target_group,
+        any_value(r.age_band) as age_band,
+        any_value(r.sex) as sex
     from goal_reviews as r
     inner join kpi_period_days as p
         on p.day = r.review_held_date
+    group by p.period, r.source, r.goal_id
 ),
 
 flagged_reviews as (
@@ -105,7 +104,7 @@ review_units as (
         v.status,
         false as is_excluded
     from reviews_in_period as v
-    where v.rn = 1 and v.status <> 'not_assessed'
+    where v.status <> 'not_assessed'
     union all
     select
         f.period,
