@@ -137,7 +137,9 @@ func (b *book) family(f *model.Family) error {
 				hasOther = true
 			}
 			row += 2
-			s.headers(1, row, b.kpiName(k)+" – "+br.Label, b.w.Value)
+			s.str(1, row, b.kpiName(k)+" – "+br.Label, b.textBold)
+			row++
+			s.headers(1, row, br.Label, b.w.Value)
 			for _, g := range br.Groups {
 				row++
 				s.str(1, row, g.Label, b.text)

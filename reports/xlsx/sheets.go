@@ -74,7 +74,7 @@ func (b *book) quality() error {
 		return err
 	}
 	q := b.r.Quality
-	s.str(1, 1, fmt.Sprintf("%s – %s", b.w.Quality, sourceText(b.r.Meta)), b.title)
+	s.str(1, 1, fmt.Sprintf("%s – %s", b.w.Quality, sourceText(b.r.Meta, b.w)), b.title)
 	row := 3
 	s.str(1, row, b.w.Files, b.textBold)
 	row++

@@ -32,7 +32,7 @@ func (b *book) summary() error {
 	s.str(1, 3, b.w.AsOf, b.textBold)
 	s.str(2, 3, m.AsOf.Format("2006-01-02"), b.text)
 	s.str(1, 4, b.w.Source, b.textBold)
-	s.str(2, 4, sourceText(m), b.text)
+	s.str(2, 4, sourceText(m, b.w), b.text)
 	s.str(1, 5, b.w.Region, b.textBold)
 	scope := m.RegionName
 	if m.Municipality != "" {
@@ -147,10 +147,10 @@ func (b *book) statusStyle(st model.Status) int {
 	return b.statusOther
 }
 
-func sourceText(m model.Meta) string {
+func sourceText(m model.Meta, w *words) string {
 	var parts []string
 	for _, src := range m.Sources {
-		parts = append(parts, fmt.Sprintf("%s (uttag %s, kontrakt v%s)", src.Name, src.ExtractedAt.Format("2006-01-02"), src.ContractVersion))
+		parts = append(parts, fmt.Sprintf("%s (%s %s, %s v%s)", src.Name, w.Extract, src.ExtractedAt.Format("2006-01-02"), w.Contract, src.ContractVersion))
 	}
 	if len(parts) == 0 {
 		return "-"

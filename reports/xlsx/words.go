@@ -21,6 +21,8 @@ type words struct {
 	Units                                                                         map[string]string
 	Status_                                                                       map[string]string
 	DocSubject                                                                    string
+	// PageOf is the footer "Sida %s av %s"; Extract and Contract word the source line.
+	PageOf, Extract, Contract string
 }
 
 var sv = words{
@@ -49,6 +51,7 @@ var sv = words{
 	Units:      map[string]string{"count": "antal", "share": "andel", "days": "dagar", "rate": "kvot", "index": "index 0–100", "mean": "medelvärde"},
 	Status_:    map[string]string{"met": "Uppfyllt", "not_met": "Ej uppfyllt", "no_target": "Inget mål", "no_data": "Uppgift saknas", "suppressed": "För få"},
 	DocSubject: "Kvartalsrapport om samordnad individuell plan (SIP)",
+	PageOf:     "Sida %s av %s", Extract: "uttag", Contract: "kontrakt",
 }
 
 var en = words{
@@ -77,4 +80,5 @@ var en = words{
 	Units:      map[string]string{"count": "count", "share": "share", "days": "days", "rate": "rate", "index": "index 0–100", "mean": "mean"},
 	Status_:    map[string]string{"met": "Met", "not_met": "Not met", "no_target": "No target", "no_data": "No data", "suppressed": "Too few"},
 	DocSubject: "Quarterly report on coordinated individual plans (SIP)",
+	PageOf:     "Page %s of %s", Extract: "extracted", Contract: "contract",
 }

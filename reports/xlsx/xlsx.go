@@ -291,7 +291,7 @@ func (s *sheet) print() {
 	s.fail(s.b.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit}))
 	s.fail(s.b.f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{
 		OddHeader: "&L&\"-,Bold\"" + s.b.reportTitle() + "&R&A",
-		OddFooter: "&L" + s.b.w.Created + " " + s.b.r.Meta.Created.Format("2006-01-02") + "&RSida &P av &N",
+		OddFooter: "&L" + s.b.w.Created + " " + s.b.r.Meta.Created.Format("2006-01-02") + "&R" + fmt.Sprintf(s.b.w.PageOf, "&P", "&N"),
 	}))
 }
 
