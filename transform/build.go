@@ -68,6 +68,7 @@ type Params struct {
 	// Periods are the periods to compute; empty means every quarter from
 	// the first in the data to the one containing the as-of date.
 	Periods []Period
+	// Settings are the targets and rules; the zero value means DefaultSettings().
 	Settings
 }
 
@@ -91,8 +92,10 @@ func pin(ctx context.Context, q warehouse.Querier) (warehouse.Querier, func(), e
 
 // Build (re)builds staging, core, the data-quality flags, kpi_catalog,
 // kpi_values, kpi_settings and the family views for all sources, as of the
-// latest load_sources.extracted_at. It runs inside the caller's transaction
-// when q is a *sql.Conn or *sql.Tx and never begins or commits one itself.
+// latest load_sources.extracted_at. Given a *sql.Conn or *sql.Tx (ingest's
+// BeforeCommit) it runs inside the caller's transaction and never begins or
+// commits one; given a pool (*sql.DB, *warehouse.DB) it runs in a transaction
+// of its own. It is idempotent: every object is created or replaced.
 func Build(ctx context.Context, q warehouse.Querier, s Settings) error {
 	if err := s.Validate(); err != nil {
 		return fmt.Errorf("transform: settings: %w", err)
