@@ -128,7 +128,9 @@ func (b *book) family(f *model.Family) error {
 	var hasOther bool
 	for _, k := range broken {
 		for _, br := range k.Breakdowns {
-			if br.Name == "municipality" {
+			// The municipalities are the table above; a region breakdown of
+			// a one-region database only repeats the total.
+			if br.Name == "municipality" || br.Name == "region" && len(br.Groups) < 2 {
 				continue
 			}
 			if !hasOther {
@@ -493,6 +495,9 @@ func (b *book) matrixCharts(cd *chartData, family string, mx *model.Matrix) []ch
 		zero, one := 0.0, 1.0
 		c := chartSpec{kind: excelize.ColStacked, title: title, xTitle: axis, yTitle: b.axisTitle(mx.Unit), yNumFmt: yFormat(mx.Unit),
 			yMin: &zero, yMax: &one, legend: true, width: 760}
+		if len(mx.Columns) > 8 {
+			c.xRotate, c.height = -45, chartHeight+60
+		}
 		goalColours := []int{5, 3, 1} // green, amber, orange: achieved, partly, not
 		for i := range mx.Rows {
 			c.series = append(c.series, barSeries(names[i], cats, vals[i], goalColours[i%len(goalColours)]))
