@@ -356,3 +356,28 @@ func TestNamedQueryParameterWithSQL(t *testing.T) {
 		t.Fatalf("sips after the parameter: %d rows, %v", n, err)
 	}
 }
+
+// Goal attainment summed over the areas is the KPIs goals_reviewed and
+// goal_achieved_share of each quarter.
+func TestGoalAttainmentMatchesKPIValues(t *testing.T) {
+	db := openSample(t)
+	rows := runJSON(t, db, "goal_attainment_by_area", map[string]string{"quarters": "40"}, Options{})
+	reviewed, achieved := map[string]float64{}, map[string]float64{}
+	for _, r := range rows {
+		q := r["quarter"].(string)
+		reviewed[q] += num(r["n_reviewed"])
+		achieved[q] += num(r["n_achieved"])
+	}
+	kpi := kpiValues(t, db, "goal_achieved_share", "total")
+	compared := 0
+	for q, n := range reviewed {
+		k := kpi[q+"/"]
+		if k.den == nil || *k.den != n || *k.num != achieved[q] {
+			t.Errorf("%s: %v of %v goals achieved, kpi %v/%v", q, achieved[q], n, k.num, k.den)
+		}
+		compared++
+	}
+	if compared < 6 {
+		t.Errorf("only %d quarters with reviewed goals", compared)
+	}
+}
