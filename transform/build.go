@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -50,6 +51,25 @@ var families = []string{
 // traceExec, set by SIPSTAT_TRACE_SQL=1, prints each statement's wall and
 // CPU time to stderr (the machine is shared, so wall time alone misleads).
 var traceExec = os.Getenv("SIPSTAT_TRACE_SQL") != ""
+
+// profileSQL, set by SIPSTAT_PROFILE_SQL=<part of a file name>, prints
+// DuckDB's JSON profile of the matching statements to a file in the temp
+// directory (they then run twice).
+var profileSQL = os.Getenv("SIPSTAT_PROFILE_SQL")
+
+func (r *runner) profile(ctx context.Context, file, stmt string, args ...any) {
+	out := filepath.Join(os.TempDir(), "sipstat-profile-"+strings.NewReplacer("/", "-", ".sql", "").Replace(file)+".json")
+	// Session settings only: the profile of the one statement goes to out.
+	if _, err := r.q.ExecContext(ctx, "pragma enable_profiling = 'json'; set profiling_output = '"+out+"'"); err != nil {
+		fmt.Fprintf(os.Stderr, "profile %s: %v\n", file, err)
+		return
+	}
+	if _, err := r.q.ExecContext(ctx, stmt, args...); err != nil {
+		fmt.Fprintf(os.Stderr, "profile %s: %v\n", file, err)
+	}
+	r.q.ExecContext(ctx, "pragma disable_profiling")
+	fmt.Fprintf(os.Stderr, "profile %s: %s\n", file, out)
+}
 
 func cpuTime() time.Duration {
 	var ru syscall.Rusage
@@ -101,14 +121,25 @@ func Build(ctx context.Context, q warehouse.Querier, s Settings) error {
 		return fmt.Errorf("transform: settings: %w", err)
 	}
 	// On a pool (not inside the caller's transaction), Build runs in a
-	// transaction of its own so readers never see a half-built model.
+	// transaction of its own on one pinned connection, so readers never see
+	// a half-built model.
 	var tx *sql.Tx
+	var conn *sql.Conn
+	session := q
 	if c, ok := q.(conner); ok {
-		conn, err := c.Conn(ctx)
-		if err != nil {
+		var err error
+		if conn, err = c.Conn(ctx); err != nil {
 			return fmt.Errorf("transform: pin a connection: %w", err)
 		}
 		defer conn.Close()
+		session = conn
+	}
+	restore, err := unorderedInserts(ctx, session)
+	if err != nil {
+		return err
+	}
+	defer restore()
+	if conn != nil {
 		if tx, err = conn.BeginTx(ctx, nil); err != nil {
 			return fmt.Errorf("transform: begin: %w", err)
 		}
@@ -167,6 +198,11 @@ func Compute(ctx context.Context, q warehouse.Querier, p Params) ([]Value, error
 	}
 	r := &runner{q: q, temp: true}
 	defer r.dropTemp(context.WithoutCancel(ctx))
+	restore, err := unorderedInserts(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	defer restore()
 	if p.AsOf == nil {
 		a, err := asOf(ctx, q, p.Sources)
 		if err != nil {
@@ -196,6 +232,25 @@ func asOf(ctx context.Context, q warehouse.Querier, sources []string) (time.Time
 		return time.Time{}, errors.New("transform: no as-of date: no source has extracted_at and there are no dated rows")
 	}
 	return t.Time.UTC(), nil
+}
+
+// unorderedInserts turns off DuckDB's preserve_insertion_order on the
+// connection for the duration of a build: no model depends on row order
+// (every read orders explicitly), and without it writing the core tables
+// took about a third less time and the whole build about an eighth less CPU
+// (50 000 SIPs, one thread). The returned function restores the
+// connection's previous setting.
+func unorderedInserts(ctx context.Context, q warehouse.Querier) (func(), error) {
+	var prev bool
+	if err := q.QueryRowContext(ctx, "select current_setting('preserve_insertion_order')").Scan(&prev); err != nil {
+		return nil, fmt.Errorf("transform: read preserve_insertion_order: %w", err)
+	}
+	if _, err := q.ExecContext(ctx, "set preserve_insertion_order = false"); err != nil {
+		return nil, fmt.Errorf("transform: set preserve_insertion_order: %w", err)
+	}
+	return func() {
+		q.ExecContext(context.WithoutCancel(ctx), "set preserve_insertion_order = "+strconv.FormatBool(prev))
+	}, nil
 }
 
 // runner executes the embedded SQL on one connection. In temp mode every
@@ -233,6 +288,9 @@ func (r *runner) execWrapped(ctx context.Context, file, prefix, suffix string, a
 			fmt.Fprintf(os.Stderr, "%8.1fms wall %8.1fms cpu %s\n", float64(time.Since(t0).Microseconds())/1000,
 				float64((cpuTime()-c0).Microseconds())/1000, file)
 		}()
+	}
+	if profileSQL != "" && strings.Contains(file, profileSQL) {
+		r.profile(ctx, file, prefix+stmt+suffix, args...)
 	}
 	if _, err := r.q.ExecContext(ctx, prefix+stmt+suffix, args...); err != nil {
 		return fmt.Errorf("transform: sql/%s: %w", file, err)

@@ -138,3 +138,32 @@ func TestComputeReadOnly(t *testing.T) {
 		t.Errorf("after Compute, kpi_values reads %v, want the built 10", vs)
 	}
 }
+
+func TestBuildRestoresSessionSettings(t *testing.T) {
+	ctx := context.Background()
+	db := fixtureDB(t, DefaultSettings(), "basic")
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if err := Build(ctx, conn, DefaultSettings()); err != nil {
+		t.Fatal(err)
+	}
+	var keep bool
+	if err := conn.QueryRowContext(ctx, "select current_setting('preserve_insertion_order')").Scan(&keep); err != nil {
+		t.Fatal(err)
+	}
+	if !keep {
+		t.Error("preserve_insertion_order left off on the caller's connection")
+	}
+	var temps int
+	if err := conn.QueryRowContext(ctx, "select count(*) from duckdb_tables() where temporary and table_name like 'kpi\\_%' escape '\\'").Scan(&temps); err != nil {
+		t.Fatal(err)
+	}
+	if temps != 0 {
+		var names string
+		conn.QueryRowContext(ctx, "select string_agg(table_name, ', ') from duckdb_tables() where temporary and table_name like 'kpi\\_%' escape '\\'").Scan(&names)
+		t.Errorf("temp tables left on the caller's connection: %s", names)
+	}
+}
