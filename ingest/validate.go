@@ -201,7 +201,9 @@ func (l *loader) validate(ctx context.Context, sf stagedFile) (FileSummary, erro
 	_, data.HasRegion = t.Column("region_code")
 	p := l.params("file_name", sf.f.where(), "table_name", t.Name)
 	run := func(file string, d any) error {
+		t0 := time.Now()
 		_, err := execSQL(ctx, l.conn, file, d, p)
+		l.log.Debug("sql", "file", file, "table", t.Name, "elapsed", time.Since(t0))
 		return err
 	}
 	if err := run("check.sql", data); err != nil {
