@@ -1,5 +1,5 @@
 -- grain: one row per input row of {{.Table}} (from {{.Stage}}): each contract
--- column trimmed as text (<column>__in) and typed (<column>), and the list of
+-- column typed (read from its trimmed text, <column>__in), and the list of
 -- cell problems (unparsable value, missing required value, unknown code, a
 -- format rule of the contract). Inputs: the staged file, code_labels, $as_of.
 create or replace temp table {{ident .Chk}} as
@@ -26,7 +26,10 @@ typed as (
 ),
 final as (
     select
-        typed.*,
+        typed.__line
+{{- range .Columns}},
+        typed.{{ident .Name}}
+{{- end}},
         list_filter([
             cast(null as struct(column_name varchar, reason varchar))
 {{- range .Columns}}

@@ -4,7 +4,7 @@ insert into raw.{{ident .Table}} (source{{range .Columns}}, {{ident .Name}}{{end
 with good as (
     select chk.*
     from {{ident .Chk}} as chk
-    where chk.__line not in (select p.__line from {{ident .Problems}} as p)
+    where not exists (select 1 from {{ident .Problems}} as p where p.__line = chk.__line)
 ),
 final as (
     select $source as source{{range .Columns}}, good.{{ident .Name}}{{end}}
