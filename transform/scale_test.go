@@ -36,7 +36,8 @@ func TestScale(t *testing.T) {
 		}
 		t.Logf("generate %d SIPs: %v", n, time.Since(start))
 	}
-	db, err := warehouse.Open(ctx, filepath.Join(t.TempDir(), "scale.duckdb"), warehouse.Options{})
+	threads, _ := strconv.Atoi(os.Getenv("SIPSTAT_SCALE_THREADS"))
+	db, err := warehouse.Open(ctx, filepath.Join(t.TempDir(), "scale.duckdb"), warehouse.Options{Threads: threads})
 	if err != nil {
 		t.Fatal(err)
 	}
