@@ -35,6 +35,17 @@ run: build
 test: assets
 	go vet ./...
 	go test -count=1 -timeout 40m ./...
+	$(MAKE) fuzz FUZZTIME=10s
+
+# The fuzz targets of the cell parsers and the personal-number detector; make
+# test runs each briefly, `make fuzz FUZZTIME=5m` runs them longer.
+FUZZTIME ?= 30s
+FUZZ_TARGETS := FuzzPersonalNumber FuzzCells FuzzXLSXCell FuzzCSVRows
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		echo "fuzz $$t ($(FUZZTIME))"; \
+		go test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) ./ingest || exit 1; \
+	done
 
 # Benchmarks print ratios against a plain DuckDB baseline run in the same
 # script; SIPS sets the size (200000 by default, 1000000 for national scale).
