@@ -22,6 +22,34 @@ func cli(t *testing.T, args ...string) (int, string, string) {
 
 // TestPipeline drives the main job end to end through the CLI: sample →
 // load → kpi → report, the way `make run` does.
+func TestStrictLoadChangesNothing(t *testing.T) {
+	dir := t.TempDir()
+	extract := filepath.Join(dir, "extract")
+	db := filepath.Join(dir, "sip.duckdb")
+	if code, _, stderr := cli(t, "sample", "--out", extract, "--sips", "300", "--flaws", "0.05"); code != 0 {
+		t.Fatalf("sample: exit %d: %s", code, stderr)
+	}
+	code, _, stderr := cli(t, "load", "--db", db, "--strict", extract)
+	if code != 1 {
+		t.Fatalf("strict load of an extract with rejects: exit %d, want 1: %s", code, stderr)
+	}
+	if _, err := os.Stat(db); err == nil {
+		// The file may exist (opened read-write), but it must hold no rows.
+		code, stdout, _ := cli(t, "query", "--db", db, "--sql", "select count(*) as n from raw.sips", "--format", "csv")
+		if code == 0 && stdout != "n\n0\n" {
+			t.Errorf("a failed strict load left rows: %q", stdout)
+		}
+	}
+	// Without --strict the same extract loads, with its rejects listed.
+	code, stdout, stderr := cli(t, "load", "--db", db, extract)
+	if code != 0 {
+		t.Fatalf("load: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "rejected") {
+		t.Errorf("summary does not mention rejects:\n%s", stdout)
+	}
+}
+
 func TestPipeline(t *testing.T) {
 	dir := t.TempDir()
 	extract := filepath.Join(dir, "extract")
@@ -111,6 +139,44 @@ func TestPipeline(t *testing.T) {
 		}
 		if !xlsx || !html {
 			t.Errorf("report printed %v; want an .xlsx and an .html", paths)
+		}
+	})
+
+	t.Run("kpi computes afresh for another as-of date or a date range", func(t *testing.T) {
+		code, stdout, stderr := cli(t, "kpi", "--db", db, "--as-of", "2026-06-30", "--kpi", "needs_detected,coverage", "--format", "csv")
+		if code != 0 {
+			t.Fatalf("kpi --as-of: exit %d: %s", code, stderr)
+		}
+		rows, _ := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+		if len(rows) != 3 {
+			t.Fatalf("want header + 2 totals, got %v", rows)
+		}
+		code, stdout, stderr = cli(t, "kpi", "--db", db, "--from", "2026-01-01", "--to", "2026-06-30", "--kpi", "needs_detected", "--format", "json")
+		if code != 0 {
+			t.Fatalf("kpi --from/--to: exit %d: %s", code, stderr)
+		}
+		var vals []kpiJSON
+		if err := json.Unmarshal([]byte(stdout), &vals); err != nil || len(vals) != 1 {
+			t.Fatalf("want one value, got %s (%v)", stdout, err)
+		}
+		if vals[0].Period != "2026-01-01..2026-06-30" || vals[0].Value == nil || *vals[0].Value <= 0 {
+			t.Errorf("date range value = %+v", vals[0])
+		}
+	})
+
+	t.Run("analysts' commands", func(t *testing.T) {
+		if code, stdout, stderr := cli(t, "query", "--list"); code != 0 || !strings.Contains(stdout, "lead") {
+			t.Errorf("query --list: exit %d: %s%s", code, stdout, stderr)
+		}
+		code, stdout, stderr := cli(t, "query", "--db", db, "--sql", "select count(*) as n from sips", "--format", "csv")
+		if code != 0 || !strings.HasPrefix(stdout, "n\n") {
+			t.Errorf("query --sql: exit %d: %q %s", code, stdout, stderr)
+		}
+		if code, _, _ := cli(t, "query", "--db", db, "--sql", "delete from sips"); code == 0 {
+			t.Error("query --sql ran a DELETE")
+		}
+		if code, stdout, stderr := cli(t, "schema", "--db", db); code != 0 || !strings.Contains(stdout, "sips") {
+			t.Errorf("schema: exit %d: %s", code, stderr)
 		}
 	})
 
