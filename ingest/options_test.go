@@ -93,4 +93,3 @@ func TestProgressBarAndSummary(t *testing.T) {
 		t.Errorf("progress on a non-terminal: %q", none.String())
 	}
 }
-

@@ -254,18 +254,6 @@ func (l *loader) validate(ctx context.Context, sf stagedFile) (FileSummary, erro
 	if err := run("insert_rejects.sql", data); err != nil {
 		return fsum, err
 	}
-	loaded, err := execSQL(ctx, l.conn, "insert_raw.sql", data, p)
-	if err != nil {
-		return fsum, err
-	}
-	if len(t.Key) == 1 {
-		if err := run("rejected_keys.sql", struct {
-			checkData
-			KeyColumn string
-		}{data, t.Key[0]}); err != nil {
-			return fsum, err
-		}
-	}
 	rows, err := querySQL(ctx, l.conn, "file_counts.sql", data, nil)
 	if err != nil {
 		return fsum, err
@@ -278,6 +266,23 @@ func (l *loader) validate(ctx context.Context, sf stagedFile) (FileSummary, erro
 	}
 	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 		return fsum, err
+	}
+	t0 := time.Now()
+	loaded, err := execSQL(ctx, l.conn, "insert_raw.sql", struct {
+		checkData
+		AnyProblem bool
+	}{data, fsum.Rejected > 0}, p)
+	l.log.Debug("sql", "file", "insert_raw.sql", "table", t.Name, "elapsed", time.Since(t0))
+	if err != nil {
+		return fsum, err
+	}
+	if len(t.Key) == 1 {
+		if err := run("rejected_keys.sql", struct {
+			checkData
+			KeyColumn string
+		}{data, t.Key[0]}); err != nil {
+			return fsum, err
+		}
 	}
 	fsum.Loaded = loaded
 	if fsum.Read != fsum.Loaded+fsum.Rejected {
