@@ -1,6 +1,7 @@
 -- goal_reviews: one row per review (source, goal_id, meeting_id) of a goal in
 -- scope, with the date of the reviewing meeting (only if validly held) and the
--- SIP's breakdown facts.
+-- SIP's breakdown facts; is_at_set_meeting marks a review at the meeting
+-- where the goal was set (rule goal_reviews.reviewed_at_set_meeting).
 -- inputs: staging.stg_goal_reviews, goals (core), meetings (core)
 with final as (
     select
@@ -17,7 +18,9 @@ with final as (
         g.context,
         g.target_group,
         g.age_band,
-        g.sex
+        g.sex,
+        g.initiated_by,
+        r.meeting_id = g.set_at_meeting_id as is_at_set_meeting
     from staging.stg_goal_reviews as r
     inner join goals as g
         on g.source = r.source and g.goal_id = r.goal_id

@@ -19,7 +19,8 @@ with final as (
         s.context,
         s.target_group,
         s.age_band,
-        s.sex
+        s.sex,
+        s.initiated_by
     from staging.stg_goals as g
     inner join sips as s
         on s.source = g.source and s.sip_id = g.sip_id

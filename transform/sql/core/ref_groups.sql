@@ -10,6 +10,7 @@ with code_breakdowns as (
             ('context', 'context'),
             ('target_group', 'target_group'),
             ('sex', 'sex'),
+            ('initiated_by', 'initiator'),
             ('org_type', 'initiator'),
             ('mode', 'mode'),
             ('category', 'category'),

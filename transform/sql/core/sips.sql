@@ -129,6 +129,7 @@ derived as (
             and (cs.last_given_date is null or cs.last_given_date <= cs.last_declined_date),
             false
         ) as is_declined,
+        cs.last_given_date is not null as has_given_consent,
         ir.meeting_id as initial_meeting_id,
         ir.held_date as initial_held_date,
         coalesce(ms.has_flagged_initial, false) as has_flagged_initial,
