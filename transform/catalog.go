@@ -28,6 +28,9 @@ type catalogEntry struct {
 	DefinitionEN  string   `toml:"definition_en"`
 	Breakdowns    []string `toml:"breakdowns"`
 	Requires      []string `toml:"requires"`
+	// Headline is false for a KPI that details another (breakdown-only
+	// KPIs, the box plot's quartiles); nil means true.
+	Headline *bool `toml:"headline"`
 }
 
 // DQRule is a data-quality rule: sql/dq/<ID>.sql returns the rows of Table
@@ -54,7 +57,7 @@ var breakdownSets = map[string][]string{
 // Breakdowns lists every breakdown name in display order; "total" first.
 var Breakdowns = []string{
 	"total", "region", "municipality", "context", "target_group", "age_band", "sex",
-	"org_type", "mode", "category", "reported_by_org", "concerns_org",
+	"initiated_by", "org_type", "mode", "category", "reported_by_org", "concerns_org",
 	"closure_reason", "care_type", "respondent",
 }
 
@@ -68,6 +71,7 @@ var (
 	catalogOnce    sync.Once
 	catalogEntries []catalogEntry
 	catalogKPIs    []KPI
+	headlineKPIs   map[string]bool
 	dqRules        []DQRule
 	catalogErr     error
 )
@@ -102,7 +106,9 @@ func loadCatalog() {
 		catalogEntries = append(catalogEntries, e)
 	}
 	catalogEntries = append(catalogEntries, surveyDimensionEntries()...)
+	headlineKPIs = map[string]bool{}
 	for i, e := range catalogEntries {
+		headlineKPIs[e.ID] = e.Headline == nil || *e.Headline
 		catalogKPIs = append(catalogKPIs, KPI{
 			ID: e.ID, Family: e.Family, NameSV: e.NameSV, NameEN: e.NameEN,
 			Unit: e.Unit, Direction: e.Direction, Target: e.Target,
@@ -131,6 +137,9 @@ func surveyDimensionEntries() []catalogEntry {
 func surveyEntries(id, nameSV, nameEN, overSV, overEN string) []catalogEntry {
 	base := catalogEntry{Family: "survey", Breakdowns: surveyBreakdowns, Requires: surveyTables}
 	idx, mean, top := base, base, base
+	// The summary shows the index; the mean and top-box share detail it.
+	detail := false
+	mean.Headline, top.Headline = &detail, &detail
 	idx.ID, idx.Unit, idx.Direction = id, UnitIndex, "higher"
 	idx.NameSV, idx.NameEN = nameSV+" (index 0–100)", nameEN+" (index 0–100)"
 	idx.DefinitionSV = "Svar i perioden på " + overSV + ", omräknade linjärt från skalans min…max till 0…100 och medelvärdesbildade (SKR:s konvention). Vet ej/inget svar räknas inte."
@@ -174,6 +183,17 @@ func CatalogWith(s Settings) []KPI {
 		out[i] = k
 	}
 	return out
+}
+
+// IsHeadline reports whether k is a headline KPI, one the summary of a
+// report lists: every KPI of the catalogue except those marked
+// headline = false in catalog.toml (breakdown-only KPIs, the lead-time
+// quartiles of the box plot) and the user audit's means and top-box shares.
+// The per-question user-audit KPIs (survey_<question_id>, added by Build from
+// the data) are not headline KPIs: the dimension indices sum them up.
+func (k KPI) IsHeadline() bool {
+	catalogOnce.Do(loadCatalog)
+	return headlineKPIs[k.ID]
 }
 
 // DQRules returns the data-quality rules in catalogue order.

@@ -26,6 +26,11 @@ func TestDQFlags(t *testing.T) {
 				"participant_without_attendance":                {"fixture-basic:P11"},
 				"sip_closed_before_opened":                      {"fixture-families:T4"},
 				"sip_closed_without_reason":                     {"fixture-families:T5"},
+				"sip_invitation_before_need":                    {"fixture-basic:S9"},
+				"consent_withdrawn_before_decision":             {"fixture-families:K5"},
+				"participant_attendance_on_unheld":              {"fixture-basic:P15"},
+				"goal_target_before_set":                        {"fixture-families:G6"},
+				"goal_review_at_set_meeting":                    {"fixture-families:G4|N5"},
 				"consent_child_one_guardian":                    {"fixture-families:K3"},
 			},
 		},
@@ -41,6 +46,11 @@ func TestDQFlags(t *testing.T) {
 				"participant_without_attendance":                {"fixture-basic:P11"},
 				"sip_closed_before_opened":                      {"fixture-families:T4"},
 				"sip_closed_without_reason":                     {"fixture-families:T5"},
+				"sip_invitation_before_need":                    {"fixture-basic:S9"},
+				"consent_withdrawn_before_decision":             {"fixture-families:K5"},
+				"participant_attendance_on_unheld":              {"fixture-basic:P15"},
+				"goal_target_before_set":                        {"fixture-families:G6"},
+				"goal_review_at_set_meeting":                    {"fixture-families:G4|N5"},
 			},
 		},
 	} {
@@ -81,7 +91,7 @@ func TestDQFlags(t *testing.T) {
 			if err := db.QueryRowContext(ctx, "select count(*) from dq_rules where description_sv <> '' and description_en <> ''").Scan(&rules); err != nil {
 				t.Fatal(err)
 			}
-			if rules != len(DQRules()) || rules != 9 {
+			if rules != len(DQRules()) || rules != 14 {
 				t.Errorf("dq_rules has %d described rules, want %d", rules, len(DQRules()))
 			}
 			// The consent rule decides whether the child's SIP is left out

@@ -81,6 +81,20 @@ var specIDs = []string{
 	"video_share", "attendance_by_mode", "initiated_by_school_share", "initiated_by_individual_share", "shared_it_service_share",
 }
 
+// addedIDs are the KPIs added after kpis.md, in catalogue order: the process
+// funnel and the box plot's lead-time quartiles.
+var addedIDs = []string{
+	"sips_consented", "sips_invited", "initial_meetings_held",
+	"lead_time_p25_days", "lead_time_p75_days", "lead_time_min_days", "lead_time_max_days",
+	"followups_held",
+}
+
+// detailIDs are the catalogue KPIs marked headline = false.
+var detailIDs = []string{
+	"lead_time_p25_days", "lead_time_p75_days", "lead_time_min_days", "lead_time_max_days",
+	"attendance_gap_by_org", "attendance_by_mode",
+}
+
 func TestCatalog(t *testing.T) {
 	ks := Catalog()
 	var ids []string
@@ -107,8 +121,29 @@ func TestCatalog(t *testing.T) {
 			}
 		}
 	}
-	if !reflect.DeepEqual(ids, specIDs) {
-		t.Errorf("catalogue ids (without survey) =\n%v\nwant kpis.md's\n%v", ids, specIDs)
+	var spec, added []string
+	for _, id := range ids {
+		if contains(specIDs, id) {
+			spec = append(spec, id)
+		} else {
+			added = append(added, id)
+		}
+	}
+	if !reflect.DeepEqual(spec, specIDs) {
+		t.Errorf("catalogue ids of kpis.md (without survey) =\n%v\nwant kpis.md's\n%v", spec, specIDs)
+	}
+	if !reflect.DeepEqual(added, addedIDs) {
+		t.Errorf("catalogue ids beyond kpis.md =\n%v\nwant\n%v", added, addedIDs)
+	}
+	for _, k := range ks {
+		want := !contains(detailIDs, k.ID) && (!strings.HasPrefix(k.ID, "survey_") ||
+			!strings.HasSuffix(k.ID, "_mean") && !strings.HasSuffix(k.ID, "_top_box_share"))
+		if k.IsHeadline() != want {
+			t.Errorf("%s: IsHeadline = %v, want %v", k.ID, k.IsHeadline(), want)
+		}
+	}
+	if (KPI{ID: "survey_q_info"}).IsHeadline() {
+		t.Error("a per-question survey KPI is a headline KPI")
 	}
 	if findKPI(ks, "survey_dim_coordination_top_box_share") == nil {
 		t.Error("survey dimension KPIs missing")

@@ -96,7 +96,10 @@ withdrawn_units as (
         coalesce(c.context, 'unknown') as context,
         coalesce(c.target_group, 'unknown') as target_group,
         coalesce(c.age_band, 'unknown') as age_band,
-        coalesce(c.sex, 'unknown') as sex
+        coalesce(c.sex, 'unknown') as sex,
+        -- A withdrawal dated before the decision (rule
+        -- consent_withdrawn_before_decision) is left out, counted as excluded.
+        c.withdrawn_date < c.decision_date as is_excluded
     from consents as c
     inner join kpi_period_days as p
         on p.day = c.withdrawn_date
@@ -115,7 +118,8 @@ withdrawn_agg as materialized (
             else 'total'
         end as breakdown,
         coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
-        count(*) as withdrawn
+        count(*) filter (where not u.is_excluded) as withdrawn,
+        count(*) filter (where u.is_excluded) as excluded
     from withdrawn_units as u
     group by grouping sets (
         (u.period),
@@ -135,7 +139,7 @@ final as (
     from active_agg
     union all
     select period, 'consents_withdrawn', breakdown, group_value,
-        withdrawn, null, null, withdrawn, 0
+        withdrawn, null, null, withdrawn, excluded
     from withdrawn_agg
 )
 

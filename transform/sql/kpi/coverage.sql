@@ -1,6 +1,8 @@
 -- coverage family: one row per period × KPI × breakdown × group for
 -- needs_detected, needs_declined_share, requests_denied, coverage,
--- discharges_needing_sip, discharge_sip_share, sips_active, sips_per_10000.
+-- discharges_needing_sip, discharge_sip_share, sips_active, sips_per_10000,
+-- and the process funnel of the SIPs of needs_detected: sips_consented,
+-- sips_invited, initial_meetings_held.
 -- Units: SIPs by need date; SIPs active at the period's end; discharges by
 -- discharge date; population by municipality.
 -- inputs: sips, discharges, population (core), load_sources, kpi_periods, kpi_period_days,
@@ -14,11 +16,15 @@ with sip_units as (
         coalesce(s.target_group, 'unknown') as target_group,
         coalesce(s.age_band, 'unknown') as age_band,
         coalesce(s.sex, 'unknown') as sex,
+        coalesce(s.initiated_by, 'unknown') as initiated_by,
         s.is_declined,
         coalesce(s.request_denied, false) as is_request_denied,
         s.is_due,
         s.initial_held_date is not null as has_initial,
-        s.in_coverage and s.has_flagged_initial as is_excluded
+        s.in_coverage and s.has_flagged_initial as is_excluded,
+        s.has_given_consent and not s.is_declined as is_consented,
+        s.invitation_sent_date is not null as is_invited,
+        s.has_flagged_initial
     from sips as s
     inner join kpi_period_days as p
         on p.day = s.need_detected_date
@@ -34,15 +40,22 @@ sip_agg as materialized (
             when grouping(u.target_group) = 0 then 'target_group'
             when grouping(u.age_band) = 0 then 'age_band'
             when grouping(u.sex) = 0 then 'sex'
+            when grouping(u.initiated_by) = 0 then 'initiated_by'
             else 'total'
         end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, u.initiated_by, '') as group_value,
         count(*) as needs,
         count(*) filter (where u.is_declined) as declined,
         count(*) filter (where u.is_request_denied) as denied,
         count(*) filter (where u.is_due) as due,
         count(*) filter (where u.is_due and u.has_initial) as due_met,
-        count(*) filter (where u.is_excluded) as excluded
+        count(*) filter (where u.is_excluded) as excluded,
+        count(*) filter (where u.is_consented) as consented,
+        count(*) filter (where u.is_invited) as invited,
+        -- A SIP whose held initial meeting has a flagged date is left out
+        -- of initial_meetings_held, as of coverage.
+        count(*) filter (where u.has_initial and not u.has_flagged_initial) as initial_held,
+        count(*) filter (where u.has_flagged_initial) as initial_excluded
     from sip_units as u
     group by grouping sets (
         (u.period),
@@ -51,7 +64,8 @@ sip_agg as materialized (
         (u.period, u.context),
         (u.period, u.target_group),
         (u.period, u.age_band),
-        (u.period, u.sex)
+        (u.period, u.sex),
+        (u.period, u.initiated_by)
     )
 ),
 
@@ -214,6 +228,18 @@ final as (
     union all
     select period, 'coverage', breakdown, group_value,
         case when due > 0 then due_met / due end, due_met, due, due, excluded
+    from sip_agg
+    union all
+    select period, 'sips_consented', breakdown, group_value,
+        consented, null, null, consented, 0
+    from sip_agg
+    union all
+    select period, 'sips_invited', breakdown, group_value,
+        invited, null, null, invited, 0
+    from sip_agg
+    union all
+    select period, 'initial_meetings_held', breakdown, group_value,
+        initial_held, null, null, initial_held, initial_excluded
     from sip_agg
     union all
     select period, 'discharges_needing_sip', breakdown, group_value,

@@ -1,8 +1,8 @@
 -- follow_up family: one row per period × KPI × breakdown × group for
 -- followups_due, followup_on_time_share, followup_date_missing_share,
--- followups_overdue.
--- Units: held meetings by next_follow_up_date; initial meetings by held
--- date; SIPs open at the as-of date A by their latest held meeting
+-- followups_overdue, followups_held.
+-- Units: held meetings by next_follow_up_date; initial and follow_up
+-- meetings by held date (one scan); SIPs open at the as-of date A by their latest held meeting
 -- (followups_overdue is a count at A, the same for every period, as kpis.md
 -- defines it).
 -- inputs: meetings, sips (core), kpi_periods, kpi_period_days, kpi_params
@@ -74,6 +74,8 @@ due_agg as materialized (
 ),
 
 initial_units as (
+    -- Initial meetings (followup_date_missing_share) and follow_up meetings
+    -- (followups_held) held in the period, in one scan of meetings.
     select
         p.period,
         coalesce(m.region_code, 'unknown') as region_code,
@@ -82,12 +84,13 @@ initial_units as (
         coalesce(m.target_group, 'unknown') as target_group,
         coalesce(m.age_band, 'unknown') as age_band,
         coalesce(m.sex, 'unknown') as sex,
+        m.kind = 'initial' as is_initial,
         m.is_valid_held,
         m.next_follow_up_date is null as is_missing
     from meetings as m
     inner join kpi_period_days as p
         on p.day = m.period_date
-    where m.is_held and m.kind = 'initial'
+    where m.is_held and m.kind in ('initial', 'follow_up')
 ),
 
 initial_agg as materialized (
@@ -103,9 +106,11 @@ initial_agg as materialized (
             else 'total'
         end as breakdown,
         coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
-        count(*) filter (where u.is_valid_held) as initials,
-        count(*) filter (where u.is_valid_held and u.is_missing) as missing,
-        count(*) filter (where not u.is_valid_held) as excluded
+        count(*) filter (where u.is_initial and u.is_valid_held) as initials,
+        count(*) filter (where u.is_initial and u.is_valid_held and u.is_missing) as missing,
+        count(*) filter (where u.is_initial and not u.is_valid_held) as excluded,
+        count(*) filter (where not u.is_initial and u.is_valid_held) as followups_held,
+        count(*) filter (where not u.is_initial and not u.is_valid_held) as followups_excluded
     from initial_units as u
     group by grouping sets (
         (u.period),
@@ -202,6 +207,10 @@ final as (
     union all
     select period, 'followup_date_missing_share', breakdown, group_value,
         case when initials > 0 then missing / initials end, missing, initials, initials, excluded
+    from initial_agg
+    union all
+    select period, 'followups_held', breakdown, group_value,
+        followups_held, null, null, followups_held, followups_excluded
     from initial_agg
     union all
     select period, 'followups_overdue', breakdown, group_value,

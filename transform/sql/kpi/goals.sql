@@ -2,7 +2,10 @@
 -- goal_smart_share, goals_reviewed, goal_achieved_share, goal_partly_share,
 -- goal_not_achieved_share.
 -- Units: goals by the held date of the meeting where they were set; goals
--- by their latest review at a meeting held in the period.
+-- by their latest review at a meeting held in the period. A goal whose
+-- target_date lies before its setting meeting (rule goal_target_before_set)
+-- is left out of goal_smart_share; a review at the meeting where the goal was
+-- set (rule goal_review_at_set_meeting) is no review.
 -- inputs: goals, goal_reviews (core), kpi_period_days
 with set_units as (
     select
@@ -14,7 +17,8 @@ with set_units as (
         coalesce(g.age_band, 'unknown') as age_band,
         coalesce(g.sex, 'unknown') as sex,
         g.set_held_date is not null as is_set,
-        g.responsible_org is not null and g.target_date is not null as is_smart
+        g.responsible_org is not null and g.target_date is not null as is_smart,
+        coalesce(g.target_date < g.set_held_date, false) as is_target_before_set
     from goals as g
     inner join kpi_period_days as p
         on p.day = coalesce(g.set_held_date, case when g.set_meeting_has_date_flag then g.set_period_date end)
@@ -34,8 +38,10 @@ set_agg as materialized (
         end as breakdown,
         coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
         count(*) filter (where u.is_set) as goals_set,
-        count(*) filter (where u.is_set and u.is_smart) as smart,
-        count(*) filter (where not u.is_set) as excluded
+        count(*) filter (where u.is_set and not u.is_target_before_set) as smart_units,
+        count(*) filter (where u.is_set and u.is_smart and not u.is_target_before_set) as smart,
+        count(*) filter (where not u.is_set) as excluded,
+        count(*) filter (where not u.is_set or u.is_target_before_set) as smart_excluded
     from set_units as u
     group by grouping sets (
         (u.period),
@@ -61,16 +67,18 @@ reviews_in_period as materialized (
         any_value(r.context) as context,
         any_value(r.target_group) as target_group,
         any_value(r.age_band) as age_band,
-        any_value(r.sex) as sex
+        any_value(r.sex) as sex,
+        any_value(r.initiated_by) as initiated_by
     from goal_reviews as r
     inner join kpi_period_days as p
         on p.day = r.review_held_date
+    where not coalesce(r.is_at_set_meeting, false)
     group by p.period, r.source, r.goal_id
 ),
 
 flagged_reviews as (
     -- Goals whose only reviews in the period were at meetings with a
-    -- flagged date: left out.
+    -- flagged date, or at the meeting where the goal was set: left out.
     select
         p.period,
         r.source,
@@ -80,11 +88,12 @@ flagged_reviews as (
         any_value(r.context) as context,
         any_value(r.target_group) as target_group,
         any_value(r.age_band) as age_band,
-        any_value(r.sex) as sex
+        any_value(r.sex) as sex,
+        any_value(r.initiated_by) as initiated_by
     from goal_reviews as r
     inner join kpi_period_days as p
         on p.day = r.review_period_date
-    where r.review_meeting_has_date_flag
+    where (r.review_meeting_has_date_flag or coalesce(r.is_at_set_meeting, false))
         and not exists (
             select 1 from reviews_in_period as v
             where v.period = p.period and v.source = r.source and v.goal_id = r.goal_id
@@ -101,6 +110,7 @@ review_units as (
         coalesce(v.target_group, 'unknown') as target_group,
         coalesce(v.age_band, 'unknown') as age_band,
         coalesce(v.sex, 'unknown') as sex,
+        coalesce(v.initiated_by, 'unknown') as initiated_by,
         v.status,
         false as is_excluded
     from reviews_in_period as v
@@ -114,6 +124,7 @@ review_units as (
         coalesce(f.target_group, 'unknown'),
         coalesce(f.age_band, 'unknown'),
         coalesce(f.sex, 'unknown'),
+        coalesce(f.initiated_by, 'unknown'),
         null,
         true
     from flagged_reviews as f
@@ -129,9 +140,10 @@ review_agg as materialized (
             when grouping(u.target_group) = 0 then 'target_group'
             when grouping(u.age_band) = 0 then 'age_band'
             when grouping(u.sex) = 0 then 'sex'
+            when grouping(u.initiated_by) = 0 then 'initiated_by'
             else 'total'
         end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, u.initiated_by, '') as group_value,
         count(*) filter (where not u.is_excluded) as reviewed,
         count(*) filter (where u.status = 'achieved') as achieved,
         count(*) filter (where u.status = 'partly_achieved') as partly,
@@ -145,7 +157,8 @@ review_agg as materialized (
         (u.period, u.context),
         (u.period, u.target_group),
         (u.period, u.age_band),
-        (u.period, u.sex)
+        (u.period, u.sex),
+        (u.period, u.initiated_by)
     )
 ),
 
@@ -156,7 +169,7 @@ final as (
     from set_agg
     union all
     select period, 'goal_smart_share', breakdown, group_value,
-        case when goals_set > 0 then smart / goals_set end, smart, goals_set, goals_set, excluded
+        case when smart_units > 0 then smart / smart_units end, smart, smart_units, smart_units, smart_excluded
     from set_agg
     union all
     select period, 'goals_reviewed', breakdown, group_value,

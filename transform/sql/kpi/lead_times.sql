@@ -1,8 +1,10 @@
 -- lead_times family: one row per period × KPI × breakdown × group for
--- lead_time_median_days, lead_time_p90_days, within_target_share,
--- invitation_lead_median_days, discharge_to_meeting_median_days,
--- discharge_invitation_on_time_share. Percentiles are continuous
--- (quantile_cont, linear interpolation).
+-- lead_time_median_days, lead_time_p90_days, the box plot's
+-- lead_time_p25_days, lead_time_p75_days, lead_time_min_days,
+-- lead_time_max_days, within_target_share, invitation_lead_median_days,
+-- discharge_to_meeting_median_days, discharge_invitation_on_time_share.
+-- Percentiles are continuous (quantile_cont, linear interpolation); all six
+-- lead-time quantiles come from one sort (a list of quantiles).
 -- Units: SIPs of R (coverage) by need date; discharges needing a SIP by
 -- discharge date.
 -- inputs: sips, discharges (core), kpi_period_days, kpi_params
@@ -19,10 +21,15 @@ sip_units as (
         coalesce(s.target_group, 'unknown') as target_group,
         coalesce(s.age_band, 'unknown') as age_band,
         coalesce(s.sex, 'unknown') as sex,
+        coalesce(s.initiated_by, 'unknown') as initiated_by,
         case when not s.has_flagged_initial then s.lead_time_days end as lead_time_days,
         s.is_due,
         s.is_due and s.lead_time_days <= s.target_days as is_within_target,
-        s.invitation_sent_date - s.need_detected_date as invitation_lead_days,
+        -- An invitation dated before the need (rule
+        -- sip_invitation_before_need) is left out of the invitation lead time.
+        case when s.invitation_sent_date >= s.need_detected_date
+            then s.invitation_sent_date - s.need_detected_date end as invitation_lead_days,
+        coalesce(s.invitation_sent_date < s.need_detected_date, false) as is_invitation_excluded,
         s.has_flagged_initial as is_excluded
     from sips as s
     inner join kpi_period_days as p
@@ -40,16 +47,18 @@ sip_agg as materialized (
             when grouping(u.target_group) = 0 then 'target_group'
             when grouping(u.age_band) = 0 then 'age_band'
             when grouping(u.sex) = 0 then 'sex'
+            when grouping(u.initiated_by) = 0 then 'initiated_by'
             else 'total'
         end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
-        quantile_cont(u.lead_time_days, 0.5) as lead_median,
-        quantile_cont(u.lead_time_days, 0.9) as lead_p90,
+        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, u.initiated_by, '') as group_value,
+        -- min, p25, median, p75, p90, max of one sort.
+        quantile_cont(u.lead_time_days, [0, 0.25, 0.5, 0.75, 0.9, 1]) as lead_quantiles,
         count(u.lead_time_days) as lead_n,
         count(*) filter (where u.is_due) as due,
         count(*) filter (where u.is_within_target) as within_target,
         quantile_cont(u.invitation_lead_days, 0.5) as invitation_median,
         count(u.invitation_lead_days) as invitation_n,
+        count(*) filter (where u.is_invitation_excluded) as invitation_excluded,
         count(*) filter (where u.is_excluded) as excluded
     from sip_units as u
     group by grouping sets (
@@ -59,7 +68,8 @@ sip_agg as materialized (
         (u.period, u.context),
         (u.period, u.target_group),
         (u.period, u.age_band),
-        (u.period, u.sex)
+        (u.period, u.sex),
+        (u.period, u.initiated_by)
     )
 ),
 
@@ -110,12 +120,28 @@ discharge_agg as materialized (
 
 final as (
     select period, 'lead_time_median_days' as kpi_id, breakdown, group_value,
-        lead_median::double as value, null::double as numerator, null::double as denominator,
+        lead_quantiles[3]::double as value, null::double as numerator, null::double as denominator,
         lead_n as n, excluded
     from sip_agg
     union all
     select period, 'lead_time_p90_days', breakdown, group_value,
-        lead_p90, null, null, lead_n, excluded
+        lead_quantiles[5], null, null, lead_n, excluded
+    from sip_agg
+    union all
+    select period, 'lead_time_p25_days', breakdown, group_value,
+        lead_quantiles[2], null, null, lead_n, excluded
+    from sip_agg
+    union all
+    select period, 'lead_time_p75_days', breakdown, group_value,
+        lead_quantiles[4], null, null, lead_n, excluded
+    from sip_agg
+    union all
+    select period, 'lead_time_min_days', breakdown, group_value,
+        lead_quantiles[1], null, null, lead_n, excluded
+    from sip_agg
+    union all
+    select period, 'lead_time_max_days', breakdown, group_value,
+        lead_quantiles[6], null, null, lead_n, excluded
     from sip_agg
     union all
     select period, 'within_target_share', breakdown, group_value,
@@ -123,7 +149,7 @@ final as (
     from sip_agg
     union all
     select period, 'invitation_lead_median_days', breakdown, group_value,
-        invitation_median, null, null, invitation_n, 0
+        invitation_median, null, null, invitation_n, invitation_excluded
     from sip_agg
     union all
     select period, 'discharge_to_meeting_median_days', breakdown, group_value,
