@@ -89,6 +89,13 @@ package transform_test
 //     survey rows n = answers; a rate's numerator/denominator are its
 //     parts (active SIPs/population, deviations/meetings held) and its n the
 //     units of the rate's base (active SIPs; meetings held).
+//   - The KPIs added after kpis.md (addedKPIs), read from their catalogue
+//     definitions: sips_consented = SIPs with need in P with a given consent
+//     (decided ≤ A) that are not declined; sips_invited = need in P and
+//     invitation ≤ A; initial_meetings_held = need in P with an initial
+//     meeting (as above); followups_held = held meetings of kind follow_up
+//     with held_date in P; lead_time_p25/p75/min/max_days = quantiles 0.25,
+//     0.75, 0 and 1 of the lead times of the median.
 //   - No data-quality exclusions: the oracle runs on flaw-free data
 //     (FlawRate 0) and the comparison test asserts excluded = 0.
 
@@ -768,6 +775,7 @@ func (x *oracleExtract) compute(p transform.Period, set oracleSettings) oracleRe
 
 	// Coverage and lead times over the SIPs whose need was detected in P.
 	var needs, declined, denied, school, indiv, withRecord, shared int
+	var consented, sipsInvited, withInitial int
 	var due, dueMet, dueWithin int
 	var lead, invLead []float64
 	for _, s := range x.SIPs {
@@ -790,9 +798,21 @@ func (x *oracleExtract) compute(p transform.Period, set oracleSettings) oracleRe
 				shared++
 			}
 		}
+		if s.Invitation.ok() && s.Invitation <= A {
+			sipsInvited++
+		}
+		if s.Initial != nil {
+			withInitial++
+		}
 		if s.declined() {
 			declined++
 			continue
+		}
+		for _, c := range s.Consents {
+			if c.Decision == "given" {
+				consented++
+				break
+			}
 		}
 		if s.ClosureReason == "deceased" && s.Closed.ok() && (s.Initial == nil || s.Closed < s.Initial.Held) {
 			continue
@@ -820,6 +840,13 @@ func (x *oracleExtract) compute(p transform.Period, set oracleSettings) oracleRe
 	out["coverage"] = oShare(dueMet, due)
 	out["lead_time_median_days"] = oQuantile(lead, 0.5)
 	out["lead_time_p90_days"] = oQuantile(lead, 0.9)
+	out["lead_time_p25_days"] = oQuantile(lead, 0.25)
+	out["lead_time_p75_days"] = oQuantile(lead, 0.75)
+	out["lead_time_min_days"] = oQuantile(lead, 0)
+	out["lead_time_max_days"] = oQuantile(lead, 1)
+	out["sips_consented"] = oCount(consented)
+	out["sips_invited"] = oCount(sipsInvited)
+	out["initial_meetings_held"] = oCount(withInitial)
 	out["within_target_share"] = oShare(dueWithin, due)
 	out["invitation_lead_median_days"] = oQuantile(invLead, 0.5)
 	out["initiated_by_school_share"] = oShare(school, needs)
@@ -904,7 +931,7 @@ func (x *oracleExtract) compute(p transform.Period, set oracleSettings) oracleRe
 
 	// Meetings held in P: attendance, participation, ways of working.
 	type att struct{ num, absent, den int }
-	var held, present, represented, childDen, childPresent, video int
+	var held, present, represented, childDen, childPresent, video, followUps int
 	var summoned, invited att
 	byOrg, byMode := map[string]*att{}, map[string]*att{}
 	for _, m := range x.Meetings {
@@ -912,6 +939,9 @@ func (x *oracleExtract) compute(p transform.Period, set oracleSettings) oracleRe
 			continue
 		}
 		held++
+		if m.Kind == "follow_up" {
+			followUps++
+		}
 		switch m.IndividualPart {
 		case "present":
 			present++
@@ -954,6 +984,7 @@ func (x *oracleExtract) compute(p transform.Period, set oracleSettings) oracleRe
 		}
 	}
 	out["meetings_held"] = oCount(held)
+	out["followups_held"] = oCount(followUps)
 	out["summoned_attendance_share"] = oShare(summoned.num, summoned.den)
 	out["summoned_absent_share"] = oShare(summoned.absent, summoned.den)
 	out["invited_attendance_share"] = oShare(invited.num, invited.den)
@@ -1262,6 +1293,13 @@ var specKPIs = []string{
 	"initiated_by_individual_share", "shared_it_service_share",
 }
 
+// addedKPIs are the catalogue KPIs added after kpis.md (the process funnel
+// and the box plot's quartiles); the oracle computes them too.
+var addedKPIs = []string{
+	"sips_consented", "sips_invited", "initial_meetings_held", "followups_held",
+	"lead_time_p25_days", "lead_time_p75_days", "lead_time_min_days", "lead_time_max_days",
+}
+
 // breakdownOnlyKPIs have no total of their own in kpis.md: they are another
 // KPI split by a breakdown.
 var breakdownOnlyKPIs = map[string]string{
@@ -1311,14 +1349,25 @@ func TestOracleHandmade(t *testing.T) {
 		"requests_denied":      count(1),
 		// R = S1, S2, S4, S6 (S5 deceased before any meeting). S4 pending
 		// (25 Sep + 21 > 5 Oct). Due = S1, S2 (met) and S6 (not met).
-		"coverage":                      share(2, 3),
-		"within_target_share":           share(1, 3),            // S1 14 days; S2 41 days
-		"lead_time_median_days":         {27.5, 0, 0, 2},        // (14+41)/2
-		"lead_time_p90_days":            {14 + 0.9*27, 0, 0, 2}, // 38.3
-		"invitation_lead_median_days":   {3, 0, 0, 3},           // 2, 10, 3
-		"initiated_by_school_share":     share(1, 6),            // S1
-		"initiated_by_individual_share": share(2, 6),            // S2 individual, S4 relative
-		"shared_it_service_share":       share(2, 4),            // S1, S4 of S1, S2, S4, S5
+		"coverage":              share(2, 3),
+		"within_target_share":   share(1, 3),             // S1 14 days; S2 41 days
+		"lead_time_median_days": {27.5, 0, 0, 2},         // (14+41)/2
+		"lead_time_p90_days":    {14 + 0.9*27, 0, 0, 2},  // 38.3
+		"lead_time_p25_days":    {14 + 0.25*27, 0, 0, 2}, // 20.75
+		"lead_time_p75_days":    {14 + 0.75*27, 0, 0, 2}, // 34.25
+		"lead_time_min_days":    {14, 0, 0, 2},
+		"lead_time_max_days":    {41, 0, 0, 2},
+		// Funnel of S1–S6: given consent and not declined S1 (C1), S2 (C2,
+		// old but given), S6 (given 12 Aug after declining 10 Aug); S3 is
+		// declined (same-day given is not later). Invited S1, S2, S4. Initial
+		// meeting held S1 (M1), S2 (M2); S6's M9 was cancelled.
+		"sips_consented":                count(3),
+		"sips_invited":                  count(3),
+		"initial_meetings_held":         count(2),
+		"invitation_lead_median_days":   {3, 0, 0, 3}, // 2, 10, 3
+		"initiated_by_school_share":     share(1, 6),  // S1
+		"initiated_by_individual_share": share(2, 6),  // S2 individual, S4 relative
+		"shared_it_service_share":       share(2, 4),  // S1, S4 of S1, S2, S4, S5
 		// Active on 30 Sep: S1, S2, S7 (S8 closed 31 Aug). Population 2026:
 		// 30 000 (the 2025 row is ignored).
 		"sips_active":    count(3),
@@ -1336,6 +1385,7 @@ func TestOracleHandmade(t *testing.T) {
 		// Held in Q3: M1, M2, M3, M8, M12. Summoned: 7, of whom T1, T4, T8,
 		// T9 came and T2, T7 were absent; invited: T3 came, T6 did not.
 		"meetings_held":                count(5),
+		"followups_held":               count(3), // M3, M8, M12
 		"summoned_attendance_share":    share(4, 7),
 		"summoned_absent_share":        share(2, 7),
 		"invited_attendance_share":     share(1, 2),
@@ -1402,7 +1452,7 @@ func TestOracleHandmade(t *testing.T) {
 			}
 		})
 	}
-	for _, id := range specKPIs {
+	for _, id := range append(slices.Clone(specKPIs), addedKPIs...) {
 		if _, ok := breakdownOnlyKPIs[id]; ok {
 			continue
 		}
