@@ -40,6 +40,8 @@ func badExtract(t testing.TB) string {
 		// line 10: municipality outside its region, required value missing
 		"S008,P004,14,0180,standard,,,2026-02-01,,,,,,,,",
 	)
+	// persons line 6: born before 1900; line 7: an id longer than 64 characters.
+	appendLines(t, filepath.Join(dir, "persons.csv"), "P005,1850,male,", "P"+strings.Repeat("x", 64)+",1950,male,")
 	// meetings line 8: its SIP was rejected (line 6); line 9: fine.
 	appendLines(t, filepath.Join(dir, "meetings.csv"),
 		"M007,S005,initial,2026-02-05,planned,,,,,,",
@@ -59,9 +61,12 @@ func TestBadRowsAreRejectedWithReasons(t *testing.T) {
 	sum := mustLoad(t, db, badExtract(t), Options{})
 
 	got := dump(t, db, "select file_name, line, column_name, reason from load_rejects order by table_name, line, column_name")
+	// Sorted by table name: goals, meetings, persons, sips, survey_answers.
 	want := []string{
 		"goals.csv|6|set_at_meeting_id|meeting \"M001\" belongs to SIP \"S001\", not to this goal's SIP \"S002\"",
 		"meetings.csv|8|sip_id|sips \"S005\" was rejected (sips.csv:6), so this row is too",
+		"persons.csv|6|birth_year|1850 is outside 1900…2026",
+		"persons.csv|7|person_id|id is 65 characters long (at most 64)",
 		"sips.csv|6|context|\"emergency\" is not a known context code (want discharge, child_placement, standard, or its Swedish label)",
 		"sips.csv|7|sip_id|duplicate key S001 (first at line 2)",
 		"sips.csv|8|person_id|\"P999\" is not in persons",
@@ -84,21 +89,21 @@ func TestBadRowsAreRejectedWithReasons(t *testing.T) {
 		counts[f.Table] = [3]int64{f.Read, f.Loaded, f.Rejected}
 	}
 	for table, c := range map[string][3]int64{
-		"sips": {9, 4, 5}, "meetings": {8, 7, 1}, "goals": {5, 4, 1}, "survey_answers": {7, 5, 2}, "persons": {4, 4, 0},
+		"sips": {9, 4, 5}, "meetings": {8, 7, 1}, "goals": {5, 4, 1}, "survey_answers": {7, 5, 2}, "persons": {6, 4, 2},
 	} {
 		if counts[table] != c {
 			t.Errorf("%s: read/loaded/rejected = %v, want %v", table, counts[table], c)
 		}
 	}
-	if sum.Rejects != 9 {
-		t.Errorf("Summary.Rejects = %d, want 9", sum.Rejects)
+	if sum.Rejects != 11 {
+		t.Errorf("Summary.Rejects = %d, want 11", sum.Rejects)
 	}
 	if n := count(t, db, "select count(*) from raw.sips"); n != 4 {
 		t.Errorf("raw.sips has %d rows, want the 4 good ones", n)
 	}
 	var text strings.Builder
 	sum.WriteText(&text)
-	for _, s := range []string{"sips.csv:9: need_detected_date: \"2026-13-01\" is not a date (want YYYY-MM-DD)", "9 rows rejected"} {
+	for _, s := range []string{"sips.csv:9: need_detected_date: \"2026-13-01\" is not a date (want YYYY-MM-DD)", "11 rows rejected"} {
 		if !strings.Contains(text.String(), s) {
 			t.Errorf("summary lacks %q:\n%s", s, text.String())
 		}
@@ -110,8 +115,8 @@ func TestStrictLoadWithRejectsChangesNothing(t *testing.T) {
 	mustLoad(t, db, "testdata/extract", Options{})
 	before := snapshot(t, db)
 	_, err := Load(context.Background(), db, badExtract(t), Options{Strict: true})
-	if err == nil || !strings.Contains(err.Error(), "strict load: 9 rows rejected") {
-		t.Fatalf("err = %v, want a strict refusal naming 9 rows", err)
+	if err == nil || !strings.Contains(err.Error(), "strict load: 11 rows rejected") {
+		t.Fatalf("err = %v, want a strict refusal naming 11 rows", err)
 	}
 	if after := snapshot(t, db); !reflect.DeepEqual(before, after) {
 		t.Errorf("a failed strict load changed the database")
@@ -139,6 +144,10 @@ func TestUnreadableInputStopsTheLoad(t *testing.T) {
 		{"a missing required table", func(dir string) {
 			os.Remove(filepath.Join(dir, "meetings.csv"))
 		}, "table meetings is missing"},
+		{"a file with a header and no rows is fine, but a missing sheet of a required table is not", func(dir string) {
+			os.WriteFile(filepath.Join(dir, "goal_reviews.csv"), []byte("goal_id,meeting_id,status\n"), 0o644)
+			os.Remove(filepath.Join(dir, "goals.csv"))
+		}, "table goals is missing"},
 		{"a row with too many fields", func(dir string) {
 			appendLines(t, filepath.Join(dir, "persons.csv"), "P009,1950,male,x,y,z")
 		}, "persons.csv"},
@@ -166,3 +175,19 @@ func TestUnreadableInputStopsTheLoad(t *testing.T) {
 }
 
 var _ = errors.Is
+
+func TestHeaderOnlyFileLoadsNoRows(t *testing.T) {
+	dir := copyFixture(t, "testdata/extract")
+	os.WriteFile(filepath.Join(dir, "goal_reviews.csv"), []byte("goal_id,meeting_id,status\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "population.csv"), []byte("municipality_code;year;population\r\n"), 0o644)
+	db := openDB(t, "")
+	sum := mustLoad(t, db, dir, Options{})
+	for _, f := range sum.Files {
+		if (f.Table == "goal_reviews" || f.Table == "population") && (f.Read != 0 || f.Loaded != 0) {
+			t.Errorf("%s: read %d loaded %d, want 0", f.Table, f.Read, f.Loaded)
+		}
+	}
+	if n := count(t, db, "select count(*) from load_files where table_name in ('goal_reviews', 'population')"); n != 2 {
+		t.Errorf("header-only files have %d load_files rows, want 2 (delivered, empty)", n)
+	}
+}
