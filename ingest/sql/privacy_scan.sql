@@ -1,6 +1,7 @@
 -- grain: one row per staged input row of {{.Table}} with a cell that holds
 -- ten digits in a row (optionally split 6+4 by '-' or '+'): a cheap,
--- set-based prefilter; Go then applies the exact personal-number rule.
+-- set-based prefilter (the length test spares the regex most cells); Go
+-- then applies the exact personal-number rule.
 with candidates as (
     select
         stage.__line
@@ -10,7 +11,8 @@ with candidates as (
     from {{ident .Stage}} as stage
     where
 {{- range $i, $c := .Columns}}
-        {{if $i}}or {{end}}regexp_matches(cast(stage.{{ident $c}} as varchar), '[0-9]{6}[-+]?[0-9]{4}')
+        {{if $i}}or {{end}}(length(cast(stage.{{ident $c}} as varchar)) >= 10
+            and regexp_matches(cast(stage.{{ident $c}} as varchar), '[0-9]{6}[-+]?[0-9]{4}'))
 {{- end}}
 ),
 final as (
