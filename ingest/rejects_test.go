@@ -150,7 +150,10 @@ func TestUnreadableInputStopsTheLoad(t *testing.T) {
 		}, "table goals is missing"},
 		{"a row with too many fields", func(dir string) {
 			appendLines(t, filepath.Join(dir, "persons.csv"), "P009,1950,male,x,y,z")
-		}, "persons.csv"},
+		}, "persons.csv:6: not readable as CSV: the row has more fields than the header (4)"},
+		{"a quote that is never closed", func(dir string) {
+			appendLines(t, filepath.Join(dir, "sips.csv"), `S009,"P001,01`)
+		}, "sips.csv:6: not readable as CSV: a quoted value is not closed"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
@@ -57,9 +59,20 @@ func stage(ctx context.Context, conn *sql.Conn, f *inputFile, n *names, warn fun
 	switch {
 	case f.Format == formatCSV && f.Encoding != encCP1252:
 		n.StageIsView = true
-		_, err := execSQL(ctx, conn, "stage_csv.sql", n, map[string]any{"path": f.Path, "delim": f.Delimiter})
+		cols := make([]string, len(f.Header))
+		for i, h := range f.Header {
+			cols[i] = h
+			if strings.TrimSpace(h) == "" {
+				cols[i] = fmt.Sprintf("column%d", i+1)
+			}
+		}
+		data := struct {
+			*names
+			Columns []string
+		}{n, cols}
+		_, err := execSQL(ctx, conn, "stage_csv.sql", data, map[string]any{"path": f.Path, "delim": f.Delimiter})
 		if err != nil {
-			return fmt.Errorf("%s: %w", f.Name, err)
+			return csvReadError(f, err)
 		}
 		return nil
 	case f.Format == formatParquet:
@@ -353,4 +366,51 @@ func (x *xlsxRows) Next() (int64, []string, error) {
 
 func (x *xlsxRows) Close() error {
 	return errors.Join(x.rows.Close(), x.wb.Close())
+}
+
+// shortError shows one line while keeping the cause for errors.Is.
+type shortError struct {
+	msg string
+	err error
+}
+
+func (e shortError) Error() string { return e.msg }
+func (e shortError) Unwrap() error { return e.err }
+
+var (
+	duckLine    = regexp.MustCompile(`Line: (\d+)`)
+	duckColumns = regexp.MustCompile(`Expected Number of Columns: (\d+) Found: (\d+)`)
+)
+
+// csvReadError turns DuckDB's many-line CSV error into one line naming the
+// file and line. It never repeats the offending line (DuckDB quotes it), so
+// no value of the file reaches the message.
+func csvReadError(f *inputFile, err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	msg := err.Error()
+	where := f.Name
+	if m := duckLine.FindStringSubmatch(msg); m != nil {
+		where += ":" + m[1]
+	}
+	var what string
+	switch {
+	case duckColumns.MatchString(msg):
+		// DuckDB stops counting at the first field too many.
+		m := duckColumns.FindStringSubmatch(msg)
+		want, _ := strconv.Atoi(m[1])
+		found, _ := strconv.Atoi(m[2])
+		what = fmt.Sprintf("the row has %d fields, the header has %d", found, want)
+		if found > want {
+			what = fmt.Sprintf("the row has more fields than the header (%d)", want)
+		}
+	case strings.Contains(msg, "unterminated quote"):
+		what = "a quoted value is not closed"
+	case strings.Contains(msg, "nterrupt"):
+		return err
+	default:
+		what = strings.SplitN(msg, "\n", 2)[0]
+	}
+	return shortError{fmt.Sprintf("%s: not readable as CSV: %s", where, what), err}
 }

@@ -1,4 +1,6 @@
--- grain: one row per data line of one CSV file, every column as text, in file
+-- grain: one row per data line of one CSV file, every column as text (the
+-- dialect is known: no sniffing, so a row with too many fields is an error
+-- naming its line rather than a silently wider table), in file
 -- order: the line number is the row's position + 2 (the header is line 1);
 -- rows created in an open transaction get rowids from a high base, hence
 -- the subtraction of the first one.
@@ -10,8 +12,12 @@ from read_csv(
     delim = $delim,
     quote = '"',
     escape = '"',
-    all_varchar = true,
-    auto_detect = true
+    auto_detect = false,
+    columns = {
+{{- range $i, $c := .Columns}}{{if $i}},{{end}}
+        {{lit $c}}: 'VARCHAR'
+{{- end}}
+    }
 );
 
 create or replace temp view {{ident .Stage}} as
