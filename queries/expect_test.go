@@ -373,7 +373,7 @@ func TestGoalAttainmentMatchesKPIValues(t *testing.T) {
 	for q, n := range reviewed {
 		k := kpi[q+"/"]
 		if k.den == nil || *k.den != n || *k.num != achieved[q] {
-			t.Errorf("%s: %v of %v goals achieved, kpi %v/%v", q, achieved[q], n, k.num, k.den)
+			t.Errorf("%s: %v of %v goals achieved, kpi %v", q, achieved[q], n, k)
 		}
 		compared++
 	}

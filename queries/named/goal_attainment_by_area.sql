@@ -3,7 +3,8 @@
 --   how many were achieved, partly achieved or not achieved. As in the KPIs
 --   goal_achieved_share, goal_partly_share and goal_not_achieved_share: the
 --   latest review of a goal in the quarter counts, not_assessed is left
---   out, and reviews at meetings of implausible date are left out.
+--   out, and reviews at meetings of implausible date or at the meeting
+--   where the goal was set (no review) are left out.
 -- grain: one row per quarter (of the reviewing meeting's held_date) and goal area
 -- param: quarters (int, default 8) how many quarters, ending with the as-of date's quarter
 -- breakdown: quarter
@@ -30,6 +31,7 @@ latest_reviews as (
     cross join params as p
     where r.review_held_date is not null
         and not r.review_meeting_has_date_flag
+        and not coalesce(r.is_at_set_meeting, false)
         and r.review_held_date >= p.from_date
         and r.review_held_date <= p.as_of
 ),

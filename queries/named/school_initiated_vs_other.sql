@@ -5,7 +5,7 @@
 --   Coverage and lead time follow the KPIs coverage and
 --   lead_time_median_days (by quarter of the need); goal attainment follows
 --   goal_achieved_share (by quarter of the reviewing meeting, latest review
---   per goal, not_assessed left out).
+--   per goal, not_assessed and reviews at the setting meeting left out).
 -- grain: one row per quarter and initiator (school, other)
 -- param: quarters (int, default 8) how many quarters, ending with the as-of date's quarter
 -- breakdown: quarter
@@ -61,6 +61,7 @@ reviews as (
     cross join params as p
     where r.review_held_date is not null
         and not r.review_meeting_has_date_flag
+        and not coalesce(r.is_at_set_meeting, false)
         and r.review_held_date >= p.from_date
         and r.review_held_date <= p.as_of
 ),

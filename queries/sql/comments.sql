@@ -101,6 +101,8 @@ comment on column goal_reviews.context is 'Sammanhang: discharge (utskrivning fr
 comment on column goal_reviews.target_group is 'Målgrupp: mental_health, substance_use, elderly_multimorbid, child_youth, disability, other.';
 comment on column goal_reviews.age_band is 'Åldersgrupp: 0-12, 13-17, 18-64, 65-79, 80+.';
 comment on column goal_reviews.sex is 'Kön: female, male, other, unknown.';
+comment on column goal_reviews.initiated_by is 'Initierad av: who initiated the goal''s SIP (sips.initiated_by).';
+comment on column goal_reviews.is_at_set_meeting is 'Bedömd vid samma möte: the review is at the meeting where the goal was set, which is no review (data-quality rule goal_review_at_set_meeting).';
 
 -- goals
 comment on table goals is 'Delmål: one row per sub-goal in a plan (source, goal_id), with the meeting it was set at and the SIP''s breakdown facts.';
@@ -120,6 +122,7 @@ comment on column goals.context is 'Sammanhang: discharge (utskrivning från slu
 comment on column goals.target_group is 'Målgrupp: mental_health, substance_use, elderly_multimorbid, child_youth, disability, other.';
 comment on column goals.age_band is 'Åldersgrupp: 0-12, 13-17, 18-64, 65-79, 80+.';
 comment on column goals.sex is 'Kön: female, male, other, unknown.';
+comment on column goals.initiated_by is 'Initierad av: who initiated the goal''s SIP (sips.initiated_by).';
 
 -- interventions
 comment on table interventions is 'Insatser: one row per intervention in a plan (source, intervention_id): who does what, with the principal (huvudman) of the org type.';
@@ -570,6 +573,7 @@ comment on column sips.is_closed_before_opened is 'Avslutad före start: closed_
 comment on column sips.is_closed_without_reason is 'Avslutad utan orsak: closed_date without closure_reason (data-quality flag).';
 comment on column sips.in_coverage is 'Ingår i genomförandegrad: not declined and not deceased before an initial meeting (the set R of kpis.md).';
 comment on column sips.is_due is 'Förfallen: in coverage and either met or past its target window at the as-of date (the due SIPs of kpis.md).';
+comment on column sips.has_given_consent is 'Samtycke lämnat: the SIP has a given consent decided on or before the as-of date.';
 
 -- survey_answers
 comment on table survey_answers is 'Brukarrevision, svarsvärden: one row per answer to a question in a response (source, response_id, question_id), with the question''s scale and the answer rescaled to an index 0–100.';
