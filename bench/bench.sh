@@ -141,6 +141,8 @@ echo "sipstat bench, $(date -u +%Y-%m-%dT%H:%MZ), commit $commit"
 echo "machine:  $(nproc) cores ($cpu), $mem RAM; load average before $LOAD_BEFORE, after $LOAD_AFTER"
 threads_text=$THREADS
 ((THREADS == 0)) && threads_text="one per core ($(nproc))"
+# HEAD may have moved on since the binary was built: say when it was.
+echo "binary:   $SIPSTAT, built $(date -u -r "$SIPSTAT" +%Y-%m-%dT%H:%MZ)"
 echo "duckdb:   threads $threads_text, memory_limit ${MEMORY_LIMIT:-default (80% of RAM)}"
 printf 'extract:  %d SIPs, seed %s, counties %s: %d input rows in %d CSV files, %.0f MiB (%s)\n' \
 	"$SIPS" "$SEED" "$COUNTIES" "$ROWS" "${#csvs[@]}" "$(awk -v b="$BYTES" 'BEGIN { print b / 1048576 }')" "$EXTRACT"
