@@ -69,9 +69,16 @@ func (b *builder) attendanceSection() (section, error) {
 		if len(hm.m.KPIIDs) == 0 || len(hm.m.Rows) == 0 {
 			continue
 		}
-		groups := make([]category, len(hm.m.Rows))
-		for i, row := range hm.m.Rows {
-			groups[i] = category{Code: row.Code, Label: row.Label}
+		// Organisation types never summoned in the eight quarters would be
+		// rows of empty cells; they are left out of the heat map.
+		var groups []category
+		for _, row := range hm.m.Rows {
+			if b.anyFigure(hm.m.KPIIDs[0], "org_type", row.Code, hm.m.Columns) {
+				groups = append(groups, category{Code: row.Code, Label: row.Label})
+			}
+		}
+		if len(groups) == 0 {
+			continue
 		}
 		title := hm.m.TitleSV
 		if b.lang == "en" {
@@ -388,4 +395,15 @@ func (b *builder) summarySection() (section, error) {
 		}
 	}
 	return s, nil
+}
+
+// anyFigure reports whether a KPI group has a value or a suppressed value in
+// any of the periods.
+func (b *builder) anyFigure(kpi, breakdown, group string, periods []string) bool {
+	for _, p := range periods {
+		if v := b.vals.get(p, kpi, breakdown, group); v != nil && (v.Value != nil || v.Suppressed) {
+			return true
+		}
+	}
+	return false
 }
