@@ -93,24 +93,16 @@ held_meetings as (
     where m.status = 'held'
 ),
 
-initial_ranked as (
-    select
-        hm.source,
-        hm.sip_id,
-        hm.meeting_id,
-        hm.held_date,
-        row_number() over (
-            partition by hm.source, hm.sip_id
-            order by hm.held_date, hm.meeting_id
-        ) as rn
-    from held_meetings as hm
-    where hm.kind = 'initial' and hm.is_valid
-),
-
 meeting_state as (
+    -- One pass over the held meetings: the initial meeting is the earliest
+    -- valid held one (ties by meeting id), taken with arg_min instead of a
+    -- window and a second join.
     select
         hm.source,
         hm.sip_id,
+        arg_min(hm.meeting_id, (hm.held_date, hm.meeting_id))
+            filter (where hm.kind = 'initial' and hm.is_valid) as initial_meeting_id,
+        min(hm.held_date) filter (where hm.kind = 'initial' and hm.is_valid) as initial_held_date,
         bool_or(hm.kind = 'initial' and hm.is_flagged) as has_flagged_initial,
         min(hm.period_date) filter (where hm.kind = 'initial' and hm.is_flagged) as flagged_initial_date,
         bool_or(hm.is_flagged) as has_flagged_held,
@@ -130,18 +122,16 @@ derived as (
             false
         ) as is_declined,
         cs.last_given_date is not null as has_given_consent,
-        ir.meeting_id as initial_meeting_id,
-        ir.held_date as initial_held_date,
+        ms.initial_meeting_id,
+        ms.initial_held_date,
         coalesce(ms.has_flagged_initial, false) as has_flagged_initial,
         ms.flagged_initial_date,
         coalesce(ms.has_flagged_held, false) as has_flagged_held,
         ms.first_held_date,
-        ir.held_date - b.need_detected_date as lead_time_days
+        ms.initial_held_date - b.need_detected_date as lead_time_days
     from base as b
     left join consent_state as cs
         on cs.source = b.source and cs.sip_id = b.sip_id
-    left join initial_ranked as ir
-        on ir.source = b.source and ir.sip_id = b.sip_id and ir.rn = 1
     left join meeting_state as ms
         on ms.source = b.source and ms.sip_id = b.sip_id
 ),
