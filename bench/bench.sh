@@ -115,7 +115,7 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 # 3. The baseline, then sipstat's four phases on a fresh database.
 rm -f "$BASE_DB" "$BASE_DB.wal" "$DB" "$DB.wal"
 phase baseline "$LOGS/baseline.out" "$OUT/bin/baseline" --db "$BASE_DB" "${duck_flags[@]}" "$EXTRACT"
-rm -f "$BASE_DB" "$BASE_DB.wal"
+rm -rf "$BASE_DB" "$BASE_DB.wal" "$BASE_DB.tmp"
 BASE_ROWS=$(awk -F'\t' '$1 == "total" { print $2 }' "$LOGS/baseline.out")
 
 # --verbose puts ingest's and transform's step timings into the phase logs.
@@ -198,6 +198,6 @@ cols+=("$TOTAL" "$CPU_TOTAL" "$RATIO" "$CPU_RATIO")
 if [[ $KEEP == 1 ]]; then
 	log "kept the database and reports in $RUN"
 else
-	rm -rf "$DB" "$DB.wal" "$RUN/report"
+	rm -rf "$DB" "$DB.wal" "$DB.tmp" "$RUN/report"
 	log "logs in $LOGS (KEEP=1 keeps the database and reports too)"
 fi
