@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/sipstat/sipstat/warehouse"
@@ -19,11 +20,18 @@ type Measurement struct {
 	Load     time.Duration
 	Baseline time.Duration
 	Ratio    float64
+	// LoadCPU and BaselineCPU are the process's user+system CPU time during
+	// each step (DuckDB's threads included): on a shared machine they move
+	// less with other work than the wall times do.
+	LoadCPU     time.Duration
+	BaselineCPU time.Duration
+	CPURatio    float64
 }
 
 func (m Measurement) String() string {
-	return fmt.Sprintf("%d rows, %.1f MB: load %.2fs (%.0f rows/s), read_csv baseline %.2fs, ratio %.2f",
-		m.Rows, float64(m.Bytes)/1e6, m.Load.Seconds(), float64(m.Rows)/m.Load.Seconds(), m.Baseline.Seconds(), m.Ratio)
+	return fmt.Sprintf("%d rows, %.1f MB: load %.2fs (%.0f rows/s), read_csv baseline %.2fs, ratio %.2f; CPU load %.2fs, baseline %.2fs, ratio %.2f",
+		m.Rows, float64(m.Bytes)/1e6, m.Load.Seconds(), float64(m.Rows)/m.Load.Seconds(), m.Baseline.Seconds(), m.Ratio,
+		m.LoadCPU.Seconds(), m.BaselineCPU.Seconds(), m.CPURatio)
 }
 
 // Measure loads the extract in dir into a fresh database file under tmpDir,
@@ -56,7 +64,13 @@ func Measure(ctx context.Context, dir, tmpDir string) (*Measurement, error) {
 		if err != nil {
 			return nil, err
 		}
+		c0 := cpuTime()
 		err = step(db)
+		if i == 0 {
+			m.LoadCPU = cpuTime() - c0
+		} else {
+			m.BaselineCPU = cpuTime() - c0
+		}
 		err = errors.Join(err, db.Close())
 		os.Remove(path)
 		os.Remove(path + ".wal")
@@ -70,6 +84,7 @@ func Measure(ctx context.Context, dir, tmpDir string) (*Measurement, error) {
 	}
 	m.Bytes = ex.Bytes
 	m.Ratio = m.Load.Seconds() / m.Baseline.Seconds()
+	m.CPURatio = m.LoadCPU.Seconds() / m.BaselineCPU.Seconds()
 	return m, nil
 }
 
@@ -115,4 +130,13 @@ func Baseline(ctx context.Context, db *warehouse.DB, dir string) (time.Duration,
 	}
 	_, err = execSQL(ctx, conn, "commit.sql", nil, nil)
 	return time.Since(t0), err
+}
+
+// cpuTime is the user+system CPU time this process has used so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -211,9 +211,6 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 	if _, err := execSQL(ctx, l.conn, "macros.sql", nil, nil); err != nil {
 		return nil, err
 	}
-	if err := l.loadCodeLabels(ctx); err != nil {
-		return nil, err
-	}
 	l.step("setup", t0)
 
 	for _, f := range l.ex.Files {
@@ -264,6 +261,14 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 	l.step("replace previous snapshot", t0)
 
 	sum := &Summary{Source: l.source, AsOf: l.asOf, Fingerprint: l.ex.Fingerprint}
+	// Staging is done: every staged row carries its line number, so the
+	// rest of the load may run without insertion order (the caller's
+	// setting comes back afterwards, also on error).
+	restore, err := l.unordered(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer restore()
 	for _, sf := range l.staged {
 		t0 := time.Now()
 		fs, err := l.validate(ctx, sf)
@@ -303,6 +308,7 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 			return nil, err
 		}
 	}
+	restore()
 	hook("before commit")
 	if l.opt.BeforeCommit != nil {
 		t0 := time.Now()
@@ -428,37 +434,24 @@ func (l *loader) rejectSamples(ctx context.Context) ([]Reject, error) {
 	return out, errors.Join(rows.Err(), rows.Close())
 }
 
-// loadCodeLabels fills code_labels from the contract: every code, Swedish
-// label and alias of every code list, lower-cased.
-func (l *loader) loadCodeLabels(ctx context.Context) error {
-	var lists, inputs, codes []string
-	seen := map[string]bool{}
-	for _, cl := range codeLists() {
-		for _, c := range cl.Codes {
-			for _, s := range append([]string{c.Code, c.Label}, c.Aliases...) {
-				in := strings.ToLower(strings.TrimSpace(s))
-				code, ok := cl.Parse(s)
-				if !ok || seen[cl.Name+"\x00"+in] {
-					continue
-				}
-				seen[cl.Name+"\x00"+in] = true
-				lists, inputs, codes = append(lists, cl.Name), append(inputs, in), append(codes, code)
-			}
-		}
-	}
-	_, err := execSQL(ctx, l.conn, "code_labels.sql", nil, map[string]any{"list_names": lists, "inputs": inputs, "codes": codes})
-	return err
-}
+// codeSpelling is one accepted input spelling of a code (lower-cased) and
+// the English code it maps to.
+type codeSpelling struct{ input, code string }
 
-func codeLists() []*contract.CodeList {
-	var out []*contract.CodeList
-	seen := map[*contract.CodeList]bool{}
-	for _, t := range contract.Tables {
-		for _, c := range t.Columns {
-			if c.Codes != nil && !seen[c.Codes] {
-				seen[c.Codes] = true
-				out = append(out, c.Codes)
+// codeSpellings lists every code, Swedish label and alias of a code list,
+// lower-cased, once each.
+func codeSpellings(cl *contract.CodeList) []codeSpelling {
+	var out []codeSpelling
+	seen := map[string]bool{}
+	for _, c := range cl.Codes {
+		for _, s := range append([]string{c.Code, c.Label}, c.Aliases...) {
+			in := strings.ToLower(strings.TrimSpace(s))
+			code, ok := cl.Parse(s)
+			if !ok || seen[in] {
+				continue
 			}
+			seen[in] = true
+			out = append(out, codeSpelling{in, code})
 		}
 	}
 	return out
@@ -496,4 +489,31 @@ func (l *loader) writeBookkeeping(ctx context.Context, sum *Summary) error {
 		"region_code", region, "contract_version", version, "extracted_at", l.asOf.Format(time.DateOnly),
 		"loaded_at", time.Now().UTC(), "fingerprint", l.ex.Fingerprint, "extract_dir", abs))
 	return err
+}
+
+// unordered turns off preserve_insertion_order on the load's connection and
+// returns the function that puts the previous value back.
+func (l *loader) unordered(ctx context.Context) (func(), error) {
+	var prev bool
+	rows, err := querySQL(ctx, l.conn, "insertion_order_get.sql", nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		if err := rows.Scan(&prev); err != nil {
+			rows.Close()
+			return nil, err
+		}
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, err
+	}
+	if _, err := execSQL(ctx, l.conn, "insertion_order_set.sql", false, nil); err != nil {
+		return nil, err
+	}
+	return func() {
+		if _, err := execSQL(context.WithoutCancel(ctx), l.conn, "insertion_order_set.sql", prev, nil); err != nil {
+			l.log.Warn("restoring preserve_insertion_order", "error", err)
+		}
+	}, nil
 }

@@ -27,7 +27,7 @@ func parseSQL() (*template.Template, error) {
 		"ident": warehouse.QuoteIdent,
 		"lit":   quoteLiteral,
 		"in":    func(name string) string { return name + "__in" },
-		"label": func(name string) string { return "codes_" + name },
+		"flag":  func(name, check string) string { return name + "__" + check },
 		"typed": typedExpr,
 		"join":  strings.Join,
 	})
@@ -63,7 +63,15 @@ func typedExpr(c checkColumn) string {
 	case contract.TypeBool:
 		return "sip_bool(" + in + ")"
 	case contract.TypeCode:
-		return warehouse.QuoteIdent("codes_"+c.Name) + ".code"
+		// A CASE over the constant code list is far cheaper than a join per
+		// code column; a value matching no spelling stays null.
+		var b strings.Builder
+		b.WriteString("case lower(" + in + ")")
+		for _, p := range codeSpellings(c.Codes) {
+			b.WriteString(" when " + quoteLiteral(p.input) + " then " + quoteLiteral(p.code))
+		}
+		b.WriteString(" end")
+		return b.String()
 	}
 	return in
 }

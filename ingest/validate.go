@@ -18,8 +18,8 @@ type checkColumn struct {
 	Required bool
 	// Source is the staged column holding it; empty when the file lacks it.
 	Source string
-	// CodeList names the code list of a code column (code_labels.list_name).
-	CodeList string
+	// Codes is the code list of a code column.
+	Codes *contract.CodeList
 	// Problem is the reject reason for a value that does not parse, with {}
 	// for the value.
 	Problem string
@@ -93,7 +93,7 @@ func (l *loader) mapColumns(ctx context.Context, sf *stagedFile) error {
 		case contract.TypeBool:
 			cc.Problem = `"{}" is not a yes/no value (want true/false, 1/0, ja/nej or yes/no)`
 		case contract.TypeCode:
-			cc.CodeList = c.Codes.Name
+			cc.Codes = c.Codes
 			cc.Problem = fmt.Sprintf(`"{}" is not a known %s code (want %s, or its Swedish label)`, c.Name, strings.Join(c.Codes.Values(), ", "))
 		}
 		switch {

@@ -1,7 +1,8 @@
 -- grain: one row per input row of {{.Table}} (from {{.Stage}}): each contract
 -- column typed (read from its trimmed text, <column>__in), and the list of
 -- cell problems (unparsable value, missing required value, unknown code, a
--- format rule of the contract). Inputs: the staged file, code_labels, $as_of.
+-- format rule of the contract). Inputs: the staged file, $as_of; codes are
+-- mapped by a CASE over the contract's code list (no join per code column).
 create or replace temp table {{ident .Chk}} as
 with src as (
     select
@@ -18,53 +19,89 @@ typed as (
         {{typed .}} as {{ident .Name}}
 {{- end}}
     from src
-{{- range .Columns}}{{if .CodeList}}
-    left join code_labels as {{ident (label .Name)}}
-        on {{ident (label .Name)}}.list_name = {{lit .CodeList}}
-        and {{ident (label .Name)}}.input = lower(src.{{ident (in .Name)}})
-{{- end}}{{end}}
 ),
-final as (
+-- one boolean per check, never null, so that the list of problems is only
+-- built for the few rows that have one
+flagged as (
     select
-        typed.__line
-{{- range .Columns}},
-        typed.{{ident .Name}}
-{{- end}},
-        list_filter([
-            cast(null as struct(column_name varchar, reason varchar))
+        typed.*
 {{- range .Columns}}
 {{- $in := printf "typed.%s" (ident (in .Name))}}{{$out := printf "typed.%s" (ident .Name)}}
 {{- if .Required}},
-            case when {{$in}} is null
-                then {'column_name': {{lit .Name}}, 'reason': 'required value is missing'} end
+        {{$in}} is null as {{ident (flag .Name "missing")}}
 {{- end}}
 {{- if .Problem}},
-            case when {{$in}} is not null and {{$out}} is null
-                then {'column_name': {{lit .Name}}, 'reason': format({{lit .Problem}}, sip_show({{$in}}))} end
+        ({{$in}} is not null and {{$out}} is null) as {{ident (flag .Name "bad")}}
 {{- end}}
 {{- if eq .Type.String "id"}},
-            case when length({{$in}}) > {{$.MaxID}}
-                then {'column_name': {{lit .Name}}, 'reason': format('id is {} characters long (at most {{$.MaxID}})', length({{$in}}))} end
+        coalesce(length({{$in}}) > {{$.MaxID}}, false) as {{ident (flag .Name "long")}}
 {{- end}}
 {{- if eq .Rule "region"}},
-            case when {{$in}} is not null and not regexp_full_match({{$in}}, '[0-9]{2}')
-                then {'column_name': {{lit .Name}}, 'reason': format('"{}" is not a region code (want 2 digits, e.g. 01)', sip_show({{$in}}))} end
+        coalesce({{$in}} is not null and not regexp_full_match({{$in}}, '[0-9]{2}'), false) as {{ident (flag .Name "rule")}}
 {{- end}}
 {{- if eq .Rule "municipality"}},
-            case when {{$in}} is not null and not regexp_full_match({{$in}}, '[0-9]{4}')
-                then {'column_name': {{lit .Name}}, 'reason': format('"{}" is not a municipality code (want 4 digits, e.g. 0180)', sip_show({{$in}}))} end
+        coalesce({{$in}} is not null and not regexp_full_match({{$in}}, '[0-9]{4}'), false) as {{ident (flag .Name "rule")}}
 {{- if $.HasRegion}},
-            case when regexp_full_match({{$in}}, '[0-9]{4}') and regexp_full_match(typed.region_code__in, '[0-9]{2}')
-                    and left({{$in}}, 2) <> typed.region_code__in
-                then {'column_name': {{lit .Name}}, 'reason': format('municipality {} is not in region {}', {{$in}}, typed.region_code__in)} end
+        coalesce(regexp_full_match({{$in}}, '[0-9]{4}') and regexp_full_match(typed.region_code__in, '[0-9]{2}')
+            and left({{$in}}, 2) <> typed.region_code__in, false) as {{ident (flag .Name "region")}}
 {{- end}}
 {{- end}}
 {{- if eq .Rule "birth_year"}},
-            case when {{$out}} is not null and ({{$out}} < 1900 or {{$out}} > year(cast($as_of as date)))
+        coalesce({{$out}} is not null and ({{$out}} < 1900 or {{$out}} > year(cast($as_of as date))), false) as {{ident (flag .Name "range")}}
+{{- end}}
+{{- end}}
+    from typed
+),
+final as (
+    select
+        flagged.__line
+{{- range .Columns}},
+        flagged.{{ident .Name}}
+{{- end}},
+        case when false
+{{- range .Columns}}
+{{- if .Required}} or flagged.{{ident (flag .Name "missing")}}{{end}}
+{{- if .Problem}} or flagged.{{ident (flag .Name "bad")}}{{end}}
+{{- if eq .Type.String "id"}} or flagged.{{ident (flag .Name "long")}}{{end}}
+{{- if eq .Rule "region"}} or flagged.{{ident (flag .Name "rule")}}{{end}}
+{{- if eq .Rule "municipality"}} or flagged.{{ident (flag .Name "rule")}}{{if $.HasRegion}} or flagged.{{ident (flag .Name "region")}}{{end}}{{end}}
+{{- if eq .Rule "birth_year"}} or flagged.{{ident (flag .Name "range")}}{{end}}
+{{- end}}
+        then list_filter([
+            cast(null as struct(column_name varchar, reason varchar))
+{{- range .Columns}}
+{{- $in := printf "flagged.%s" (ident (in .Name))}}{{$out := printf "flagged.%s" (ident .Name)}}
+{{- if .Required}},
+            case when flagged.{{ident (flag .Name "missing")}}
+                then {'column_name': {{lit .Name}}, 'reason': 'required value is missing'} end
+{{- end}}
+{{- if .Problem}},
+            case when flagged.{{ident (flag .Name "bad")}}
+                then {'column_name': {{lit .Name}}, 'reason': format({{lit .Problem}}, sip_show({{$in}}))} end
+{{- end}}
+{{- if eq .Type.String "id"}},
+            case when flagged.{{ident (flag .Name "long")}}
+                then {'column_name': {{lit .Name}}, 'reason': format('id is {} characters long (at most {{$.MaxID}})', length({{$in}}))} end
+{{- end}}
+{{- if eq .Rule "region"}},
+            case when flagged.{{ident (flag .Name "rule")}}
+                then {'column_name': {{lit .Name}}, 'reason': format('"{}" is not a region code (want 2 digits, e.g. 01)', sip_show({{$in}}))} end
+{{- end}}
+{{- if eq .Rule "municipality"}},
+            case when flagged.{{ident (flag .Name "rule")}}
+                then {'column_name': {{lit .Name}}, 'reason': format('"{}" is not a municipality code (want 4 digits, e.g. 0180)', sip_show({{$in}}))} end
+{{- if $.HasRegion}},
+            case when flagged.{{ident (flag .Name "region")}}
+                then {'column_name': {{lit .Name}}, 'reason': format('municipality {} is not in region {}', {{$in}}, flagged.region_code__in)} end
+{{- end}}
+{{- end}}
+{{- if eq .Rule "birth_year"}},
+            case when flagged.{{ident (flag .Name "range")}}
                 then {'column_name': {{lit .Name}}, 'reason': format('{} is outside 1900…{}', {{$out}}, year(cast($as_of as date)))} end
 {{- end}}
 {{- end}}
-        ], problem -> problem is not null) as problems
-    from typed
+        ], problem -> problem is not null)
+        else cast([] as struct(column_name varchar, reason varchar)[]) end as problems
+    from flagged
 )
 select * from final;
