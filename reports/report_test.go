@@ -139,13 +139,6 @@ func (w *workbook) kpiByName(name string) (transform.KPI, bool) {
 	return transform.KPI{}, false
 }
 
-func headlineKPI(k transform.KPI) bool {
-	if strings.HasPrefix(k.ID, "survey_") {
-		return strings.HasPrefix(k.ID, "survey_dim_") && !strings.HasSuffix(k.ID, "_mean") && !strings.HasSuffix(k.ID, "_top_box_share")
-	}
-	return k.ID != "attendance_gap_by_org" && k.ID != "attendance_by_mode"
-}
-
 func TestWorkbook(t *testing.T) {
 	w := writeWorkbook(t, "")
 	f := w.f
@@ -198,7 +191,7 @@ func TestWorkbook(t *testing.T) {
 			}
 		}
 		for _, k := range w.cat {
-			if headlineKPI(k) && !seen[k.ID] {
+			if k.IsHeadline() && !seen[k.ID] {
 				t.Errorf("headline KPI %s missing from the summary", k.ID)
 			}
 		}

@@ -6,7 +6,6 @@ import (
 	"embed"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/sipstat/sipstat/transform"
@@ -241,7 +240,7 @@ func (idx *valueIndex) headline(m Meta, period, kpi string) Figure {
 }
 
 func buildKPI(k transform.KPI, m Meta, idx *valueIndex) *KPI {
-	kp := &KPI{KPI: k, Headline: isHeadline(k)}
+	kp := &KPI{KPI: k, Headline: k.IsHeadline()}
 	p := m.Period
 	kp.Current = idx.headline(m, p.Label, k.ID)
 	kp.Previous = idx.headline(m, p.Previous().Label, k.ID)
@@ -291,22 +290,6 @@ func orderBreakdowns(catalog, seen []string) []string {
 	}
 	sort.Strings(rest)
 	return append(out, rest...)
-}
-
-// isHeadline keeps the user audit's per-question KPIs (survey_<question>)
-// and its per-dimension means and top-box shares, and the breakdown-only
-// KPIs, off the summary: the summary shows one line per question the
-// steering group asks (the dimension index for the audit), the family sheets
-// show the rest.
-func isHeadline(k transform.KPI) bool {
-	if strings.HasPrefix(k.ID, "survey_") {
-		return strings.HasPrefix(k.ID, "survey_dim_") && !strings.HasSuffix(k.ID, "_mean") && !strings.HasSuffix(k.ID, "_top_box_share")
-	}
-	switch k.ID {
-	case "attendance_gap_by_org", "attendance_by_mode":
-		return false
-	}
-	return true
 }
 
 func status(k transform.KPI, f Figure) Status {
