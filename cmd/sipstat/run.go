@@ -101,7 +101,9 @@ Typical use:
 	pf.BoolVarP(&a.quiet, "quiet", "q", false, "only warnings and errors on stderr")
 	pf.BoolVarP(&a.verbose, "verbose", "v", false, "debug logging on stderr")
 	pf.IntVar(&a.threads, "threads", 0, "DuckDB threads (0 = one per core)")
-	pf.StringVar(&a.memLimit, "memory-limit", "", "DuckDB memory limit, e.g. 4GB (default: DuckDB's, 80% of RAM)")
+	// A fixed default keeps peak memory bounded on an analyst's laptop
+	// whatever the extract's size: DuckDB spills beyond it.
+	pf.StringVar(&a.memLimit, "memory-limit", envOr("SIPSTAT_MEMORY_LIMIT", "3GB"), "DuckDB memory limit; DuckDB spills to disk beyond it (env SIPSTAT_MEMORY_LIMIT)")
 
 	root.AddCommand(
 		a.sampleCommand(),
