@@ -201,9 +201,9 @@ func (l *loader) validate(ctx context.Context, sf stagedFile) (FileSummary, erro
 	_, data.HasRegion = t.Column("region_code")
 	p := l.params("file_name", sf.f.where(), "table_name", t.Name)
 	run := func(file string, d any) error {
-		t0 := time.Now()
+		t0, c0 := time.Now(), cpuTime()
 		_, err := execSQL(ctx, l.conn, file, d, p)
-		l.log.Debug("sql", "file", file, "table", t.Name, "elapsed", time.Since(t0))
+		l.log.Debug("sql", "file", file, "table", t.Name, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
 		return err
 	}
 	if err := run("check.sql", data); err != nil {
@@ -267,12 +267,12 @@ func (l *loader) validate(ctx context.Context, sf stagedFile) (FileSummary, erro
 	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 		return fsum, err
 	}
-	t0 := time.Now()
+	t0, c0 := time.Now(), cpuTime()
 	loaded, err := execSQL(ctx, l.conn, "insert_raw.sql", struct {
 		checkData
 		AnyProblem bool
 	}{data, fsum.Rejected > 0}, p)
-	l.log.Debug("sql", "file", "insert_raw.sql", "table", t.Name, "elapsed", time.Since(t0))
+	l.log.Debug("sql", "file", "insert_raw.sql", "table", t.Name, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
 	if err != nil {
 		return fsum, err
 	}

@@ -3,12 +3,14 @@
 -- cell problems (unparsable value, missing required value, unknown code, a
 -- format rule of the contract). Inputs: the staged file, $as_of; codes are
 -- mapped by a CASE over the contract's code list (no join per code column).
+{{/* trim copies every string; most cells need no trimming */ -}}
+{{define "trimmed"}}nullif(case when starts_with({{.}}, ' ') or ends_with({{.}}, ' ') then trim({{.}}) else {{.}} end, ''){{end -}}
 create or replace temp table {{ident .Chk}} as
 with src as (
     select
         stage.__line
 {{- range .Columns}},
-        {{if .Source}}nullif(trim(cast(stage.{{ident .Source}} as varchar)), ''){{else}}cast(null as varchar){{end}} as {{ident (in .Name)}}
+        {{if .Source}}{{template "trimmed" printf "cast(stage.%s as varchar)" (ident .Source)}}{{else}}cast(null as varchar){{end}} as {{ident (in .Name)}}
 {{- end}}
     from {{ident .Stage}} as stage
 ),
