@@ -1,6 +1,6 @@
 -- grain: one row per input row of {{.Table}} (from {{.Stage}}): each contract
 -- column typed (read from its trimmed text, <column>__in), and the list of
--- cell problems (unparsable value, missing required value, unknown code, a
+-- cell problems, null when there is none (unparsable value, missing required value, unknown code, a
 -- format rule of the contract). Inputs: the staged file, $as_of; codes are
 -- mapped by a CASE over the contract's code list (no join per code column).
 {{/* trim copies every string; most cells need no trimming */ -}}
@@ -23,7 +23,8 @@ typed as (
     from src
 ),
 -- one boolean per check, never null, so that the list of problems is only
--- built for the few rows that have one
+-- built for the few rows that have one; problems is null for a clean row
+-- (cheaper to store than an empty list)
 flagged as (
     select
         typed.*
@@ -103,7 +104,7 @@ final as (
 {{- end}}
 {{- end}}
         ], problem -> problem is not null)
-        else cast([] as struct(column_name varchar, reason varchar)[]) end as problems
+        end as problems
     from flagged
 )
 select * from final;

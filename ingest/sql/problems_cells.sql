@@ -4,7 +4,7 @@ create or replace temp table {{ident .Problems}} as
 with exploded as (
     select chk.__line, unnest(chk.problems) as problem
     from {{ident .Chk}} as chk
-    where len(chk.problems) > 0
+    where chk.problems is not null
 ),
 final as (
     select

@@ -8,7 +8,7 @@ with numbered as (
         row_number() over (partition by {{range $i, $k := .Key}}{{if $i}}, {{end}}chk.{{ident $k}}{{end}} order by chk.__line) as occurrence,
         min(chk.__line) over (partition by {{range $i, $k := .Key}}{{if $i}}, {{end}}chk.{{ident $k}}{{end}}) as first_line
     from {{ident .Chk}} as chk
-    where len(chk.problems) = 0
+    where chk.problems is null
 ),
 final as (
     select

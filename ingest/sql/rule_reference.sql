@@ -5,13 +5,13 @@ insert into {{ident .Problems}}
 with orphans as (
     select chk.__line, chk.{{ident .Column}} as ref
     from {{ident .Chk}} as chk
-    where len(chk.problems) = 0
+    where chk.problems is null
         and chk.{{ident .Column}} is not null
 {{- if .Self}}
         and chk.{{ident .Column}} not in (
             select parent.{{ident .ParentKey}}
             from {{ident .Chk}} as parent
-            where len(parent.problems) = 0
+            where parent.problems is null
                 and parent.__line not in (select p.__line from {{ident .Problems}} as p)
         )
 {{- else}}

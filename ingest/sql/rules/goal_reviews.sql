@@ -10,7 +10,7 @@ with reviewed_goals as materialized (
     join raw.goals as goal
         on goal.source = $source
         and goal.goal_id = chk.goal_id
-    where len(chk.problems) = 0
+    where chk.problems is null
 ),
 reviews as materialized (
     select reviewed_goals.*, meeting.sip_id as meeting_sip_id

@@ -7,7 +7,7 @@ with mismatched as (
     join raw.meetings as meeting
         on meeting.source = $source
         and meeting.meeting_id = chk.set_at_meeting_id
-    where len(chk.problems) = 0
+    where chk.problems is null
         and meeting.sip_id <> chk.sip_id
 ),
 final as (

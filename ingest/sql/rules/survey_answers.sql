@@ -13,7 +13,7 @@ with answers as (
         on question.source = $source
         and question.survey_id = response.survey_id
         and question.question_id = chk.question_id
-    where len(chk.problems) = 0
+    where chk.problems is null
 ),
 final as (
     select

@@ -4,7 +4,7 @@ insert into ingest_problems_survey_responses
 with orphans as (
     select chk.__line, chk.survey_id
     from ingest_chk_survey_responses as chk
-    where len(chk.problems) = 0
+    where chk.problems is null
         and not exists (
             select 1
             from raw.survey_questions as question
