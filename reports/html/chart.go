@@ -37,6 +37,9 @@ type point struct {
 	Group     string `json:"group"`
 	// Source names a non-KPI figure (data quality counts) instead of a KPI.
 	Source string `json:"source,omitempty"`
+	// Dim, when set, is the position of the value inside the data item's
+	// value array (a box plot item holds min, Q1, median, Q3 and max).
+	Dim *int `json:"dim,omitempty"`
 }
 
 // table is the text alternative of a chart.

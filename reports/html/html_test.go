@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,6 +47,7 @@ type chartPoint struct {
 	Breakdown string `json:"breakdown"`
 	Group     string `json:"group"`
 	Source    string `json:"source"`
+	Dim       *int   `json:"dim"`
 }
 
 func attr(n *xhtml.Node, name string) (string, bool) {
@@ -245,40 +247,146 @@ func checkChartData(t *testing.T, p parsed, want map[string]transform.Value, r *
 		t.Fatalf("%d charts, want the report's sections (at least 10)", len(p.charts))
 	}
 	for _, c := range p.charts {
-		series := c.series()
-		items := 0
-		for _, s := range series {
-			d, _ := s["data"].([]any)
-			items += len(d)
+		n, g := checkOneChart(t, c, want, r)
+		numbers += n
+		gaps += g
+	}
+	return numbers, gaps
+}
+
+// reporter is the part of *testing.T the chart checks use, so a test can
+// feed them a tampered chart and see that they fail.
+type reporter interface {
+	Helper()
+	Errorf(format string, args ...any)
+	Fatalf(format string, args ...any)
+}
+
+// itemWidth is how many points a data item of a series needs: a box plot
+// item carries five values (min, Q1, median, Q3, max), each its own KPI;
+// any other item one.
+func itemWidth(series map[string]any) int {
+	if series["type"] == "boxplot" {
+		return 5
+	}
+	return 1
+}
+
+// checkOneChart checks one chart's data items against its points and the
+// kpi output. Every data item must be covered exactly once per value (box
+// plot: each of its five positions). A box is drawn only when all five of
+// its values are figures; if any is hidden or missing the whole item must
+// be the gap "-".
+func checkOneChart(t reporter, c parsedChart, want map[string]transform.Value, r *model.Report) (numbers, gaps int) {
+	t.Helper()
+	series := c.series()
+	type slot struct{ series, index, dim int }
+	need := map[slot]bool{}
+	for si, s := range series {
+		d, _ := s["data"].([]any)
+		for j := range d {
+			if w := itemWidth(s); w > 1 {
+				for k := 0; k < w; k++ {
+					need[slot{si, j, k}] = false
+				}
+			} else {
+				need[slot{si, j, -1}] = false
+			}
 		}
-		if items == 0 || items != len(c.points) {
-			t.Errorf("chart %s: %d data items, %d points", c.id, items, len(c.points))
+	}
+	if len(need) == 0 {
+		t.Errorf("chart %s draws no data", c.id)
+		return 0, 0
+	}
+	// wantOf is the kpi output of one point: the figure, or "-".
+	wantOf := func(pt chartPoint) any {
+		if pt.Source != "" {
+			return float64(qualityCount(t, r, pt.Source, pt.Group))
+		}
+		// Suppressed, missing and non-finite values are all the gap "-".
+		if v, ok := want[valueKey(pt.Period, pt.KPI, pt.Breakdown, pt.Group)]; ok && !v.Suppressed && !v.NoData && v.Value != nil &&
+			!math.IsNaN(*v.Value) && !math.IsInf(*v.Value, 0) {
+			return *v.Value
+		}
+		return "-"
+	}
+	// A box item is a gap as soon as one of its points is.
+	boxGap := map[[2]int]bool{}
+	for _, pt := range c.points {
+		if pt.Dim != nil && wantOf(pt) == "-" {
+			boxGap[[2]int{pt.Series, pt.Index}] = true
+		}
+	}
+	for _, pt := range c.points {
+		if pt.Series < 0 || pt.Series >= len(series) {
+			t.Errorf("chart %s: point %+v names no series", c.id, pt)
 			continue
 		}
-		for _, pt := range c.points {
-			d := series[pt.Series]["data"].([]any)
-			got := dataValue(d[pt.Index])
-			var wantV any = "-"
-			if pt.Source != "" {
-				wantV = float64(qualityCount(t, r, pt.Source, pt.Group))
-			} else if v, ok := want[valueKey(pt.Period, pt.KPI, pt.Breakdown, pt.Group)]; ok && !v.Suppressed && !v.NoData && v.Value != nil {
-				wantV = *v.Value
+		d, _ := series[pt.Series]["data"].([]any)
+		if pt.Index < 0 || pt.Index >= len(d) {
+			t.Errorf("chart %s: point %+v names no data item", c.id, pt)
+			continue
+		}
+		sl := slot{pt.Series, pt.Index, -1}
+		if pt.Dim != nil {
+			sl.dim = *pt.Dim
+		}
+		covered, ok := need[sl]
+		if !ok || covered {
+			t.Errorf("chart %s: point %+v does not match one value of the series (dim set: %v; box plot: %v) or repeats one", c.id, pt, pt.Dim != nil, itemWidth(series[pt.Series]) > 1)
+			continue
+		}
+		need[sl] = true
+
+		wantV := wantOf(pt)
+		var got any
+		if pt.Dim == nil {
+			got = dataValue(d[pt.Index])
+		} else {
+			if boxGap[[2]int{pt.Series, pt.Index}] {
+				wantV = "-"
 			}
-			if got != wantV {
-				t.Errorf("chart %s series %d item %d (%s %s %s %q): drawn %v, kpi output %v", c.id, pt.Series, pt.Index, pt.Period, pt.KPI, pt.Breakdown, pt.Group, got, wantV)
+			item := d[pt.Index]
+			if m, ok := item.(map[string]any); ok {
+				item = m["value"]
 			}
-			if wantV == "-" {
-				gaps++
-			} else {
-				numbers++
+			switch a := item.(type) {
+			case []any:
+				if len(a) != itemWidth(series[pt.Series]) {
+					t.Errorf("chart %s: box item %d has %d values, want %d", c.id, pt.Index, len(a), itemWidth(series[pt.Series]))
+					continue
+				}
+				got = a[*pt.Dim]
+			default:
+				got = a // the gap "-" (or anything else, which fails below)
 			}
+		}
+		if got != wantV {
+			t.Errorf("chart %s series %d item %d dim %v (%s %s %s %q): drawn %v, kpi output %v", c.id, pt.Series, pt.Index, dimText(pt.Dim), pt.Period, pt.KPI, pt.Breakdown, pt.Group, got, wantV)
+		}
+		if wantV == "-" {
+			gaps++
+		} else {
+			numbers++
+		}
+	}
+	for sl, covered := range need {
+		if !covered {
+			t.Errorf("chart %s: series %d item %d dim %d is drawn but no point says where it came from", c.id, sl.series, sl.index, sl.dim)
 		}
 	}
 	return numbers, gaps
 }
 
+func dimText(d *int) string {
+	if d == nil {
+		return "-"
+	}
+	return fmt.Sprint(*d)
+}
+
 // qualityCount is a load count from the model's data-quality section.
-func qualityCount(t *testing.T, r *model.Report, source, group string) int64 {
+func qualityCount(t reporter, r *model.Report, source, group string) int64 {
 	t.Helper()
 	for _, f := range r.Quality.Files {
 		if f.File == group || f.Source+": "+f.File == group {

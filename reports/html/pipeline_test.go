@@ -72,6 +72,40 @@ func TestPipelineReport(t *testing.T) {
 				}
 				t.Logf("%d charts, %d numbers and %d gaps checked (%d bytes)", len(p.charts), numbers, gaps, len(b))
 			})
+			t.Run("lead time by context is a box plot of the five catalogue figures", func(t *testing.T) {
+				c := findChart(t, p, "chart-leadtime-context")
+				s := c.series()
+				if len(s) == 0 || s[0]["type"] != "boxplot" {
+					t.Fatalf("series = %v, want a boxplot first", s)
+				}
+				boxes, _ := s[0]["data"].([]any)
+				dims := 0
+				for _, pt := range c.points {
+					if pt.Dim != nil {
+						dims++
+					}
+				}
+				if len(boxes) == 0 || dims != 5*len(boxes) {
+					t.Errorf("%d boxes, %d box points; want five per box", len(boxes), dims)
+				}
+				drawn := 0
+				for _, b := range boxes {
+					if v, ok := b.(map[string]any)["value"].([]any); ok {
+						drawn++
+						for i := 1; i < len(v); i++ {
+							if v[i].(float64) < v[i-1].(float64) {
+								t.Errorf("box %v is not min ≤ Q1 ≤ median ≤ Q3 ≤ max", v)
+							}
+						}
+					}
+				}
+				if drawn == 0 {
+					t.Errorf("no box drawn from the sample")
+				}
+				if len(c.table) != len(boxes)+1 || len(c.table[0]) != 7 {
+					t.Errorf("table %v: want a header and one row per context, 7 columns", c.table)
+				}
+			})
 			t.Run("the headline cards are the kpi output", func(t *testing.T) {
 				bd, g := "total", ""
 				if tc.municipality != "" {

@@ -19,18 +19,8 @@ func (b *builder) coverageSection() (section, error) {
 		return s, err
 	}
 
-	if ser := b.series("lead_time_median_days", "lead_time_p90_days"); len(ser) > 0 && b.hasBreakdown(ser[0].KPI, "context") {
-		c, err := barChart(barSpec{
-			ID: "chart-leadtime-context", Title: tr(b.lang, "Ledtid behov → SIP-möte per sammanhang", "Lead time need → SIP meeting by context"),
-			Desc:      tr(b.lang, "Median och 90:e percentilen i dagar, "+b.period, "Median and 90th percentile in days, "+b.period),
-			ValueName: b.unitAxis(transform.UnitDays), CategoryName: tr(b.lang, "Sammanhang", "Context"), Unit: transform.UnitDays,
-			Period: b.period, Breakdown: "context", Series: ser, Target: b.target("lead_time_median_days"), Horizontal: true, Lang: b.lang,
-		}, b.vals)
-		caption := tr(b.lang, "Fördelningen av ledtiden visas som median och 90:e percentil per sammanhang (katalogen har inga kvartiler).",
-			"The lead-time distribution is shown as median and 90th percentile by context (the catalogue has no quartiles).") + b.targetNote("lead_time_median_days") + b.regionWide()
-		if err := b.add(&s, c, err, caption); err != nil {
-			return s, err
-		}
+	if err := b.leadTimeByContext(&s); err != nil {
+		return s, err
 	}
 
 	for _, id := range []string{"within_target_share", "coverage"} {
@@ -406,4 +396,60 @@ func (b *builder) anyFigure(kpi, breakdown, group string, periods []string) bool
 		}
 	}
 	return false
+}
+
+// leadTimeByContext adds the lead-time distribution by context: a box plot
+// (min, quartiles, max) with the 90th percentile as markers when the
+// catalogue has all five figures, else bars of median and 90th percentile.
+func (b *builder) leadTimeByContext(s *section) error {
+	ids := [5]string{"lead_time_min_days", "lead_time_p25_days", "lead_time_median_days", "lead_time_p75_days", "lead_time_max_days"}
+	names := [5]string{tr(b.lang, "Min", "Min"), tr(b.lang, "25:e percentil", "25th percentile"), tr(b.lang, "Median", "Median"),
+		tr(b.lang, "75:e percentil", "75th percentile"), tr(b.lang, "Max", "Max")}
+	all := true
+	var box [5]seriesSpec
+	for i, id := range ids {
+		if !b.hasBreakdown(id, "context") {
+			all = false
+		}
+		box[i] = seriesSpec{KPI: id, Name: names[i]}
+	}
+	if all {
+		var extra *seriesSpec
+		if b.hasBreakdown("lead_time_p90_days", "context") {
+			extra = &seriesSpec{KPI: "lead_time_p90_days", Name: tr(b.lang, "90:e percentil", "90th percentile")}
+		}
+		c, err := boxChart(boxSpec{
+			ID: "chart-leadtime-context", Title: tr(b.lang, "Ledtid behov → SIP-möte per sammanhang", "Lead time need → SIP meeting by context"),
+			Desc:      tr(b.lang, "Fördelning i dagar, "+b.period, "Distribution in days, "+b.period),
+			ValueName: b.unitAxis(transform.UnitDays), CategoryName: tr(b.lang, "Sammanhang", "Context"), Unit: transform.UnitDays,
+			Period: b.period, Breakdown: "context", Box: box, Extra: extra,
+			BoxName: tr(b.lang, "Min–max, kvartiler och median", "Min–max, quartiles and median"),
+			Target:  b.target("lead_time_median_days"), Lang: b.lang,
+		}, b.vals)
+		caption := tr(b.lang, "Lådan går från 25:e till 75:e percentilen med medianen som tvärstreck; morrhåren når kortaste och längsta ledtid.",
+			"The box spans the 25th to the 75th percentile with the median as the bar across it; the whiskers reach the shortest and longest lead time.")
+		if extra != nil {
+			caption += tr(b.lang, " Romben är 90:e percentilen.", " The diamond is the 90th percentile.")
+		}
+		caption += tr(b.lang, " Ett sammanhang där någon av de fem siffrorna är dold (..) eller saknas (-) visas utan låda.",
+			" A context with any of the five figures hidden (..) or missing (-) is shown without a box.")
+		caption += b.targetNote("lead_time_median_days") + b.regionWide()
+		return b.add(s, c, err, caption)
+	}
+
+	if ser := b.series("lead_time_median_days", "lead_time_p90_days"); len(ser) > 0 && b.hasBreakdown(ser[0].KPI, "context") {
+		c, err := barChart(barSpec{
+			ID: "chart-leadtime-context", Title: tr(b.lang, "Ledtid behov → SIP-möte per sammanhang", "Lead time need → SIP meeting by context"),
+			Desc:      tr(b.lang, "Median och 90:e percentilen i dagar, "+b.period, "Median and 90th percentile in days, "+b.period),
+			ValueName: b.unitAxis(transform.UnitDays), CategoryName: tr(b.lang, "Sammanhang", "Context"), Unit: transform.UnitDays,
+			Period: b.period, Breakdown: "context", Series: ser, Target: b.target("lead_time_median_days"), Horizontal: true, Lang: b.lang,
+		}, b.vals)
+		caption := tr(b.lang, "Fördelningen av ledtiden visas som median och 90:e percentil per sammanhang (katalogen har inga kvartiler).",
+			"The lead-time distribution is shown as median and 90th percentile by context (the catalogue has no quartiles).") + b.targetNote("lead_time_median_days") + b.regionWide()
+		if err := b.add(s, c, err, caption); err != nil {
+			return err
+		}
+	}
+
+	return nil
 }
