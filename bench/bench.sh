@@ -19,7 +19,7 @@ SIPS=${SIPS:-200000}
 SEED=${SEED:-1}
 KEEP=${KEEP:-0}
 THREADS=${THREADS:-0}
-MEMORY_LIMIT=${MEMORY_LIMIT:-}
+MEMORY_LIMIT=${MEMORY_LIMIT:-3GB}  # sipstat's default; the baseline gets the same
 SIPSTAT=${SIPSTAT:-bin/sipstat}
 OUT=${BENCH_OUT:-bench/out}
 
@@ -143,7 +143,7 @@ threads_text=$THREADS
 ((THREADS == 0)) && threads_text="one per core ($(nproc))"
 # HEAD may have moved on since the binary was built: say when it was.
 echo "binary:   $SIPSTAT, built $(date -u -r "$SIPSTAT" +%Y-%m-%dT%H:%MZ)"
-echo "duckdb:   threads $threads_text, memory_limit ${MEMORY_LIMIT:-default (80% of RAM)}"
+echo "duckdb:   threads $threads_text, memory_limit $MEMORY_LIMIT"
 printf 'extract:  %d SIPs, seed %s, counties %s: %d input rows in %d CSV files, %.0f MiB (%s)\n' \
 	"$SIPS" "$SEED" "$COUNTIES" "$ROWS" "${#csvs[@]}" "$(awk -v b="$BYTES" 'BEGIN { print b / 1048576 }')" "$EXTRACT"
 [[ $BASE_ROWS == "$ROWS" ]] || echo "note:     the baseline read $BASE_ROWS rows, the files have $ROWS data lines"
