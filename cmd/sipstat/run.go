@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -119,20 +120,12 @@ Typical use:
 	return root
 }
 
+// isCobraUsage recognises cobra's own usage errors (unknown command, wrong
+// number of arguments), which it reports as plain errors.
 func isCobraUsage(err error) bool {
-	// cobra reports unknown commands and argument-count errors as plain errors.
 	msg := err.Error()
 	for _, p := range []string{"unknown command", "unknown flag", "accepts ", "requires at least", "requires at most", "invalid argument"} {
-		if len(msg) >= len(p) && containsFold(msg, p) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsFold(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
+		if strings.Contains(msg, p) {
 			return true
 		}
 	}
