@@ -76,6 +76,9 @@ deviations and survey answers. The same options give the same files.`,
 	f.StringVar(&asOf, "as-of", "", "the extract's as-of date, YYYY-MM-DD (default 2026-10-05)")
 	f.StringVar(&counties, "counties", "", "SCB county codes, comma-separated, or \"all\" for the whole country")
 	f.StringVar(&source, "source", "", "the manifest's source name")
-	f.Float64Var(&flaws, "flaws", 0, "share of rows with realistic data-quality flaws and rejects (e.g. 0.002)")
+	// Real extracts are never perfect: by default a few rows carry the
+	// flaws the data-quality report exists for. --flaws 0 gives a fully
+	// consistent extract.
+	f.Float64Var(&flaws, "flaws", 0.002, "share of rows with realistic data-quality flaws and rejects (0 = fully consistent)")
 	return cmd
 }
