@@ -5,14 +5,12 @@ import (
 	"database/sql"
 	"flag"
 	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/sipstat/sipstat/ingest"
+	"github.com/sipstat/sipstat/internal/pipelinetest"
 	"github.com/sipstat/sipstat/sampledata"
-	"github.com/sipstat/sipstat/transform"
 	"github.com/sipstat/sipstat/warehouse"
 )
 
@@ -50,30 +48,9 @@ func samplePath(t testing.TB) string {
 			return
 		}
 		sample.dir = dir
-		extract := filepath.Join(dir, "extract")
-		if _, err := sampledata.Generate(ctx, extract, sampledata.Options{SIPs: 2000, Seed: 11, AsOf: sampleAsOf, FlawRate: 0.01}); err != nil {
-			sample.err = err
-			return
-		}
-		path := filepath.Join(dir, "sip.duckdb")
-		db, err := warehouse.Open(ctx, path, warehouse.Options{})
-		if err != nil {
-			sample.err = err
-			return
-		}
-		settings := transform.DefaultSettings()
-		_, err = ingest.Load(ctx, db, extract, ingest.Options{
-			BeforeCommit: func(ctx context.Context, conn *sql.Conn) error {
-				if err := transform.Build(ctx, conn, settings); err != nil {
-					return err
-				}
-				return ApplyComments(ctx, conn)
-			},
-		})
-		if cerr := db.Close(); err == nil {
-			err = cerr
-		}
-		sample.path, sample.err = path, err
+		sample.path, sample.err = pipelinetest.Sample(ctx, dir,
+			sampledata.Options{SIPs: 2000, Seed: 11, AsOf: sampleAsOf, FlawRate: 0.01},
+			func(ctx context.Context, conn *sql.Conn) error { return ApplyComments(ctx, conn) })
 	})
 	if sample.err != nil {
 		t.Fatalf("sample pipeline: %v", sample.err)

@@ -1,8 +1,6 @@
 package transform_test
 
 import (
-	"context"
-	"database/sql"
 	"fmt"
 	"math"
 	"os"
@@ -14,7 +12,7 @@ import (
 	"time"
 
 	"github.com/sipstat/sipstat/contract"
-	"github.com/sipstat/sipstat/ingest"
+	"github.com/sipstat/sipstat/internal/pipelinetest"
 	"github.com/sipstat/sipstat/sampledata"
 	"github.com/sipstat/sipstat/transform"
 	"github.com/sipstat/sipstat/warehouse"
@@ -140,19 +138,15 @@ func oracleSettingsOf(s transform.Settings) oracleSettings {
 // every period fails the test, because its comparison proved nothing.
 func compareWithOracle(t *testing.T, x *oracleExtract, dir string, settings transform.Settings, periods []transform.Period, requireExercised bool) {
 	ctx := t.Context()
-	db, err := warehouse.Open(ctx, filepath.Join(t.TempDir(), "sipstat.duckdb"), warehouse.Options{})
+	path := filepath.Join(t.TempDir(), "sipstat.duckdb")
+	if err := pipelinetest.Load(ctx, path, dir, settings); err != nil {
+		t.Fatal(err)
+	}
+	db, err := warehouse.Open(ctx, path, warehouse.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	_, err = ingest.Load(ctx, db, dir, ingest.Options{
-		BeforeCommit: func(ctx context.Context, conn *sql.Conn) error {
-			return transform.Build(ctx, conn, settings)
-		},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 
 	var labels []string
 	for _, p := range periods {

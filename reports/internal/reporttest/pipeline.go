@@ -2,16 +2,13 @@ package reporttest
 
 import (
 	"context"
-	"database/sql"
 	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/sipstat/sipstat/ingest"
+	"github.com/sipstat/sipstat/internal/pipelinetest"
 	"github.com/sipstat/sipstat/sampledata"
-	"github.com/sipstat/sipstat/transform"
 	"github.com/sipstat/sipstat/warehouse"
 )
 
@@ -38,25 +35,8 @@ func Pipeline(t testing.TB) string {
 			return
 		}
 		pipeline.dir = dir
-		extract := filepath.Join(dir, "extract")
-		if _, err := sampledata.Generate(ctx, extract, sampledata.Options{SIPs: 3000, Seed: 7, AsOf: PipelineAsOf, FlawRate: 0.01}); err != nil {
-			pipeline.err = err
-			return
-		}
-		path := filepath.Join(dir, "sip.duckdb")
-		db, err := warehouse.Open(ctx, path, warehouse.Options{})
-		if err != nil {
-			pipeline.err = err
-			return
-		}
-		settings := transform.DefaultSettings()
-		_, err = ingest.Load(ctx, db, extract, ingest.Options{
-			BeforeCommit: func(ctx context.Context, conn *sql.Conn) error { return transform.Build(ctx, conn, settings) },
-		})
-		if cerr := db.Close(); err == nil {
-			err = cerr
-		}
-		pipeline.path, pipeline.err = path, err
+		pipeline.path, pipeline.err = pipelinetest.Sample(ctx, dir,
+			sampledata.Options{SIPs: 3000, Seed: 7, AsOf: PipelineAsOf, FlawRate: 0.01})
 	})
 	if pipeline.err != nil {
 		t.Fatalf("pipeline: %v", pipeline.err)
