@@ -352,26 +352,37 @@ func (r *runner) createAs(ctx context.Context, name, file string) error {
 	return r.exec(ctx, file, "create or replace "+kind+" "+warehouse.QuoteIdent(name)+" as ")
 }
 
-// prepare creates what Build needs that a fresh database lacks — the raw
-// tables of every contract table (an optional table not delivered is an
-// empty table), the load tables — then the staging views and the reference
-// tables.
+// prepare checks that an extract has been loaded (ingest creates every raw
+// table and the load tables on the first load; their DDL lives there), then
+// creates the staging views and the reference tables.
 func (r *runner) prepare(ctx context.Context) error {
-	if _, err := r.q.ExecContext(ctx, "create schema if not exists raw; create schema if not exists staging"); err != nil {
-		return fmt.Errorf("transform: create schemas: %w", err)
+	have := map[string]bool{}
+	rows, err := r.q.QueryContext(ctx, mustSQL("params/loaded_tables.sql"))
+	if err != nil {
+		return fmt.Errorf("transform: sql/params/loaded_tables.sql: %w", err)
 	}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
+			return err
+		}
+		have[name] = true
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return fmt.Errorf("transform: sql/params/loaded_tables.sql: %w", err)
+	}
+	want := []string{"main.load_sources", "main.load_files"}
 	for _, t := range contract.Tables {
-		cols := []string{"source VARCHAR NOT NULL"}
-		for _, c := range t.Columns {
-			cols = append(cols, warehouse.QuoteIdent(c.Name)+" "+c.Type.SQLType())
-		}
-		ddl := "create table if not exists raw." + warehouse.QuoteIdent(t.Name) + " (" + strings.Join(cols, ", ") + ")"
-		if _, err := r.q.ExecContext(ctx, ddl); err != nil {
-			return fmt.Errorf("transform: create raw.%s: %w", t.Name, err)
+		want = append(want, "raw."+t.Name)
+	}
+	for _, name := range want {
+		if !have[name] {
+			return fmt.Errorf("transform: the database has no table %s: load an extract first (sipstat load)", name)
 		}
 	}
-	if err := r.exec(ctx, "params/ensure_load_tables.sql", ""); err != nil {
-		return err
+	if _, err := r.q.ExecContext(ctx, "create schema if not exists staging"); err != nil {
+		return fmt.Errorf("transform: create schema staging: %w", err)
 	}
 	for _, t := range contract.Tables {
 		name := "stg_" + t.Name
