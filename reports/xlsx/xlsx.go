@@ -71,18 +71,29 @@ func Write(w io.Writer, r *model.Report, opts Options) error {
 		f := &r.Families[i]
 		steps = append(steps, func() error { return b.family(f) })
 	}
-	steps = append(steps, b.mapping, b.quality, b.definitions, b.values, b.properties)
+	// The summary is made the active sheet and the default "Sheet1" removed
+	// before the values sheet is streamed: both walk every worksheet, and a
+	// streamed sheet would be parsed back from its XML (tens of MB at
+	// national scale) and then marshalled again on write.
+	steps = append(steps, b.mapping, b.quality, b.definitions, b.activate, b.values, b.properties)
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
 		}
 	}
+	if _, err := b.f.WriteTo(w); err != nil {
+		return fmt.Errorf("xlsx: write workbook: %w", err)
+	}
+	return nil
+}
+
+// activate makes the first sheet (the summary) the one a reader opens on and
+// deletes excelize's default "Sheet1". It runs before the values sheet is
+// streamed, so neither call reads that sheet back.
+func (b *book) activate() error {
 	b.f.SetActiveSheet(0)
 	if err := b.f.DeleteSheet("Sheet1"); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
-	}
-	if _, err := b.f.WriteTo(w); err != nil {
-		return fmt.Errorf("xlsx: write workbook: %w", err)
 	}
 	return nil
 }
