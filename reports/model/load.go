@@ -91,23 +91,38 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 	for i, p := range r.Meta.Trend {
 		labels[i] = p.Label
 	}
-	values, err := transform.Values(ctx, q, transform.Filter{Periods: labels})
+	// The period is read whole; the trend's other quarters only in the
+	// breakdowns the report shows for them (trendBreakdowns). Suppression
+	// works per period × KPI × breakdown against the period's total, so a
+	// breakdown read alone is suppressed exactly as when read with the
+	// rest; at national scale this skips the municipality rows of seven
+	// quarters, seven eighths of what a full read returns.
+	values, err := transform.Values(ctx, q, transform.Filter{Periods: []string{period.Label}})
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
 	transform.Suppress(values, threshold)
-	idx := indexValues(values)
-	order := map[string]int{}
+	earlier, err := transform.Values(ctx, q, transform.Filter{
+		Periods: labels[:len(labels)-1], Breakdowns: trendBreakdowns(opts.Municipality)})
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	transform.Suppress(earlier, threshold)
+	for _, vs := range [][]transform.Value{values, earlier} {
+		for i := range vs {
+			v := &vs[i]
+			v.Value, v.Numerator, v.Denominator = finite(v.Value), finite(v.Numerator), finite(v.Denominator)
+		}
+	}
+	idx := indexValues(earlier, values)
+	order := make(map[string]int, len(catalog))
 	for i, k := range catalog {
 		order[k.ID] = i
 	}
 	sort.SliceStable(values, func(i, j int) bool {
-		a, b := values[i], values[j]
-		if a.Period != b.Period {
-			return a.Period < b.Period
-		}
-		if order[a.KPIID] != order[b.KPIID] {
-			return order[a.KPIID] < order[b.KPIID]
+		a, b := &values[i], &values[j]
+		if oa, ob := order[a.KPIID], order[b.KPIID]; oa != ob {
+			return oa < ob
 		}
 		if (a.Breakdown == "total") != (b.Breakdown == "total") {
 			return a.Breakdown == "total"
@@ -117,10 +132,6 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 		}
 		return a.Group < b.Group
 	})
-	for i := range values {
-		v := &values[i]
-		v.Value, v.Numerator, v.Denominator = finite(v.Value), finite(v.Numerator), finite(v.Denominator)
-	}
 	r.Published = values
 
 	if opts.Municipality != "" {
@@ -184,23 +195,42 @@ type valueIndex struct {
 	breakdowns map[string][]string
 }
 
-func indexValues(values []transform.Value) *valueIndex {
+// trendBreakdowns are the breakdowns the report shows for the quarters
+// before its period: the totals (trends, previous quarter, a year ago), the
+// organisation types (attendance and absence matrices) and the deviation
+// categories, and in a municipality's report the municipalities (its
+// headline figures are its municipality group).
+func trendBreakdowns(municipality string) []string {
+	bs := []string{"total", "org_type", "category"}
+	if municipality != "" {
+		bs = append(bs, "municipality")
+	}
+	return bs
+}
+
+func indexValues(lists ...[]transform.Value) *valueIndex {
+	n := 0
+	for _, values := range lists {
+		n += len(values)
+	}
 	idx := &valueIndex{
-		byKey:      make(map[valueKey]transform.Value, len(values)),
+		byKey:      make(map[valueKey]transform.Value, n),
 		groups:     map[valueKey][]string{},
 		breakdowns: map[string][]string{},
 	}
 	seen := map[[2]string]bool{}
-	for _, v := range values {
-		idx.byKey[valueKey{v.Period, v.KPIID, v.Breakdown, v.Group}] = v
-		if v.Breakdown == "total" {
-			continue
-		}
-		gk := valueKey{v.Period, v.KPIID, v.Breakdown, ""}
-		idx.groups[gk] = append(idx.groups[gk], v.Group)
-		if !seen[[2]string{v.KPIID, v.Breakdown}] {
-			seen[[2]string{v.KPIID, v.Breakdown}] = true
-			idx.breakdowns[v.KPIID] = append(idx.breakdowns[v.KPIID], v.Breakdown)
+	for _, values := range lists {
+		for _, v := range values {
+			idx.byKey[valueKey{v.Period, v.KPIID, v.Breakdown, v.Group}] = v
+			if v.Breakdown == "total" {
+				continue
+			}
+			gk := valueKey{v.Period, v.KPIID, v.Breakdown, ""}
+			idx.groups[gk] = append(idx.groups[gk], v.Group)
+			if !seen[[2]string{v.KPIID, v.Breakdown}] {
+				seen[[2]string{v.KPIID, v.Breakdown}] = true
+				idx.breakdowns[v.KPIID] = append(idx.breakdowns[v.KPIID], v.Breakdown)
+			}
 		}
 	}
 	return idx

@@ -40,9 +40,11 @@ type Report struct {
 	Mapping []Question
 	// Quality is the data quality of the load behind the report.
 	Quality Quality
-	// Published is every catalogue value of the trend's quarters after the
-	// small-number rule, ordered by period, KPI (catalogue order), breakdown
-	// and group: the long table a detail sheet lists and tests compare with.
+	// Published is every catalogue value of the period after the
+	// small-number rule, ordered by KPI (catalogue order), breakdown (total
+	// first) and group: the long table a detail sheet lists and tests
+	// compare with. (The trend's earlier quarters are read only in the
+	// breakdowns the report shows for them; see trendBreakdowns.)
 	Published []transform.Value
 }
 
