@@ -41,6 +41,12 @@ var coreModels = []string{
 	"survey_questions", "survey_responses", "survey_answers", "population",
 }
 
+// coreViews are the core models built as views, not tables: cheap to read
+// through (a join the KPIs would do anyway) and expensive to write. A
+// participants table (1.4 M rows at 200 000 SIPs, with the meeting's facts)
+// was the largest single cost of Build.
+var coreViews = map[string]bool{"participants": true}
+
 // families are the KPI families in catalogue order; each has sql/kpi/<family>.sql
 // and a view kpi_<family>.
 var families = []string{
@@ -294,6 +300,7 @@ type runner struct {
 	q       warehouse.Querier
 	temp    bool
 	created []string
+	views   []string
 }
 
 func mustSQL(name string) string {
@@ -350,6 +357,25 @@ func (r *runner) createAs(ctx context.Context, name, file string) error {
 		r.created = append(r.created, name)
 	}
 	return r.exec(ctx, file, "create or replace "+kind+" "+warehouse.QuoteIdent(name)+" as ")
+}
+
+// createView creates view name from the query in file (a temp view in temp
+// mode). A table of that name left by an older build is dropped first.
+func (r *runner) createView(ctx context.Context, name, file string) error {
+	if r.temp {
+		r.views = append(r.views, name)
+		return r.exec(ctx, file, "create or replace temp view "+warehouse.QuoteIdent(name)+" as ")
+	}
+	var tables int
+	if err := r.q.QueryRowContext(ctx, `select count(*) from duckdb_tables() where database_name = current_database() and schema_name = 'main' and table_name = ?`, name).Scan(&tables); err != nil {
+		return fmt.Errorf("transform: core/%s: %w", name, err)
+	}
+	if tables > 0 {
+		if _, err := r.q.ExecContext(ctx, "drop table main."+warehouse.QuoteIdent(name)); err != nil {
+			return fmt.Errorf("transform: core/%s: drop the old table: %w", name, err)
+		}
+	}
+	return r.exec(ctx, file, "create or replace view main."+warehouse.QuoteIdent(name)+" as ")
 }
 
 // prepare checks that an extract has been loaded (ingest creates every raw
@@ -490,7 +516,11 @@ func (r *runner) pipeline(ctx context.Context, p Params) error {
 		return err
 	}
 	for _, m := range coreModels {
-		if err := r.createAs(ctx, m, "core/"+m+".sql"); err != nil {
+		create := r.createAs
+		if coreViews[m] {
+			create = r.createView
+		}
+		if err := create(ctx, m, "core/"+m+".sql"); err != nil {
 			return err
 		}
 	}
@@ -617,6 +647,9 @@ func (r *runner) dropParams(ctx context.Context) error {
 // dropTemp drops every temp table of a Compute, so the pooled connection
 // shadows nothing afterwards.
 func (r *runner) dropTemp(ctx context.Context) {
+	for i := len(r.views) - 1; i >= 0; i-- {
+		r.q.ExecContext(ctx, "drop view if exists temp."+warehouse.QuoteIdent(r.views[i]))
+	}
 	for i := len(r.created) - 1; i >= 0; i-- {
 		r.q.ExecContext(ctx, "drop table if exists temp."+warehouse.QuoteIdent(r.created[i]))
 	}

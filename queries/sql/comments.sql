@@ -8,7 +8,7 @@
 
 
 -- consents
-comment on table consents is 'Samtycken: one row per consent decision (source, consent_id), given or declined, with the SIP''s breakdown facts.';
+comment on table consents is 'Samtycken: one row per consent decision (source, consent_id), given or declined; join sips on (source, sip_id) for the SIP''s breakdown facts.';
 comment on column consents.source is 'Källa: the extract''s source (manifest source); ids are unique within a source.';
 comment on column consents.consent_id is 'Samtycke (pseudonym).';
 comment on column consents.sip_id is 'SIP (pseudonym): the SIP process the row belongs to.';
@@ -17,13 +17,6 @@ comment on column consents.decision_date is 'Beslutsdatum for the consent.';
 comment on column consents.scope is 'Omfattning: information_sharing, plan, both.';
 comment on column consents.given_by is 'Lämnat av: individual, guardian (vårdnadshavare), both_guardians, representative (god man, förvaltare, framtidsfullmakt).';
 comment on column consents.withdrawn_date is 'Återtaget: the date the consent was withdrawn.';
-comment on column consents.region_code is 'Länskod (SCB county code, 2 digits), e.g. 01 Stockholm.';
-comment on column consents.municipality_code is 'Kommunkod (SCB municipality code, 4 digits, text), e.g. 0180; ref_municipalities has the name.';
-comment on column consents.context is 'Sammanhang: discharge (utskrivning från sluten vård), child_placement (placering av barn/unga utanför hemmet), standard (SoL/HSL).';
-comment on column consents.target_group is 'Målgrupp: mental_health, substance_use, elderly_multimorbid, child_youth, disability, other.';
-comment on column consents.age_band is 'Åldersgrupp: 0-12, 13-17, 18-64, 65-79, 80+.';
-comment on column consents.sex is 'Kön: female, male, other, unknown.';
-comment on column consents.is_child is 'Barn: under 18 (for a SIP at the need, for a meeting at the meeting).';
 
 -- deviations
 comment on table deviations is 'Avvikelser: one row per deviation report about the SIP process (source, deviation_id).';
@@ -86,7 +79,7 @@ comment on column dq_summary.description_sv is 'Beskrivning på svenska.';
 comment on column dq_summary.description_en is 'Description in English.';
 
 -- goal_reviews
-comment on table goal_reviews is 'Målbedömningar (måluppfyllelse): one row per goal and follow-up meeting (source, goal_id, meeting_id) where attainment was assessed.';
+comment on table goal_reviews is 'Målbedömningar (måluppfyllelse): one row per goal and follow-up meeting (source, goal_id, meeting_id) where attainment was assessed; join sips on (source, sip_id) for the SIP''s breakdown facts.';
 comment on column goal_reviews.source is 'Källa: the extract''s source (manifest source); ids are unique within a source.';
 comment on column goal_reviews.goal_id is 'Delmål (pseudonym).';
 comment on column goal_reviews.meeting_id is 'SIP-möte (pseudonym): the meeting.';
@@ -95,17 +88,10 @@ comment on column goal_reviews.sip_id is 'SIP (pseudonym): the SIP process the r
 comment on column goal_reviews.review_held_date is 'Bedömningsdatum: held date of the reviewing meeting.';
 comment on column goal_reviews.review_meeting_has_date_flag is 'The reviewing meeting has a date flag (left out of goal KPIs).';
 comment on column goal_reviews.review_period_date is 'Periodens datum for the reviewing meeting (held, else planned date).';
-comment on column goal_reviews.region_code is 'Länskod (SCB county code, 2 digits), e.g. 01 Stockholm.';
-comment on column goal_reviews.municipality_code is 'Kommunkod (SCB municipality code, 4 digits, text), e.g. 0180; ref_municipalities has the name.';
-comment on column goal_reviews.context is 'Sammanhang: discharge (utskrivning från sluten vård), child_placement (placering av barn/unga utanför hemmet), standard (SoL/HSL).';
-comment on column goal_reviews.target_group is 'Målgrupp: mental_health, substance_use, elderly_multimorbid, child_youth, disability, other.';
-comment on column goal_reviews.age_band is 'Åldersgrupp: 0-12, 13-17, 18-64, 65-79, 80+.';
-comment on column goal_reviews.sex is 'Kön: female, male, other, unknown.';
-comment on column goal_reviews.initiated_by is 'Initierad av: who initiated the goal''s SIP (sips.initiated_by).';
 comment on column goal_reviews.is_at_set_meeting is 'Bedömd vid samma möte: the review is at the meeting where the goal was set, which is no review (data-quality rule goal_review_at_set_meeting).';
 
 -- goals
-comment on table goals is 'Delmål: one row per sub-goal in a plan (source, goal_id), with the meeting it was set at and the SIP''s breakdown facts.';
+comment on table goals is 'Delmål: one row per sub-goal in a plan (source, goal_id), with the meeting it was set at; join sips on (source, sip_id) for the SIP''s breakdown facts.';
 comment on column goals.source is 'Källa: the extract''s source (manifest source); ids are unique within a source.';
 comment on column goals.goal_id is 'Delmål (pseudonym).';
 comment on column goals.sip_id is 'SIP (pseudonym): the SIP process the row belongs to.';
@@ -116,13 +102,6 @@ comment on column goals.target_date is 'Måldatum: when the goal should be reach
 comment on column goals.set_held_date is 'Datum då målet sattes: held date of set_at_meeting_id.';
 comment on column goals.set_meeting_has_date_flag is 'The meeting the goal was set at has a date flag (left out of goal KPIs).';
 comment on column goals.set_period_date is 'Periodens datum for the setting meeting (held, else planned date).';
-comment on column goals.region_code is 'Länskod (SCB county code, 2 digits), e.g. 01 Stockholm.';
-comment on column goals.municipality_code is 'Kommunkod (SCB municipality code, 4 digits, text), e.g. 0180; ref_municipalities has the name.';
-comment on column goals.context is 'Sammanhang: discharge (utskrivning från sluten vård), child_placement (placering av barn/unga utanför hemmet), standard (SoL/HSL).';
-comment on column goals.target_group is 'Målgrupp: mental_health, substance_use, elderly_multimorbid, child_youth, disability, other.';
-comment on column goals.age_band is 'Åldersgrupp: 0-12, 13-17, 18-64, 65-79, 80+.';
-comment on column goals.sex is 'Kön: female, male, other, unknown.';
-comment on column goals.initiated_by is 'Initierad av: who initiated the goal''s SIP (sips.initiated_by).';
 
 -- interventions
 comment on table interventions is 'Insatser: one row per intervention in a plan (source, intervention_id): who does what, with the principal (huvudman) of the org type.';
@@ -473,7 +452,7 @@ comment on column meetings.is_child is 'Barn: under 18 (for a SIP at the need, f
 comment on column meetings.age_band is 'Åldersgrupp: 0-12, 13-17, 18-64, 65-79, 80+.';
 
 -- participants
-comment on table participants is 'Deltagare (kallade och inbjudna): one row per participant (source, participant_id) of a meeting, with the attendance (närvaro) and the meeting''s facts.';
+comment on view participants is 'Deltagare (kallade och inbjudna): one row per participant (source, participant_id) of a meeting, with the attendance (närvaro) and the meeting''s facts and breakdown facts (a view over the loaded participants joined to meetings).';
 comment on column participants.source is 'Källa: the extract''s source (manifest source); ids are unique within a source.';
 comment on column participants.participant_id is 'Deltagare (pseudonym).';
 comment on column participants.meeting_id is 'SIP-möte (pseudonym): the meeting.';

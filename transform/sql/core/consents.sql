@@ -1,6 +1,7 @@
 -- consents: one row per consent decision (source, consent_id) of a SIP in
 -- scope, decided on or before the as-of date; a withdrawal after the as-of
--- date has not happened yet. Carries the SIP's breakdown facts.
+-- date has not happened yet. The SIP's breakdown facts (and is_child) are not
+-- copied: join sips on (source, sip_id).
 -- inputs: staging.stg_consents, sips (core), kpi_params
 with params as (
     select * from kpi_params
@@ -15,14 +16,7 @@ final as (
         c.decision_date,
         c.scope,
         c.given_by,
-        case when c.withdrawn_date <= params.as_of then c.withdrawn_date end as withdrawn_date,
-        s.region_code,
-        s.municipality_code,
-        s.context,
-        s.target_group,
-        s.age_band,
-        s.sex,
-        s.is_child
+        case when c.withdrawn_date <= params.as_of then c.withdrawn_date end as withdrawn_date
     from staging.stg_consents as c
     cross join params
     inner join sips as s

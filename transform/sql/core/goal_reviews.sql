@@ -1,7 +1,8 @@
 -- goal_reviews: one row per review (source, goal_id, meeting_id) of a goal in
--- scope, with the date of the reviewing meeting (only if validly held) and the
--- SIP's breakdown facts; is_at_set_meeting marks a review at the meeting
--- where the goal was set (rule goal_reviews.reviewed_at_set_meeting).
+-- scope, with the date of the reviewing meeting (only if validly held);
+-- is_at_set_meeting marks a review at the meeting where the goal was set
+-- (rule goal_reviews.reviewed_at_set_meeting). The SIP's breakdown facts are
+-- not copied: join sips on (source, sip_id).
 -- inputs: staging.stg_goal_reviews, goals (core), meetings (core)
 with final as (
     select
@@ -13,13 +14,6 @@ with final as (
         case when m.is_valid_held then m.held_date end as review_held_date,
         coalesce(m.has_date_flag, false) as review_meeting_has_date_flag,
         m.period_date as review_period_date,
-        g.region_code,
-        g.municipality_code,
-        g.context,
-        g.target_group,
-        g.age_band,
-        g.sex,
-        g.initiated_by,
         r.meeting_id = g.set_at_meeting_id as is_at_set_meeting
     from staging.stg_goal_reviews as r
     inner join goals as g

@@ -1,6 +1,7 @@
 -- goals: one row per sub-goal (source, goal_id) of a SIP in scope, with the
--- date of the meeting where it was set (only if validly held) and the SIP's
--- breakdown facts.
+-- date of the meeting where it was set (only if validly held). The SIP's
+-- breakdown facts (region, municipality, context, …) are not copied: join
+-- sips on (source, sip_id).
 -- inputs: staging.stg_goals, meetings (core), sips (core)
 with final as (
     select
@@ -13,14 +14,7 @@ with final as (
         g.target_date,
         case when m.is_valid_held then m.held_date end as set_held_date,
         coalesce(m.has_date_flag, false) as set_meeting_has_date_flag,
-        m.period_date as set_period_date,
-        s.region_code,
-        s.municipality_code,
-        s.context,
-        s.target_group,
-        s.age_band,
-        s.sex,
-        s.initiated_by
+        m.period_date as set_period_date
     from staging.stg_goals as g
     inner join sips as s
         on s.source = g.source and s.sip_id = g.sip_id

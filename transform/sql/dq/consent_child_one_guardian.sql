@@ -3,7 +3,7 @@
 -- setting child_consent_rule is both_guardians (no rows for any_guardian).
 -- Returns (source, row_id, sip_id). The row stays loaded; the KPIs it would
 -- distort leave it out (see catalog.toml and README.md).
--- inputs: consents (core), kpi_params
+-- inputs: consents, sips (core), kpi_params
 with final as (
     select
         c.source,
@@ -11,8 +11,10 @@ with final as (
         c.sip_id
     from consents as c
     cross join kpi_params as p
+    inner join sips as s
+        on s.source = c.source and s.sip_id = c.sip_id
     where p.child_consent_rule = 'both_guardians'
-        and c.is_child
+        and s.is_child
         and c.decision = 'given'
         and c.given_by = 'guardian'
 )

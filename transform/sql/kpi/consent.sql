@@ -91,18 +91,20 @@ active_agg as materialized (
 withdrawn_units as (
     select
         p.period,
-        coalesce(c.region_code, 'unknown') as region_code,
-        coalesce(c.municipality_code, 'unknown') as municipality_code,
-        coalesce(c.context, 'unknown') as context,
-        coalesce(c.target_group, 'unknown') as target_group,
-        coalesce(c.age_band, 'unknown') as age_band,
-        coalesce(c.sex, 'unknown') as sex,
+        coalesce(s.region_code, 'unknown') as region_code,
+        coalesce(s.municipality_code, 'unknown') as municipality_code,
+        coalesce(s.context, 'unknown') as context,
+        coalesce(s.target_group, 'unknown') as target_group,
+        coalesce(s.age_band, 'unknown') as age_band,
+        coalesce(s.sex, 'unknown') as sex,
         -- A withdrawal dated before the decision (rule
         -- consent_withdrawn_before_decision) is left out, counted as excluded.
         c.withdrawn_date < c.decision_date as is_excluded
     from consents as c
     inner join kpi_period_days as p
         on p.day = c.withdrawn_date
+    inner join sips as s
+        on s.source = c.source and s.sip_id = c.sip_id
 ),
 
 withdrawn_agg as materialized (

@@ -6,22 +6,24 @@
 -- target_date lies before its setting meeting (rule goal_target_before_set)
 -- is left out of goal_smart_share; a review at the meeting where the goal was
 -- set (rule goal_review_at_set_meeting) is no review.
--- inputs: goals, goal_reviews (core), kpi_period_days
+-- inputs: goals, goal_reviews, sips (core), kpi_period_days
 with set_units as (
     select
         p.period,
-        coalesce(g.region_code, 'unknown') as region_code,
-        coalesce(g.municipality_code, 'unknown') as municipality_code,
-        coalesce(g.context, 'unknown') as context,
-        coalesce(g.target_group, 'unknown') as target_group,
-        coalesce(g.age_band, 'unknown') as age_band,
-        coalesce(g.sex, 'unknown') as sex,
+        coalesce(s.region_code, 'unknown') as region_code,
+        coalesce(s.municipality_code, 'unknown') as municipality_code,
+        coalesce(s.context, 'unknown') as context,
+        coalesce(s.target_group, 'unknown') as target_group,
+        coalesce(s.age_band, 'unknown') as age_band,
+        coalesce(s.sex, 'unknown') as sex,
         g.set_held_date is not null as is_set,
         g.responsible_org is not null and g.target_date is not null as is_smart,
         coalesce(g.target_date < g.set_held_date, false) as is_target_before_set
     from goals as g
     inner join kpi_period_days as p
         on p.day = coalesce(g.set_held_date, case when g.set_meeting_has_date_flag then g.set_period_date end)
+    inner join sips as s
+        on s.source = g.source and s.sip_id = g.sip_id
 ),
 
 set_agg as materialized (
@@ -54,80 +56,61 @@ set_agg as materialized (
     )
 ),
 
-reviews_in_period as materialized (
-    -- One row per goal and period: the latest review at a meeting held in
-    -- the period (by held date, then meeting_id) decides the goal's status.
+classified_reviews as (
+    -- A review at a meeting validly held in the period counts (not one at
+    -- the meeting where the goal was set); a review at a meeting with a
+    -- flagged date, or at the setting meeting, is placed in the period of
+    -- its meeting's date to count the goal as excluded. The two are
+    -- disjoint (a validly held meeting has no date flag).
     select
-        p.period,
         r.source,
         r.goal_id,
-        arg_max(r.status, {'held_date': r.review_held_date, 'meeting_id': r.meeting_id}) as status,
-        any_value(r.region_code) as region_code,
-        any_value(r.municipality_code) as municipality_code,
-        any_value(r.context) as context,
-        any_value(r.target_group) as target_group,
-        any_value(r.age_band) as age_band,
-        any_value(r.sex) as sex,
-        any_value(r.initiated_by) as initiated_by
+        r.sip_id,
+        r.meeting_id,
+        r.status,
+        r.review_held_date,
+        r.review_held_date is not null and not coalesce(r.is_at_set_meeting, false) as is_counted,
+        case
+            when r.review_held_date is not null and not coalesce(r.is_at_set_meeting, false) then r.review_held_date
+            when r.review_meeting_has_date_flag or coalesce(r.is_at_set_meeting, false) then r.review_period_date
+        end as day
     from goal_reviews as r
-    inner join kpi_period_days as p
-        on p.day = r.review_held_date
-    where not coalesce(r.is_at_set_meeting, false)
-    group by p.period, r.source, r.goal_id
 ),
 
-flagged_reviews as (
-    -- Goals whose only reviews in the period were at meetings with a
-    -- flagged date, or at the meeting where the goal was set: left out.
+goals_in_period as (
+    -- One row per goal and period, in one pass: the latest counted review
+    -- (by held date, then meeting_id) decides the goal's status; a goal with
+    -- only left-out reviews in the period is excluded.
     select
         p.period,
         r.source,
         r.goal_id,
-        any_value(r.region_code) as region_code,
-        any_value(r.municipality_code) as municipality_code,
-        any_value(r.context) as context,
-        any_value(r.target_group) as target_group,
-        any_value(r.age_band) as age_band,
-        any_value(r.sex) as sex,
-        any_value(r.initiated_by) as initiated_by
-    from goal_reviews as r
+        any_value(r.sip_id) as sip_id,
+        arg_max(r.status, {'held_date': r.review_held_date, 'meeting_id': r.meeting_id})
+            filter (where r.is_counted) as status,
+        bool_or(r.is_counted) as is_reviewed
+    from classified_reviews as r
     inner join kpi_period_days as p
-        on p.day = r.review_period_date
-    where (r.review_meeting_has_date_flag or coalesce(r.is_at_set_meeting, false))
-        and not exists (
-            select 1 from reviews_in_period as v
-            where v.period = p.period and v.source = r.source and v.goal_id = r.goal_id
-        )
+        on p.day = r.day
     group by p.period, r.source, r.goal_id
 ),
 
 review_units as (
     select
         v.period,
-        coalesce(v.region_code, 'unknown') as region_code,
-        coalesce(v.municipality_code, 'unknown') as municipality_code,
-        coalesce(v.context, 'unknown') as context,
-        coalesce(v.target_group, 'unknown') as target_group,
-        coalesce(v.age_band, 'unknown') as age_band,
-        coalesce(v.sex, 'unknown') as sex,
-        coalesce(v.initiated_by, 'unknown') as initiated_by,
+        coalesce(s.region_code, 'unknown') as region_code,
+        coalesce(s.municipality_code, 'unknown') as municipality_code,
+        coalesce(s.context, 'unknown') as context,
+        coalesce(s.target_group, 'unknown') as target_group,
+        coalesce(s.age_band, 'unknown') as age_band,
+        coalesce(s.sex, 'unknown') as sex,
+        coalesce(s.initiated_by, 'unknown') as initiated_by,
         v.status,
-        false as is_excluded
-    from reviews_in_period as v
-    where v.status <> 'not_assessed'
-    union all
-    select
-        f.period,
-        coalesce(f.region_code, 'unknown'),
-        coalesce(f.municipality_code, 'unknown'),
-        coalesce(f.context, 'unknown'),
-        coalesce(f.target_group, 'unknown'),
-        coalesce(f.age_band, 'unknown'),
-        coalesce(f.sex, 'unknown'),
-        coalesce(f.initiated_by, 'unknown'),
-        null,
-        true
-    from flagged_reviews as f
+        not v.is_reviewed as is_excluded
+    from goals_in_period as v
+    left join sips as s
+        on s.source = v.source and s.sip_id = v.sip_id
+    where not v.is_reviewed or v.status <> 'not_assessed'
 ),
 
 review_agg as materialized (
