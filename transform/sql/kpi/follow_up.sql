@@ -4,7 +4,7 @@
 -- Units: held meetings by next_follow_up_date; initial and follow_up
 -- meetings by held date (one scan); SIPs open at the as-of date A by their latest held meeting
 -- (followups_overdue is a count at A, the same for every period, as kpis.md
--- defines it).
+-- defines it: aggregated once and repeated for each period).
 -- inputs: meetings, sips (core), kpi_periods, kpi_period_days, kpi_params
 with params as (
     select * from kpi_params
@@ -123,33 +123,27 @@ initial_agg as materialized (
     )
 ),
 
-period_ends as (
-    select
-        p.period,
-        params.as_of as e
-    from kpi_periods as p
-    cross join params
-),
-
-held_sequence as (
-    -- Each validly held meeting is the SIP's latest from its held date until
-    -- the next one's.
+last_held as (
+    -- The latest validly held meeting of each SIP (by held date, then
+    -- meeting_id). A validly held meeting is never after the as-of date A,
+    -- so this is the SIP's latest meeting at A. Its follow-up date is taken
+    -- inside a struct, since arg_max skips a null argument.
     select
         m.source,
         m.sip_id,
-        m.held_date,
-        m.next_follow_up_date,
-        lead(m.held_date) over (
-            partition by m.source, m.sip_id
-            order by m.held_date, m.meeting_id
-        ) as next_held_date
+        arg_max(
+            {'next_follow_up_date': m.next_follow_up_date},
+            {'held_date': m.held_date, 'meeting_id': m.meeting_id}
+        ).next_follow_up_date as next_follow_up_date
     from meetings as m
     where m.is_valid_held
+    group by m.source, m.sip_id
 ),
 
 overdue_units as (
+    -- SIPs open at A whose latest held meeting's follow-up date (plus the
+    -- tolerance) has passed at A.
     select
-        pe.period,
         coalesce(s.region_code, 'unknown') as region_code,
         coalesce(s.municipality_code, 'unknown') as municipality_code,
         coalesce(s.context, 'unknown') as context,
@@ -157,20 +151,17 @@ overdue_units as (
         coalesce(s.age_band, 'unknown') as age_band,
         coalesce(s.sex, 'unknown') as sex,
         s.has_flagged_held as is_excluded
-    from held_sequence as h
-    inner join period_ends as pe
-        on h.held_date <= pe.e
-        and coalesce(h.next_held_date, date '9999-12-31') > pe.e
+    from last_held as h
     inner join sips as s
         on s.source = h.source and s.sip_id = h.sip_id
     cross join params
-    where h.next_follow_up_date + params.follow_up_tolerance_days < pe.e
-        and coalesce(s.closed_date, date '9999-12-31') > pe.e
+    where h.next_follow_up_date + params.follow_up_tolerance_days < params.as_of
+        and coalesce(s.closed_date, date '9999-12-31') > params.as_of
 ),
 
-overdue_agg as materialized (
+overdue_at_as_of as materialized (
+    -- Aggregated once: the count at A is the same for every period.
     select
-        u.period,
         case
             when grouping(u.region_code) = 0 then 'region'
             when grouping(u.municipality_code) = 0 then 'municipality'
@@ -185,14 +176,27 @@ overdue_agg as materialized (
         count(*) filter (where u.is_excluded) as excluded
     from overdue_units as u
     group by grouping sets (
-        (u.period),
-        (u.period, u.region_code),
-        (u.period, u.municipality_code),
-        (u.period, u.context),
-        (u.period, u.target_group),
-        (u.period, u.age_band),
-        (u.period, u.sex)
+        (),
+        (u.region_code),
+        (u.municipality_code),
+        (u.context),
+        (u.target_group),
+        (u.age_band),
+        (u.sex)
     )
+    -- The grand total of no units is no row, as for the other families.
+    having count(*) > 0
+),
+
+overdue_agg as (
+    select
+        p.period,
+        o.breakdown,
+        o.group_value,
+        o.overdue,
+        o.excluded
+    from kpi_periods as p
+    cross join overdue_at_as_of as o
 ),
 
 final as (
