@@ -129,7 +129,7 @@ func load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summ
 		h := sha256.Sum256([]byte(ex.Fingerprint + " as of " + l.asOf.Format(time.DateOnly)))
 		ex.Fingerprint = hex.EncodeToString(h[:])
 	}
-	l.prog = newProgress(opt.Progress, 4+3*len(ex.Files))
+	l.prog = newProgress(opt.Progress, 3+3*len(ex.Files))
 	defer l.prog.done()
 
 	conn, err := db.Conn(ctx)
@@ -138,9 +138,7 @@ func load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summ
 	}
 	defer conn.Close()
 	l.conn = conn
-	if _, err := execSQL(ctx, conn, "begin.sql", nil, nil); err != nil {
-		return nil, err
-	}
+	l.lastCPU = cpuTime()
 	sum, err := l.run(ctx)
 	if err == nil && !sum.Unchanged {
 		// A load cancelled after its last step is still cancelled.
@@ -148,21 +146,26 @@ func load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summ
 			_, err = execSQL(ctx, conn, "commit.sql", nil, nil)
 		}
 	}
-	if err != nil || sum.Unchanged {
+	if l.inTx && (err != nil || sum.Unchanged) {
 		// Rolling back must happen even when ctx was cancelled (Ctrl-C).
 		if _, rerr := execSQL(context.WithoutCancel(ctx), conn, "rollback.sql", nil, nil); rerr != nil {
 			// A connection in an unknown transaction state must not go back
 			// to the pool.
 			conn.Raw(func(any) error { return driver.ErrBadConn })
-			if err != nil {
-				err = errors.Join(err, rerr)
-			}
-		}
-		if err != nil {
-			return nil, err
+			err = errors.Join(err, rerr)
 		}
 	}
+	if derr := l.dropWorkTables(context.WithoutCancel(ctx)); derr != nil {
+		// Leftover temporary tables must not reach the next user of the
+		// connection; a dropped connection takes them along.
+		conn.Raw(func(any) error { return driver.ErrBadConn })
+		l.log.Warn("dropping the load's temporary tables", "error", derr)
+	}
+	if err != nil {
+		return nil, err
+	}
 	sum.Elapsed = time.Since(start)
+	log.Debug("load step", "step", "commit", "cpu", cpuTime()-l.lastCPU)
 	log.Debug("load finished", "source", sum.Source, "unchanged", sum.Unchanged, "rejects", sum.Rejects, "elapsed", sum.Elapsed)
 	return sum, nil
 }
@@ -176,7 +179,9 @@ type loader struct {
 	asOf     time.Time
 	warnings []warning
 	prog     *progress
-	staged   []stagedFile
+	staged   []*stagedFile
+	inTx     bool // the load's transaction is open
+	lastCPU  time.Duration
 }
 
 type stagedFile struct {
@@ -187,7 +192,9 @@ type stagedFile struct {
 }
 
 func (l *loader) step(name string, t0 time.Time) {
-	l.log.Debug("load step", "step", name, "elapsed", time.Since(t0))
+	cpu := cpuTime()
+	l.log.Debug("load step", "step", name, "elapsed", time.Since(t0), "cpu", cpu-l.lastCPU)
+	l.lastCPU = cpu
 	l.prog.step(name)
 	hook(name)
 }
@@ -200,15 +207,27 @@ func (l *loader) params(more ...any) map[string]any {
 	return p
 }
 
+// run stages and checks the files before the transaction (temporary tables
+// only, so the staged rows are scanned in parallel: DuckDB reads rows written
+// inside an open transaction on one thread), then in one transaction
+// replaces the source's snapshot with the validated rows.
 func (l *loader) run(ctx context.Context) (*Summary, error) {
 	t0 := time.Now()
-	if err := l.ensureSchema(ctx); err != nil {
-		return nil, err
-	}
-	if sum, err := l.checkPrevious(ctx); sum != nil || err != nil {
+	// The same extract loaded already: nothing to do (a read; the check is
+	// made again inside the transaction).
+	if sum, err := l.checkPreviousIfAny(ctx); sum != nil || err != nil {
 		return sum, err
 	}
 	if _, err := execSQL(ctx, l.conn, "macros.sql", nil, nil); err != nil {
+		return nil, err
+	}
+	// Nothing is written outside temporary tables until every cell has
+	// passed the privacy check: CSV files are read once by Go for a
+	// candidate, workbooks are checked as they are parsed, and the rest
+	// (Parquet, and CSV files with a candidate, to name row and column) by
+	// a scan of the staged cells.
+	suspect, err := prescanFiles(ctx, l.ex.Files)
+	if err != nil {
 		return nil, err
 	}
 	l.step("setup", t0)
@@ -217,22 +236,23 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 		t0 := time.Now()
 		sf := stagedFile{f: f, n: namesFor(f.Table.Name)}
 		warn := func(msg string) { l.warnings = append(l.warnings, warning{f.where(), msg}) }
+		// The staged table is created before any step can fail, so it is
+		// dropped in every case.
+		l.staged = append(l.staged, &sf)
 		if err := stage(ctx, l.conn, f, &sf.n, warn); err != nil {
 			return nil, err
 		}
 		if err := l.mapColumns(ctx, &sf); err != nil {
 			return nil, err
 		}
-		l.staged = append(l.staged, sf)
 		l.step("stage "+f.where(), t0)
 	}
-
-	// Nothing is written outside temporary tables until every staged cell
-	// has passed the privacy check.
 	for _, sf := range l.staged {
 		t0 := time.Now()
-		if err := l.privacyScan(ctx, sf); err != nil {
-			return nil, err
+		if sf.f.Format == formatParquet || suspect[sf.f] {
+			if err := l.privacyScan(ctx, *sf); err != nil {
+				return nil, err
+			}
 		}
 		l.step("privacy "+sf.f.where(), t0)
 	}
@@ -241,9 +261,20 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 		if err := l.latestDate(ctx); err != nil {
 			return nil, err
 		}
-		if sum, err := l.checkPrevious(ctx); sum != nil || err != nil {
+		if sum, err := l.checkPreviousIfAny(ctx); sum != nil || err != nil {
 			return sum, err
 		}
+	}
+
+	if _, err := execSQL(ctx, l.conn, "begin.sql", nil, nil); err != nil {
+		return nil, err
+	}
+	l.inTx = true
+	if err := l.ensureSchema(ctx); err != nil {
+		return nil, err
+	}
+	if sum, err := l.checkPrevious(ctx); sum != nil || err != nil {
+		return sum, err
 	}
 
 	t0 = time.Now()
@@ -251,8 +282,15 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 		if _, err := execSQL(ctx, l.conn, "delete_source.sql", map[string]any{"Table": contract.Tables[i].Name}, l.params()); err != nil {
 			return nil, err
 		}
-		if _, err := execSQL(ctx, l.conn, "rejected_keys_empty.sql", namesFor(contract.Tables[i].Name), nil); err != nil {
-			return nil, err
+		if l.stagedFile(contract.Tables[i].Name) == nil {
+			// Not delivered: no rows loaded, no keys rejected.
+			n := namesFor(contract.Tables[i].Name)
+			if _, err := execSQL(ctx, l.conn, "rejected_keys_empty.sql", n, nil); err != nil {
+				return nil, err
+			}
+			if _, err := execSQL(ctx, l.conn, "loaded_view_empty.sql", n, nil); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if _, err := execSQL(ctx, l.conn, "delete_load.sql", nil, l.params()); err != nil {
@@ -264,14 +302,14 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 	// Staging is done: every staged row carries its line number, so the
 	// rest of the load may run without insertion order (the caller's
 	// setting comes back afterwards, also on error).
-	restore, err := l.unordered(ctx)
+	restore, err := l.validationSettings(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer restore()
 	for _, sf := range l.staged {
 		t0 := time.Now()
-		fs, err := l.validate(ctx, sf)
+		fs, err := l.validate(ctx, *sf)
 		if err != nil {
 			return nil, err
 		}
@@ -297,17 +335,6 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 		}
 		return nil, fmt.Errorf("strict load: %d rows rejected, nothing was loaded%s", sum.Rejects, first)
 	}
-	for i := range contract.Tables {
-		n := namesFor(contract.Tables[i].Name)
-		for _, sf := range l.staged {
-			if sf.n.Table == n.Table {
-				n = sf.n
-			}
-		}
-		if _, err := execSQL(ctx, l.conn, "drop_temp.sql", n, nil); err != nil {
-			return nil, err
-		}
-	}
 	restore()
 	hook("before commit")
 	if l.opt.BeforeCommit != nil {
@@ -318,6 +345,46 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 		l.step("before commit", t0)
 	}
 	return sum, nil
+}
+
+// stagedFile returns the staged file of a contract table, nil when the
+// extract has none.
+func (l *loader) stagedFile(table string) *stagedFile {
+	for _, sf := range l.staged {
+		if sf.n.Table == table {
+			return sf
+		}
+	}
+	return nil
+}
+
+// dropWorkTables drops every temporary object of the load, after it
+// committed or rolled back.
+func (l *loader) dropWorkTables(ctx context.Context) error {
+	var errs []error
+	for i := range contract.Tables {
+		n := namesFor(contract.Tables[i].Name)
+		if sf := l.stagedFile(n.Table); sf != nil {
+			n = sf.n
+		}
+		if _, err := execSQL(ctx, l.conn, "drop_temp.sql", n, nil); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// checkPreviousIfAny is checkPrevious on a database that may not have the
+// bookkeeping tables yet (before the load's transaction creates them).
+func (l *loader) checkPreviousIfAny(ctx context.Context) (*Summary, error) {
+	var n int
+	if err := queryRowSQL(ctx, l.conn, "has_bookkeeping.sql", &n); err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	return l.checkPrevious(ctx)
 }
 
 func (l *loader) ensureSchema(ctx context.Context) error {
@@ -491,29 +558,39 @@ func (l *loader) writeBookkeeping(ctx context.Context, sum *Summary) error {
 	return err
 }
 
-// unordered turns off preserve_insertion_order on the load's connection and
-// returns the function that puts the previous value back.
-func (l *loader) unordered(ctx context.Context) (func(), error) {
-	var prev bool
-	rows, err := querySQL(ctx, l.conn, "insertion_order_get.sql", nil, nil)
-	if err != nil {
+// validationSettings changes two session settings of the load's connection
+// for validation and returns the function that puts the previous values
+// back (also on error):
+//   - preserve_insertion_order off: line numbers were fixed at staging and
+//     rejects are ordered where read, so DuckDB may insert in parallel;
+//   - filter_pushdown disabled: pushed below the typed view, a filter on
+//     the problem flags gets every typed expression inlined, several times
+//     over (measured: 3x the CPU of typing participants once); above it,
+//     the flags read the typed columns computed once. DuckDB has this
+//     setting only for the whole database instance: other connections of
+//     the process plan without filter pushdown until the load ends (a
+//     question of speed, never of results).
+func (l *loader) validationSettings(ctx context.Context) (func(), error) {
+	var order, disabled string
+	if err := queryRowSQL(ctx, l.conn, "settings_get.sql", &order, &disabled); err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		if err := rows.Scan(&prev); err != nil {
-			rows.Close()
-			return nil, err
+	optimizers := []string{"filter_pushdown"}
+	for _, o := range strings.Split(disabled, ",") {
+		if o = strings.TrimSpace(o); o != "" && o != "filter_pushdown" {
+			optimizers = append(optimizers, o)
 		}
 	}
-	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
-		return nil, err
+	set := func(ctx context.Context, order, disabled string) error {
+		_, err := execSQL(ctx, l.conn, "settings_set.sql", map[string]string{"Order": order, "Disabled": disabled}, nil)
+		return err
 	}
-	if _, err := execSQL(ctx, l.conn, "insertion_order_set.sql", false, nil); err != nil {
+	if err := set(ctx, "false", strings.Join(optimizers, ",")); err != nil {
 		return nil, err
 	}
 	return func() {
-		if _, err := execSQL(context.WithoutCancel(ctx), l.conn, "insertion_order_set.sql", prev, nil); err != nil {
-			l.log.Warn("restoring preserve_insertion_order", "error", err)
+		if err := set(context.WithoutCancel(ctx), order, disabled); err != nil {
+			l.log.Warn("restoring the session settings", "error", err)
 		}
 	}, nil
 }

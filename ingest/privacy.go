@@ -1,9 +1,15 @@
 package ingest
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"runtime"
 	"strings"
+	"sync"
 )
 
 // A Swedish personal identity number (personnummer) or coordination number
@@ -14,28 +20,40 @@ import (
 // findPersonalNumbers returns the byte spans of s that are personal identity
 // or coordination numbers. A candidate is a run of 10 or 12 digits, or 6 or 8
 // digits, '-' or '+', and 4 digits, not touching further digits; it counts
-// when its date part is plausible and its Luhn check digit is valid.
-func findPersonalNumbers(s string) [][2]int {
+// when its date part is plausible and its Luhn check digit is valid. It reads
+// a string (a cell) or bytes (a stretch of a file) alike.
+func findPersonalNumbers[T ~string | ~[]byte](s T) [][2]int {
 	var spans [][2]int
-	isDigit := func(i int) bool { return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9' }
-	for i := 0; i < len(s); i++ {
-		if !isDigit(i) || isDigit(i-1) {
+	n := len(s)
+	isDigit := func(i int) bool { return i >= 0 && i < n && s[i]-'0' < 10 }
+	for i := 0; i < n; i++ {
+		if s[i]-'0' >= 10 {
 			continue
 		}
-		j := i
-		for isDigit(j) {
+		// i starts a run of digits (the loop jumps past whole runs).
+		j := i + 1
+		for j < n && s[j]-'0' < 10 {
 			j++
 		}
-		run := j - i
-		switch {
-		case (run == 6 || run == 8) && j+5 <= len(s) && (s[j] == '-' || s[j] == '+') &&
+		var d [12]byte
+		switch run := j - i; {
+		case (run == 6 || run == 8) && j+5 <= n && (s[j] == '-' || s[j] == '+') &&
 			isDigit(j+1) && isDigit(j+2) && isDigit(j+3) && isDigit(j+4) && !isDigit(j+5):
-			digits := s[i:j] + s[j+1:j+5]
-			if validPersonalNumber(digits) {
+			k := 0
+			for _, c := range []int{i, j + 1} {
+				for m := c; m < n && s[m]-'0' < 10; m++ {
+					d[k] = s[m]
+					k++
+				}
+			}
+			if validPersonalNumber(d[:k]) {
 				spans = append(spans, [2]int{i, j + 5})
 			}
 		case run == 10 || run == 12:
-			if validPersonalNumber(s[i:j]) {
+			for m := i; m < j; m++ {
+				d[m-i] = s[m]
+			}
+			if validPersonalNumber(d[:run]) {
 				spans = append(spans, [2]int{i, j})
 			}
 		}
@@ -46,15 +64,15 @@ func findPersonalNumbers(s string) [][2]int {
 
 // containsPersonalNumber reports whether s holds a personal identity or
 // coordination number anywhere.
-func containsPersonalNumber(s string) bool {
+func containsPersonalNumber[T ~string | ~[]byte](s T) bool {
 	return len(findPersonalNumbers(s)) > 0
 }
 
 // validPersonalNumber checks 10 or 12 digits: century (19th–21st), month,
 // day (or day + 60) and the Luhn check digit of the last ten.
-func validPersonalNumber(d string) bool {
+func validPersonalNumber[T ~string | ~[]byte](d T) bool {
 	if len(d) == 12 {
-		if c := d[:2]; c != "18" && c != "19" && c != "20" {
+		if c0, c1 := d[0], d[1]; c0 != '1' && c0 != '2' || c0 == '1' && c1 != '8' && c1 != '9' || c0 == '2' && c1 != '0' {
 			return false
 		}
 		d = d[2:]
@@ -85,6 +103,92 @@ func validPersonalNumber(d string) bool {
 		sum += v
 	}
 	return sum%10 == 0
+}
+
+// fileMayHoldPersonalNumber reads a text file (CSV, UTF-8 or Windows-1252:
+// digits, '-' and '+' are the same bytes in both) and reports whether any
+// line holds a personal identity or coordination number. A number inside a
+// cell is one inside its line, since no delimiter is a digit, '-' or '+';
+// so a file without a hit needs no scan of its cells, and a file with one
+// is scanned cell by cell to name the row and column. Memory stays at one
+// buffer however large the file.
+func fileMayHoldPersonalNumber(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	buf := make([]byte, prescanBuffer)
+	carry := 0 // bytes after the last newline, kept for the next read
+	for {
+		n, err := io.ReadFull(f, buf[carry:])
+		end := carry + n
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return containsPersonalNumber(buf[:end]), nil
+		}
+		if err != nil {
+			return false, err
+		}
+		cut := bytes.LastIndexByte(buf[:end], '\n') + 1
+		if cut == 0 {
+			// One line longer than the buffer: grow it.
+			buf = append(buf, make([]byte, len(buf))...)
+			carry = end
+			continue
+		}
+		if containsPersonalNumber(buf[:cut]) {
+			return true, nil
+		}
+		carry = copy(buf, buf[cut:end])
+	}
+}
+
+// prescanBuffer is the read size of fileMayHoldPersonalNumber (tests make it small).
+var prescanBuffer = 4 << 20
+
+// prescanFiles runs fileMayHoldPersonalNumber over the CSV files of an
+// extract, one goroutine per core, and returns the files with a hit.
+func prescanFiles(ctx context.Context, files []*inputFile) (map[*inputFile]bool, error) {
+	var csvs []*inputFile
+	for _, f := range files {
+		if f.Format == formatCSV {
+			csvs = append(csvs, f)
+		}
+	}
+	hits := make([]bool, len(csvs))
+	errs := make([]error, len(csvs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.NumCPU(), len(csvs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				hits[i], errs[i] = fileMayHoldPersonalNumber(csvs[i].Path)
+			}
+		}()
+	}
+	for i := range csvs {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	out := map[*inputFile]bool{}
+	for i, f := range csvs {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("read %s: %w", f.Name, errs[i])
+		}
+		if hits[i] {
+			out[f] = true
+		}
+	}
+	return out, nil
 }
 
 // redact replaces every personal identity number in s, so that an error

@@ -32,9 +32,11 @@ type names struct {
 	Stage       string // the staged rows with __line: a view over File, or an Arrow-filled table
 	StageIsView bool
 	View        string // the Arrow view, read once
-	Chk         string
-	Problems    string
-	Rejected    string
+	Typed       string // view: the contract columns trimmed and typed
+	Problems    string // one row per problem (line, column, reason)
+	Bad         string // the lines with a cell problem
+	Loaded      string // view: the rows loaded into raw.<table> in this load
+	Rejected    string // the keys of rejected rows, for cascade reasons
 }
 
 func namesFor(table string) names {
@@ -43,8 +45,10 @@ func namesFor(table string) names {
 		File:     "ingest_file_" + table,
 		Stage:    "ingest_stage_" + table,
 		View:     "ingest_arrow_" + table,
-		Chk:      "ingest_chk_" + table,
+		Typed:    "ingest_typed_" + table,
 		Problems: "ingest_problems_" + table,
+		Bad:      "ingest_bad_" + table,
+		Loaded:   "ingest_loaded_" + table,
 		Rejected: "ingest_rejected_" + table,
 	}
 }
@@ -352,6 +356,11 @@ func (x *xlsxRows) Next() (int64, []string, error) {
 				continue
 			}
 			cells[i] = xlsxCellText(c, x.isDate[i], x.date1904)
+			// The privacy check of a workbook is made here, on the raw and
+			// the shown value, before anything is staged.
+			if containsPersonalNumber(c) || containsPersonalNumber(cells[i]) {
+				return 0, nil, privacyError(x.f.where(), x.f.Table.Name, x.row, strings.TrimSpace(x.f.Header[i]))
+			}
 		}
 		if empty {
 			continue

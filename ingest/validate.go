@@ -32,6 +32,10 @@ type checkData struct {
 	Columns   []checkColumn
 	MaxID     int
 	HasRegion bool
+	// AnyBad and AnyProblem say whether the file has rows with a cell
+	// problem, and with any problem so far: without, the SQL leaves out
+	// its anti joins (even against an empty table they cost a probe per row).
+	AnyBad, AnyProblem bool
 }
 
 // mapColumns matches the staged columns to the contract by name (trimmed,
@@ -190,76 +194,43 @@ func (l *loader) latestDate(ctx context.Context) error {
 	return nil
 }
 
-// validate checks one staged file set-based in DuckDB: cell problems, then
-// duplicate keys, foreign keys (against the rows of this source already
-// loaded, parents first), the same-SIP rules; rows with any problem go to
-// load_rejects, the others to raw.<table>.
+// validate checks one staged file set-based in DuckDB and writes its good
+// rows to raw.<table>, its problems to load_rejects. The checks: cell
+// problems (unparsable, missing, unknown code, format rules), duplicate
+// keys, foreign keys (against the rows of this load's parent tables,
+// parents first) and the table rules. Only problems are stored; typed rows
+// are computed where they are read (a view over the staged file).
+//
+// Most files are clean, so validate first tries the fast way: the key,
+// reference and table rules over every row, and if they find nothing, one
+// pass that writes the rows without a cell problem. A rule that finds
+// nothing among all rows finds nothing among the rows without a cell
+// problem either, so the result is the same as the exact way's, which is
+// taken otherwise: cell problems first, then the rules over the other rows.
 func (l *loader) validate(ctx context.Context, sf stagedFile) (FileSummary, error) {
 	t := sf.f.Table
 	fsum := FileSummary{Table: t.Name, File: sf.f.Name, Format: sf.f.Format, Encoding: sf.f.Encoding, Delimiter: sf.f.Delimiter}
 	data := checkData{names: sf.n, Columns: sf.cols, MaxID: contract.MaxIDLength}
 	_, data.HasRegion = t.Column("region_code")
 	p := l.params("file_name", sf.f.where(), "table_name", t.Name)
-	run := func(file string, d any) error {
+	run := func(file string, d any) (int64, error) {
 		t0, c0 := time.Now(), cpuTime()
-		_, err := execSQL(ctx, l.conn, file, d, p)
+		n, err := execSQL(ctx, l.conn, file, d, p)
 		l.log.Debug("sql", "file", file, "table", t.Name, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
-		return err
+		return n, err
 	}
-	if err := run("check.sql", data); err != nil {
+	if _, err := run("typed.sql", data); err != nil {
 		return fsum, err
 	}
-	if err := run("problems_cells.sql", data); err != nil {
+	if _, err := run("problems_empty.sql", data); err != nil {
 		return fsum, err
 	}
-	if err := run("rule_duplicate.sql", struct {
-		checkData
-		Key []string
-	}{data, t.Key}); err != nil {
-		return fsum, err
-	}
-	type ref struct {
-		checkData
-		Column, Parent, ParentKey, ParentRejected string
-		Self                                      bool
-	}
-	var selfRefs []ref
-	for _, c := range t.Columns {
-		if c.References == "" {
-			continue
-		}
-		parent, _ := contract.Lookup(c.References)
-		r := ref{checkData: data, Column: c.Name, Parent: parent.Name, ParentKey: parent.Key[0],
-			ParentRejected: namesFor(parent.Name).Rejected, Self: parent.Name == t.Name}
-		if r.Self {
-			selfRefs = append(selfRefs, r)
-			continue
-		}
-		if err := run("rule_reference.sql", r); err != nil {
-			return fsum, err
-		}
-	}
-	if _, err := fs.Stat(sqlFS, "sql/rules/"+t.Name+".sql"); err == nil {
-		if err := run("rules/"+t.Name+".sql", nil); err != nil {
-			return fsum, err
-		}
-	}
-	// A reference within the table (sips.restart_of) is checked last,
-	// against the rows that pass everything else.
-	for _, r := range selfRefs {
-		if err := run("rule_reference.sql", r); err != nil {
-			return fsum, err
-		}
-	}
-	if err := run("insert_rejects.sql", data); err != nil {
-		return fsum, err
-	}
-	rows, err := querySQL(ctx, l.conn, "file_counts.sql", data, nil)
+	rows, err := querySQL(ctx, l.conn, "count_staged.sql", data, nil)
 	if err != nil {
 		return fsum, err
 	}
 	for rows.Next() {
-		if err := rows.Scan(&fsum.Read, &fsum.Rejected); err != nil {
+		if err := rows.Scan(&fsum.Read); err != nil {
 			rows.Close()
 			return fsum, err
 		}
@@ -267,26 +238,175 @@ func (l *loader) validate(ctx context.Context, sf stagedFile) (FileSummary, erro
 	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 		return fsum, err
 	}
-	t0, c0 := time.Now(), cpuTime()
-	loaded, err := execSQL(ctx, l.conn, "insert_raw.sql", struct {
-		checkData
-		AnyProblem bool
-	}{data, fsum.Rejected > 0}, p)
-	l.log.Debug("sql", "file", "insert_raw.sql", "table", t.Name, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
+
+	// The fast way.
+	loaded := int64(-1) // not yet written
+	if err := l.rules(ctx, run, data, t); err != nil {
+		return fsum, err
+	}
+	found, err := l.anyProblem(ctx, sf.n)
 	if err != nil {
 		return fsum, err
 	}
-	if len(t.Key) == 1 {
-		if err := run("rejected_keys.sql", struct {
+	if !found {
+		n, err := run("insert_raw.sql", insertData{data, true})
+		if err != nil {
+			return fsum, err
+		}
+		loaded = n
+		switch {
+		case n == fsum.Read:
+		case hasSelfReference(t):
+			// The rows a reference within the table may point to are only
+			// those without a problem: check the exact way.
+			if _, err := run("delete_loaded.sql", data); err != nil {
+				return fsum, err
+			}
+			loaded = -1
+		default:
+			// The rows left out are those with a cell problem: word them.
+			if _, err := run("check.sql", data); err != nil {
+				return fsum, err
+			}
+		}
+	}
+
+	// The exact way.
+	if loaded < 0 {
+		if _, err := run("check.sql", data); err != nil {
+			return fsum, err
+		}
+		if data.AnyBad, err = l.anyProblem(ctx, sf.n); err != nil {
+			return fsum, err
+		}
+		if err := l.rules(ctx, run, data, t); err != nil {
+			return fsum, err
+		}
+	}
+
+	if _, err := run("insert_rejects.sql", data); err != nil {
+		return fsum, err
+	}
+	rows, err = querySQL(ctx, l.conn, "count_rejected.sql", data, nil)
+	if err != nil {
+		return fsum, err
+	}
+	for rows.Next() {
+		if err := rows.Scan(&fsum.Rejected); err != nil {
+			rows.Close()
+			return fsum, err
+		}
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return fsum, err
+	}
+	data.AnyProblem = fsum.Rejected > 0
+	if loaded < 0 {
+		if loaded, err = run("insert_raw.sql", insertData{data, false}); err != nil {
+			return fsum, err
+		}
+	}
+	if _, err := run("loaded_view.sql", data); err != nil {
+		return fsum, err
+	}
+	if len(t.Key) == 1 && data.AnyProblem {
+		if _, err := run("rejected_keys.sql", struct {
 			checkData
 			KeyColumn string
 		}{data, t.Key[0]}); err != nil {
 			return fsum, err
 		}
+	} else if _, err := run("rejected_keys_empty.sql", data); err != nil {
+		return fsum, err
 	}
 	fsum.Loaded = loaded
 	if fsum.Read != fsum.Loaded+fsum.Rejected {
 		return fsum, fmt.Errorf("%s: counts do not reconcile: read %d, loaded %d, rejected %d", sf.f.where(), fsum.Read, fsum.Loaded, fsum.Rejected)
 	}
 	return fsum, nil
+}
+
+// insertData steers insert_raw.sql: CellFilter leaves out the rows with a
+// cell problem by their flags (the fast way), else the rows listed in the
+// problems table are left out.
+type insertData struct {
+	checkData
+	CellFilter bool
+}
+
+func hasSelfReference(t *contract.Table) bool {
+	for _, c := range t.Columns {
+		if c.References == t.Name {
+			return true
+		}
+	}
+	return false
+}
+
+// rules runs the key, reference and table rules of one file, appending to
+// its problems table. With data.AnyBad the rows with a cell problem are left
+// out (the exact way); without, every row is checked (the fast way).
+func (l *loader) rules(ctx context.Context, run func(string, any) (int64, error), data checkData, t *contract.Table) error {
+	data.AnyProblem = data.AnyBad
+	if _, err := run("rule_duplicate.sql", struct {
+		checkData
+		Key []string
+	}{data, t.Key}); err != nil {
+		return err
+	}
+	type ref struct {
+		checkData
+		Column, Parent, ParentKey, ParentLoaded, ParentRejected string
+		Self                                                    bool
+	}
+	var selfRefs []ref
+	for _, c := range t.Columns {
+		if c.References == "" {
+			continue
+		}
+		parent, _ := contract.Lookup(c.References)
+		pn := namesFor(parent.Name)
+		r := ref{checkData: data, Column: c.Name, Parent: parent.Name, ParentKey: parent.Key[0],
+			ParentLoaded: pn.Loaded, ParentRejected: pn.Rejected, Self: parent.Name == t.Name}
+		if r.Self {
+			selfRefs = append(selfRefs, r)
+			continue
+		}
+		if _, err := run("rule_reference.sql", r); err != nil {
+			return err
+		}
+	}
+	if _, err := fs.Stat(sqlFS, "sql/rules/"+t.Name+".sql"); err == nil {
+		if _, err := run("rules/"+t.Name+".sql", data); err != nil {
+			return err
+		}
+	}
+	// A reference within the table (sips.restart_of) is checked last,
+	// against the rows that pass everything else.
+	for _, r := range selfRefs {
+		var err error
+		if r.AnyProblem, err = l.anyProblem(ctx, data.names); err != nil {
+			return err
+		}
+		if _, err := run("rule_reference.sql", r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// anyProblem reports whether the problems table of a file has a row.
+func (l *loader) anyProblem(ctx context.Context, n names) (bool, error) {
+	rows, err := querySQL(ctx, l.conn, "any_problem.sql", n, nil)
+	if err != nil {
+		return false, err
+	}
+	any := false
+	for rows.Next() {
+		if err := rows.Scan(&any); err != nil {
+			rows.Close()
+			return false, err
+		}
+	}
+	return any, errors.Join(rows.Err(), rows.Close())
 }

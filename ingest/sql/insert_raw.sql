@@ -1,12 +1,26 @@
 -- grain: one row per input row of {{.Table}} without any problem, typed, into
--- raw.{{.Table}}; rows with a problem went to load_rejects instead. Without
--- any problem in the file the anti join is left out (the common case).
+-- raw.{{.Table}}; rows with a problem go to load_rejects instead. Either the
+-- rows listed in {{.Problems}} are left out (AnyProblem), or, when the key
+-- and reference rules found nothing, the rows with a cell problem are left
+-- out by the same flags as check.sql's (CellFilter), so a clean file is
+-- checked and written in one pass.
 insert into raw.{{ident .Table}} (source{{range .Columns}}, {{ident .Name}}{{end}})
-with good as (
-    select chk.*
-    from {{ident .Chk}} as chk
+with flagged as (
+    select
+        typed.*
+{{- if .CellFilter}}
+{{- template "problem_flags" .}}
+{{- end}}
+    from {{ident .Typed}} as typed
 {{- if .AnyProblem}}
-    where not exists (select 1 from {{ident .Problems}} as p where p.__line = chk.__line)
+    anti join {{ident .Problems}} as p on p.__line = typed.__line
+{{- end}}
+),
+good as (
+    select flagged.*
+    from flagged
+{{- if .CellFilter}}
+    where not {{template "any_problem_flag" .}}
 {{- end}}
 ),
 final as (

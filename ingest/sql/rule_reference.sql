@@ -1,33 +1,42 @@
 -- grain: one row per input row of {{.Table}} whose {{.Column}} matches no
--- loaded {{.Parent}} row of this source; when the parent row was in the
+-- loaded {{.Parent}} row of this load; when the parent row was in the
 -- extract but rejected, the reason says so (the rejection cascades).
+-- {{if .Self}}A reference within the table is checked against the rows that
+-- pass every other check.{{else}}The loaded parent rows are {{.ParentLoaded}}.{{end}}
 insert into {{ident .Problems}}
-with orphans as (
-    select chk.__line, chk.{{ident .Column}} as ref
-    from {{ident .Chk}} as chk
-    where chk.problems is null
-        and chk.{{ident .Column}} is not null
-{{- if .Self}}
-        and chk.{{ident .Column}} not in (
-            select parent.{{ident .ParentKey}}
-            from {{ident .Chk}} as parent
-            where parent.problems is null
-                and parent.__line not in (select p.__line from {{ident .Problems}} as p)
-        )
-{{- else}}
-        and not exists (
-            select 1
-            from raw.{{ident .Parent}} as parent
-            where parent.source = $source
-                and parent.{{ident .ParentKey}} = chk.{{ident .Column}}
-        )
+with refs as (
+    select typed.__line, typed.{{ident .Column}} as ref
+    from {{ident .Typed}} as typed
+{{- if .AnyBad}}
+    anti join {{ident .Bad}} as bad on bad.__line = typed.__line
 {{- end}}
+    where typed.{{ident .Column}} is not null
+),
+{{- if .Self}}
+parents as (
+    select typed.{{ident .ParentKey}} as parent_key
+    from {{ident .Typed}} as typed
+{{- if .AnyProblem}}
+    anti join {{ident .Problems}} as p on p.__line = typed.__line
+{{- end}}
+),
+{{- else}}
+parents as (
+    select loaded.{{ident .ParentKey}} as parent_key
+    from {{ident .ParentLoaded}} as loaded
+),
+{{- end}}
+orphans as (
+    select refs.__line, refs.ref
+    from refs
+    anti join parents on parents.parent_key = refs.ref
 ),
 rejected as (
 {{- if .Self}}
-    select cast(parent.{{ident .ParentKey}} as varchar) as key_value, min(parent.__line) as line, $file_name as file_name
-    from {{ident .Chk}} as parent
-    group by parent.{{ident .ParentKey}}
+    select cast(typed.{{ident .ParentKey}} as varchar) as key_value, min(typed.__line) as line, $file_name as file_name
+    from {{ident .Typed}} as typed
+    semi join orphans on orphans.ref = typed.{{ident .ParentKey}}
+    group by typed.{{ident .ParentKey}}
 {{- else}}
     select r.key_value, r.line, r.file_name
     from {{ident .ParentRejected}} as r

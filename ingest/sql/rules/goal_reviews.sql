@@ -1,23 +1,22 @@
 -- grain: one row per input row of goal_reviews whose meeting is a loaded
 -- meeting of another SIP than the goal's (a goal is reviewed in its own SIP).
--- Each lookup is materialized on its own: in one three-way join the planner
--- derives goal.source = meeting.source from the two source filters and joins
--- goals to meetings on it (every goal with every meeting of the source).
+-- Each lookup is materialized on its own, so the planner joins each review
+-- to its goal and its meeting by key (never goals to meetings directly).
 insert into ingest_problems_goal_reviews
 with reviewed_goals as materialized (
-    select chk.__line, chk.meeting_id, goal.sip_id as goal_sip_id
-    from ingest_chk_goal_reviews as chk
-    join raw.goals as goal
-        on goal.source = $source
-        and goal.goal_id = chk.goal_id
-    where chk.problems is null
+    select typed.__line, typed.meeting_id, goal.sip_id as goal_sip_id
+    from ingest_typed_goal_reviews as typed
+{{- if .AnyBad}}
+    anti join ingest_bad_goal_reviews as bad on bad.__line = typed.__line
+{{- end}}
+    join ingest_loaded_goals as goal
+        on goal.goal_id = typed.goal_id
 ),
 reviews as materialized (
     select reviewed_goals.*, meeting.sip_id as meeting_sip_id
     from reviewed_goals
-    join raw.meetings as meeting
-        on meeting.source = $source
-        and meeting.meeting_id = reviewed_goals.meeting_id
+    join ingest_loaded_meetings as meeting
+        on meeting.meeting_id = reviewed_goals.meeting_id
 ),
 mismatched as (
     select reviews.*

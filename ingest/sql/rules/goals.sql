@@ -2,13 +2,14 @@
 -- meeting of another SIP (a goal is set at a meeting of its own SIP).
 insert into ingest_problems_goals
 with mismatched as (
-    select chk.__line, chk.set_at_meeting_id, chk.sip_id, meeting.sip_id as meeting_sip_id
-    from ingest_chk_goals as chk
-    join raw.meetings as meeting
-        on meeting.source = $source
-        and meeting.meeting_id = chk.set_at_meeting_id
-    where chk.problems is null
-        and meeting.sip_id <> chk.sip_id
+    select typed.__line, typed.set_at_meeting_id, typed.sip_id, meeting.sip_id as meeting_sip_id
+    from ingest_typed_goals as typed
+{{- if .AnyBad}}
+    anti join ingest_bad_goals as bad on bad.__line = typed.__line
+{{- end}}
+    join ingest_loaded_meetings as meeting
+        on meeting.meeting_id = typed.set_at_meeting_id
+    where meeting.sip_id <> typed.sip_id
 ),
 final as (
     select

@@ -3,17 +3,17 @@
 insert into ingest_problems_survey_answers
 with answers as (
     select
-        chk.__line, chk.question_id, chk.value, response.survey_id,
+        typed.__line, typed.question_id, typed.value, response.survey_id,
         question.question_id as found_question_id, question.scale_min, question.scale_max
-    from ingest_chk_survey_answers as chk
-    join raw.survey_responses as response
-        on response.source = $source
-        and response.response_id = chk.response_id
-    left join raw.survey_questions as question
-        on question.source = $source
-        and question.survey_id = response.survey_id
-        and question.question_id = chk.question_id
-    where chk.problems is null
+    from ingest_typed_survey_answers as typed
+{{- if .AnyBad}}
+    anti join ingest_bad_survey_answers as bad on bad.__line = typed.__line
+{{- end}}
+    join ingest_loaded_survey_responses as response
+        on response.response_id = typed.response_id
+    left join ingest_loaded_survey_questions as question
+        on question.survey_id = response.survey_id
+        and question.question_id = typed.question_id
 ),
 final as (
     select

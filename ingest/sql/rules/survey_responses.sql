@@ -2,15 +2,14 @@
 -- loaded question (survey_id is a foreign key to survey_questions).
 insert into ingest_problems_survey_responses
 with orphans as (
-    select chk.__line, chk.survey_id
-    from ingest_chk_survey_responses as chk
-    where chk.problems is null
-        and not exists (
-            select 1
-            from raw.survey_questions as question
-            where question.source = $source
-                and question.survey_id = chk.survey_id
-        )
+    select typed.__line, typed.survey_id
+    from ingest_typed_survey_responses as typed
+{{- if .AnyBad}}
+    anti join ingest_bad_survey_responses as bad on bad.__line = typed.__line
+{{- end}}
+    anti join ingest_loaded_survey_questions as question
+        on question.survey_id = typed.survey_id
+    where typed.survey_id is not null
 ),
 final as (
     select

@@ -1,0 +1,26 @@
+-- grain: one row per staged input row of {{.Table}} (a view over {{.Stage}}):
+-- each contract column's trimmed text (<column>__in, null when empty) and
+-- its typed value (<column>, null when the text does not parse). Nothing is
+-- stored: the checks and the insert into raw.{{.Table}} read only the
+-- columns they need. Codes are mapped by a lookup in a constant map of
+-- every accepted spelling (lower case) to the English code.
+{{/* trim copies every string; most cells need no trimming */ -}}
+{{define "trimmed"}}nullif(case when starts_with({{.}}, ' ') or ends_with({{.}}, ' ') then trim({{.}}) else {{.}} end, ''){{end -}}
+create or replace temp view {{ident .Typed}} as
+with src as (
+    select
+        stage.__line
+{{- range .Columns}},
+        {{if .Source}}{{template "trimmed" printf "cast(stage.%s as varchar)" (ident .Source)}}{{else}}cast(null as varchar){{end}} as {{ident (in .Name)}}
+{{- end}}
+    from {{ident .Stage}} as stage
+),
+final as (
+    select
+        src.*
+{{- range .Columns}},
+        {{typed .}} as {{ident .Name}}
+{{- end}}
+    from src
+)
+select * from final;
