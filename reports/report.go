@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/sipstat/sipstat/reports/html"
@@ -76,38 +77,70 @@ func Write(ctx context.Context, db *warehouse.DB, opts Options) ([]string, error
 		return nil, fmt.Errorf("report: %w", err)
 	}
 	base := filepath.Join(dir, BaseName(r.Meta.Period.Label, opts.Municipality))
+	// The workbook and the HTML report only read the model, so they are
+	// rendered at the same time (each into its own temporary file); the
+	// renames then keep the order and the all-or-nothing of one file after
+	// the other: no HTML without its workbook.
+	outs := []struct {
+		path  string
+		write func(*os.File) error
+		tmp   string
+		err   error
+	}{
+		{path: base + ".xlsx", write: func(f *os.File) error { return xlsx.Write(f, r, xlsx.Options{Lang: lang}) }},
+		{path: base + ".html", write: func(f *os.File) error { return html.WriteOptions(f, r, html.Options{Lang: lang}) }},
+	}
+	var wg sync.WaitGroup
+	for i := range outs {
+		o := &outs[i]
+		wg.Go(func() { o.tmp, o.err = writeTemp(o.path, o.write) })
+	}
+	wg.Wait()
+	defer func() {
+		for _, o := range outs {
+			if o.tmp != "" {
+				os.Remove(o.tmp)
+			}
+		}
+	}()
 	var paths []string
-	if err := writeFile(base+".xlsx", func(f *os.File) error { return xlsx.Write(f, r, xlsx.Options{Lang: lang}) }); err != nil {
-		return paths, err
+	for i := range outs {
+		o := &outs[i]
+		if o.err != nil {
+			return paths, o.err
+		}
+		if err := os.Rename(o.tmp, o.path); err != nil {
+			return paths, fmt.Errorf("report: %w", err)
+		}
+		o.tmp = ""
+		paths = append(paths, o.path)
 	}
-	paths = append(paths, base+".xlsx")
-	if err := writeFile(base+".html", func(f *os.File) error { return html.WriteOptions(f, r, html.Options{Lang: lang}) }); err != nil {
-		return paths, err
-	}
-	paths = append(paths, base+".html")
 	return paths, nil
 }
 
-func writeFile(path string, write func(*os.File) error) error {
+// writeTemp writes a file under a temporary name next to path and returns
+// that name; on error nothing is left behind.
+func writeTemp(path string, write func(*os.File) error) (name string, err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return fmt.Errorf("report: %w", err)
+		return "", fmt.Errorf("report: %w", err)
 	}
-	defer os.Remove(tmp.Name())
+	defer func() {
+		if err != nil {
+			os.Remove(tmp.Name())
+		}
+	}()
 	// CreateTemp makes the file private; a report is meant to be shared.
 	if err := tmp.Chmod(0o644); err != nil {
 		tmp.Close()
-		return fmt.Errorf("report: %w", err)
+		return "", fmt.Errorf("report: %w", err)
 	}
 	if err := write(tmp); err != nil {
 		tmp.Close()
-		return fmt.Errorf("report %s: %w", path, err)
+		return "", fmt.Errorf("report %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("report %s: %w", path, err)
+		return "", fmt.Errorf("report %s: %w", path, err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	return nil
+	return tmp.Name(), nil
 }
