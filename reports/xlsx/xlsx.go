@@ -138,14 +138,19 @@ func newBook(r *model.Report, lang string) (*book, error) {
 	b.wrap = style(&excelize.Style{Font: font(false, 11, ""), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	b.mark = style(&excelize.Style{Font: font(false, 11, "7F7F7F"), Alignment: &excelize.Alignment{Horizontal: "right"}})
 	b.markBold = style(&excelize.Style{Font: font(true, 11, "7F7F7F"), Alignment: &excelize.Alignment{Horizontal: "right"}})
-	formats := map[transform.Unit]string{
-		transform.UnitShare: "0.0%", transform.UnitDays: "0", transform.UnitCount: "#,##0",
-		transform.UnitRate: "0.0", transform.UnitIndex: "0", transform.UnitMean: "0.00",
+	// A slice, not a map: styles are numbered in the order they are made, so
+	// the same report gives the same styles.xml every time.
+	formats := []struct {
+		unit transform.Unit
+		code string
+	}{
+		{transform.UnitShare, "0.0%"}, {transform.UnitDays, "0"}, {transform.UnitCount, "#,##0"},
+		{transform.UnitRate, "0.0"}, {transform.UnitIndex, "0"}, {transform.UnitMean, "0.00"},
 	}
-	for u, fmtCode := range formats {
-		fc := fmtCode
-		b.num[u] = style(&excelize.Style{CustomNumFmt: &fc, Font: font(false, 11, "")})
-		b.numBold[u] = style(&excelize.Style{CustomNumFmt: &fc, Font: font(true, 11, "")})
+	for _, f := range formats {
+		fc := f.code
+		b.num[f.unit] = style(&excelize.Style{CustomNumFmt: &fc, Font: font(false, 11, "")})
+		b.numBold[f.unit] = style(&excelize.Style{CustomNumFmt: &fc, Font: font(true, 11, "")})
 	}
 	b.statusMet = style(&excelize.Style{Font: font(true, 11, "006100"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C6EFCE"}}})
 	b.statusNotMet = style(&excelize.Style{Font: font(true, 11, "9C0006"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}})
