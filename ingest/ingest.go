@@ -378,7 +378,7 @@ func (l *loader) dropWorkTables(ctx context.Context) error {
 // bookkeeping tables yet (before the load's transaction creates them).
 func (l *loader) checkPreviousIfAny(ctx context.Context) (*Summary, error) {
 	var n int
-	if err := queryRowSQL(ctx, l.conn, "has_bookkeeping.sql", &n); err != nil {
+	if err := queryRowSQL(ctx, l.conn, "has_bookkeeping.sql", nil, &n); err != nil {
 		return nil, err
 	}
 	if n == 0 {
@@ -572,7 +572,7 @@ func (l *loader) writeBookkeeping(ctx context.Context, sum *Summary) error {
 //     question of speed, never of results).
 func (l *loader) validationSettings(ctx context.Context) (func(), error) {
 	var order, disabled string
-	if err := queryRowSQL(ctx, l.conn, "settings_get.sql", &order, &disabled); err != nil {
+	if err := queryRowSQL(ctx, l.conn, "settings_get.sql", nil, &order, &disabled); err != nil {
 		return nil, err
 	}
 	optimizers := []string{"filter_pushdown"}

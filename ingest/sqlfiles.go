@@ -126,8 +126,8 @@ func querySQL(ctx context.Context, q warehouse.Querier, name string, data any, p
 
 // queryRowSQL renders a one-statement SQL file that returns one row and
 // scans it into dest.
-func queryRowSQL(ctx context.Context, q warehouse.Querier, name string, dest ...any) error {
-	text, err := render(name, nil)
+func queryRowSQL(ctx context.Context, q warehouse.Querier, name string, data any, dest ...any) error {
+	text, err := render(name, data)
 	if err != nil {
 		return err
 	}

@@ -348,11 +348,18 @@ func hasSelfReference(t *contract.Table) bool {
 // out (the exact way); without, every row is checked (the fast way).
 func (l *loader) rules(ctx context.Context, run func(string, any) (int64, error), data checkData, t *contract.Table) error {
 	data.AnyProblem = data.AnyBad
-	if _, err := run("rule_duplicate.sql", struct {
+	dup := struct {
 		checkData
 		Key []string
-	}{data, t.Key}); err != nil {
+	}{data, t.Key}
+	var repeats bool
+	if err := queryRowSQL(ctx, l.conn, "duplicate_probe.sql", dup, &repeats); err != nil {
 		return err
+	}
+	if repeats {
+		if _, err := run("rule_duplicate.sql", dup); err != nil {
+			return err
+		}
 	}
 	type ref struct {
 		checkData
