@@ -135,3 +135,40 @@ func mapsEqual(a, b map[string][]string) bool {
 
 var _ = contract.Version
 var _ warehouse.Querier
+
+// TestFilePrescanAgreesWithCells plants personal numbers (and near misses)
+// at every offset around the read buffer's edges: the byte prescan of a file
+// must find exactly the files whose cells hold one.
+func TestFilePrescanAgreesWithCells(t *testing.T) {
+	defer func(n int) { prescanBuffer = n }(prescanBuffer)
+	prescanBuffer = 64
+	dir := t.TempDir()
+	values := []string{"811218-9876", "198112189876", "121212+1212", "811218-9877", "2026-10-05", "S0001234567", "81121898761"}
+	for _, v := range values {
+		for pad := 0; pad < 2*prescanBuffer; pad += 7 {
+			var b strings.Builder
+			b.WriteString("id,text\n")
+			b.WriteString("P1," + strings.Repeat("x", pad) + "\n")
+			b.WriteString("P2,\"a " + v + "\"\n")
+			b.WriteString("P3," + strings.Repeat("y", pad%13) + "\n")
+			path := filepath.Join(dir, "f.csv")
+			if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			got, err := fileMayHoldPersonalNumber(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := containsPersonalNumber(v); got != want {
+				t.Errorf("value %q after %d bytes: prescan %v, cells %v", v, pad, got, want)
+			}
+		}
+	}
+	// A line longer than the buffer is read whole.
+	long := "id,text\nP1," + strings.Repeat("z", 5*prescanBuffer) + " 811218-9876 " + strings.Repeat("z", 3*prescanBuffer) + "\n"
+	path := filepath.Join(dir, "long.csv")
+	os.WriteFile(path, []byte(long), 0o644)
+	if got, err := fileMayHoldPersonalNumber(path); err != nil || !got {
+		t.Errorf("long line: prescan = %v, %v; want a hit", got, err)
+	}
+}

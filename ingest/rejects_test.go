@@ -194,3 +194,31 @@ func TestHeaderOnlyFileLoadsNoRows(t *testing.T) {
 		t.Errorf("header-only files have %d load_files rows, want 2 (delivered, empty)", n)
 	}
 }
+
+// TestSelfReferenceToARowWithACellProblem: without duplicates or dangling
+// keys, a file takes the one-pass way; a reference within the table to a
+// row rejected for a bad cell must still cascade (the exact way is taken).
+func TestSelfReferenceToARowWithACellProblem(t *testing.T) {
+	dir := copyFixture(t, "testdata/extract")
+	appendLines(t, filepath.Join(dir, "sips.csv"),
+		// line 6: unknown code
+		"S005,P001,01,0181,emergency,,individual,2026-02-01,,,,,,,,",
+		// line 7: a restart of S005
+		"S006,P004,01,0180,standard,,individual,2026-03-01,,,,,,,,S005",
+		// line 8: a restart of a loaded SIP: fine
+		"S007,P004,01,0180,standard,,individual,2026-03-01,,,,,,,,S001",
+	)
+	db := openDB(t, "")
+	mustLoad(t, db, dir, Options{})
+	got := dump(t, db, "select file_name, line, column_name, reason from load_rejects order by line")
+	want := []string{
+		"sips.csv|6|context|\"emergency\" is not a known context code (want discharge, child_placement, standard, or its Swedish label)",
+		"sips.csv|7|restart_of|sips \"S005\" was rejected (sips.csv:6), so this row is too",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got := dump(t, db, "select sip_id from raw.sips where sip_id >= 'S005' order by all"); !reflect.DeepEqual(got, []string{"S007"}) {
+		t.Errorf("loaded sips from S005 on = %q, want only S007", got)
+	}
+}
