@@ -4,8 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
+	"slices"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/sipstat/sipstat/transform"
@@ -97,24 +100,35 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 	// breakdown read alone is suppressed exactly as when read with the
 	// rest; at national scale this skips the municipality rows of seven
 	// quarters, seven eighths of what a full read returns.
-	values, err := transform.Values(ctx, q, transform.Filter{Periods: []string{period.Label}})
-	if err != nil {
-		return nil, fmt.Errorf("report: %w", err)
+	// The earlier quarters are read in two halves, so that with the period
+	// they make reads that can run side by side (see readValues). An empty
+	// Periods would select every period, hence the guard.
+	filters := []transform.Filter{{Periods: []string{period.Label}}}
+	earlier := labels[:len(labels)-1]
+	for _, ps := range [][]string{earlier[:len(earlier)/2], earlier[len(earlier)/2:]} {
+		if len(ps) > 0 {
+			filters = append(filters, transform.Filter{Periods: ps, Breakdowns: trendBreakdowns(opts.Municipality)})
+		}
 	}
-	transform.Suppress(values, threshold)
-	earlier, err := transform.Values(ctx, q, transform.Filter{
-		Periods: labels[:len(labels)-1], Breakdowns: trendBreakdowns(opts.Municipality)})
+	reads, err := readValues(ctx, q, threshold, filters...)
 	if err != nil {
-		return nil, fmt.Errorf("report: %w", err)
+		return nil, err
 	}
-	transform.Suppress(earlier, threshold)
-	for _, vs := range [][]transform.Value{values, earlier} {
+	values, earlierValues := reads[0], slices.Concat(reads[1:]...)
+	if opts.Municipality != "" {
+		// Every municipality was needed for the suppression; of the earlier
+		// quarters the report shows only its own.
+		earlierValues = slices.DeleteFunc(earlierValues, func(v transform.Value) bool {
+			return v.Breakdown == "municipality" && v.Group != opts.Municipality
+		})
+	}
+	for _, vs := range [][]transform.Value{values, earlierValues} {
 		for i := range vs {
 			v := &vs[i]
 			v.Value, v.Numerator, v.Denominator = finite(v.Value), finite(v.Numerator), finite(v.Denominator)
 		}
 	}
-	idx := indexValues(earlier, values)
+	idx := indexValues(earlierValues, values)
 	order := make(map[string]int, len(catalog))
 	for i, k := range catalog {
 		order[k.ID] = i
@@ -193,6 +207,39 @@ type valueIndex struct {
 	groups map[valueKey][]string
 	// breakdowns lists per KPI the breakdowns seen, first-seen order.
 	breakdowns map[string][]string
+}
+
+// readValues reads the catalogue values of each filter and suppresses them
+// with the threshold; every filter must select whole periods, as the
+// small-number rule works within a period. When q is a pool of connections
+// (a *sql.DB or *warehouse.DB) the reads run at the same time: scanning the
+// rows is most of their cost and takes a core each.
+func readValues(ctx context.Context, q warehouse.Querier, threshold int, filters ...transform.Filter) ([][]transform.Value, error) {
+	out := make([][]transform.Value, len(filters))
+	errs := make([]error, len(filters))
+	read := func(i int) {
+		vs, err := transform.Values(ctx, q, filters[i])
+		if err != nil {
+			errs[i] = fmt.Errorf("report: %w", err)
+			return
+		}
+		transform.Suppress(vs, threshold)
+		out[i] = vs
+	}
+	if _, pool := q.(interface {
+		Conn(context.Context) (*sql.Conn, error)
+	}); pool {
+		var wg sync.WaitGroup
+		for i := range filters {
+			wg.Go(func() { read(i) })
+		}
+		wg.Wait()
+	} else {
+		for i := range filters {
+			read(i)
+		}
+	}
+	return out, errors.Join(errs...)
 }
 
 // trendBreakdowns are the breakdowns the report shows for the quarters
