@@ -5,30 +5,7 @@
 -- participants. A meeting with a flagged date counts as excluded in the
 -- period of its held_date (else planned_date).
 -- inputs: meetings, participants (core), kpi_period_days
-with participant_counts as (
-    -- One row per meeting with participants: its summoned and invited
-    -- participants counted by attendance, so the breakdowns by the meeting's
-    -- facts aggregate meetings instead of participants.
-    select
-        pa.source,
-        pa.meeting_id,
-        count(*) as participants,
-        count(*) filter (where pa.role = 'summoned' and pa.attendance is not null) as summoned,
-        count(*) filter (where pa.role = 'summoned' and pa.attendance in ('attended', 'substitute')) as summoned_attended,
-        count(*) filter (where pa.role = 'summoned' and pa.attendance = 'absent') as summoned_absent,
-        count(*) filter (where pa.role = 'summoned' and pa.attendance is null) as summoned_missing,
-        count(*) filter (where pa.role = 'invited' and pa.attendance is not null) as invited,
-        count(*) filter (where pa.role = 'invited' and pa.attendance in ('attended', 'substitute')) as invited_attended,
-        count(*) filter (where pa.role = 'invited' and pa.attendance is null) as invited_missing
-    from participants as pa
-    where pa.is_held
-    group by pa.source, pa.meeting_id
-),
-
-meeting_units as (
-    -- Held meetings by period date, with their participants. A participant
-    -- of a meeting not validly held, or with a blank attendance, is
-    -- excluded.
+with meeting_units as (
     select
         p.period,
         coalesce(m.region_code, 'unknown') as region_code,
@@ -38,22 +15,10 @@ meeting_units as (
         coalesce(m.age_band, 'unknown') as age_band,
         coalesce(m.sex, 'unknown') as sex,
         coalesce(m.mode, 'unknown') as mode,
-        m.is_valid_held,
-        coalesce(pc.participants, 0) as participants,
-        case when m.is_valid_held then coalesce(pc.summoned, 0) else 0 end as summoned,
-        case when m.is_valid_held then coalesce(pc.summoned_attended, 0) else 0 end as summoned_attended,
-        case when m.is_valid_held then coalesce(pc.summoned_absent, 0) else 0 end as summoned_absent,
-        case when m.is_valid_held then coalesce(pc.summoned_missing, 0)
-            else coalesce(pc.summoned, 0) + coalesce(pc.summoned_missing, 0) end as summoned_excluded,
-        case when m.is_valid_held then coalesce(pc.invited, 0) else 0 end as invited,
-        case when m.is_valid_held then coalesce(pc.invited_attended, 0) else 0 end as invited_attended,
-        case when m.is_valid_held then coalesce(pc.invited_missing, 0)
-            else coalesce(pc.invited, 0) + coalesce(pc.invited_missing, 0) end as invited_excluded
+        m.is_valid_held
     from meetings as m
     inner join kpi_period_days as p
         on p.day = m.period_date
-    left join participant_counts as pc
-        on pc.source = m.source and pc.meeting_id = m.meeting_id
     where m.is_held
 ),
 
@@ -72,15 +37,7 @@ meeting_agg as materialized (
         end as breakdown,
         coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, u.mode, '') as group_value,
         count(*) filter (where u.is_valid_held) as held,
-        count(*) filter (where not u.is_valid_held) as excluded,
-        sum(u.participants)::bigint as participants,
-        sum(u.summoned)::bigint as summoned,
-        sum(u.summoned_attended)::bigint as summoned_attended,
-        sum(u.summoned_absent)::bigint as summoned_absent,
-        sum(u.summoned_excluded)::bigint as summoned_excluded,
-        sum(u.invited)::bigint as invited,
-        sum(u.invited_attended)::bigint as invited_attended,
-        sum(u.invited_excluded)::bigint as invited_excluded
+        count(*) filter (where not u.is_valid_held) as excluded
     from meeting_units as u
     group by grouping sets (
         (u.period),
@@ -94,9 +51,16 @@ meeting_agg as materialized (
     )
 ),
 
-org_type_units as (
+participant_units as (
     select
         p.period,
+        coalesce(pa.region_code, 'unknown') as region_code,
+        coalesce(pa.municipality_code, 'unknown') as municipality_code,
+        coalesce(pa.context, 'unknown') as context,
+        coalesce(pa.target_group, 'unknown') as target_group,
+        coalesce(pa.age_band, 'unknown') as age_band,
+        coalesce(pa.sex, 'unknown') as sex,
+        coalesce(pa.mode, 'unknown') as mode,
         coalesce(pa.org_type, 'unknown') as org_type,
         pa.role,
         pa.attendance,
@@ -107,11 +71,21 @@ org_type_units as (
     where pa.is_held
 ),
 
-org_type_agg as materialized (
+participant_agg as materialized (
     select
         u.period,
-        'org_type' as breakdown,
-        u.org_type as group_value,
+        case
+            when grouping(u.region_code) = 0 then 'region'
+            when grouping(u.municipality_code) = 0 then 'municipality'
+            when grouping(u.context) = 0 then 'context'
+            when grouping(u.target_group) = 0 then 'target_group'
+            when grouping(u.age_band) = 0 then 'age_band'
+            when grouping(u.sex) = 0 then 'sex'
+            when grouping(u.mode) = 0 then 'mode'
+            when grouping(u.org_type) = 0 then 'org_type'
+            else 'total'
+        end as breakdown,
+        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, u.mode, u.org_type, '') as group_value,
         count(*) filter (where u.role = 'summoned' and not u.is_excluded) as summoned,
         count(*) filter (where u.role = 'summoned' and not u.is_excluded and u.attendance in ('attended', 'substitute')) as summoned_attended,
         count(*) filter (where u.role = 'summoned' and not u.is_excluded and u.attendance = 'absent') as summoned_absent,
@@ -119,22 +93,18 @@ org_type_agg as materialized (
         count(*) filter (where u.role = 'invited' and not u.is_excluded) as invited,
         count(*) filter (where u.role = 'invited' and not u.is_excluded and u.attendance in ('attended', 'substitute')) as invited_attended,
         count(*) filter (where u.role = 'invited' and u.is_excluded) as invited_excluded
-    from org_type_units as u
-    group by u.period, u.org_type
-),
-
-participant_agg as (
-    -- The participant KPIs have a row for every group with participants.
-    select
-        a.period, a.breakdown, a.group_value, a.summoned, a.summoned_attended, a.summoned_absent,
-        a.summoned_excluded, a.invited, a.invited_attended, a.invited_excluded
-    from meeting_agg as a
-    where a.participants > 0
-    union all
-    select
-        o.period, o.breakdown, o.group_value, o.summoned, o.summoned_attended, o.summoned_absent,
-        o.summoned_excluded, o.invited, o.invited_attended, o.invited_excluded
-    from org_type_agg as o
+    from participant_units as u
+    group by grouping sets (
+        (u.period),
+        (u.period, u.region_code),
+        (u.period, u.municipality_code),
+        (u.period, u.context),
+        (u.period, u.target_group),
+        (u.period, u.age_band),
+        (u.period, u.sex),
+        (u.period, u.mode),
+        (u.period, u.org_type)
+    )
 ),
 
 final as (

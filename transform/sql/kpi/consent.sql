@@ -1,7 +1,7 @@
 -- consent family: one row per period × KPI × breakdown × group for
 -- consent_expired_active and consents_withdrawn.
--- Units: SIPs active at the period's end (as sips_active) with their latest
--- given consent by then; consents by withdrawn_date.
+-- Units: SIPs active at the period's end (as sips_active) with their given
+-- consents; consents by withdrawn_date.
 -- inputs: sips, consents, dq_flags (core), kpi_periods, kpi_period_days, kpi_params
 with params as (
     select * from kpi_params
@@ -13,52 +13,72 @@ one_guardian as (
     where f.rule_id = 'consent_child_one_guardian'
 ),
 
-active as (
+given_spans as (
+    -- Per SIP, each given consent as the span of period ends at which it is
+    -- valid and not expired: from its decision date, at most
+    -- consent_validity_days later, and before it was withdrawn. A SIP's
+    -- consent has expired at a period's end unless some span holds it (its
+    -- latest given consent by then decides, and that one holds it exactly
+    -- when some does). One list per SIP instead of a row per SIP, period and
+    -- consent.
     select
-        p.period,
-        p.period_end,
-        s.source,
-        s.sip_id,
+        c.source,
+        c.sip_id,
+        list({
+            'decided': c.decision_date,
+            'fresh_until': c.decision_date + params.consent_validity_days,
+            'withdrawn': coalesce(c.withdrawn_date, date '9999-12-31')
+        }) as spans
+    from consents as c
+    cross join params
+    where c.decision = 'given'
+    group by c.source, c.sip_id
+),
+
+active_sips as materialized (
+    -- SIPs that can be active (initial meeting held or flagged), with their
+    -- spans, joined once per SIP rather than once per SIP and period.
+    select
+        coalesce(s.initial_held_date, s.need_detected_date) as active_from,
+        coalesce(s.closed_date, date '9999-12-31') as active_until,
         coalesce(s.region_code, 'unknown') as region_code,
         coalesce(s.municipality_code, 'unknown') as municipality_code,
         coalesce(s.context, 'unknown') as context,
         coalesce(s.target_group, 'unknown') as target_group,
         coalesce(s.age_band, 'unknown') as age_band,
         coalesce(s.sex, 'unknown') as sex,
-        s.has_flagged_initial or og.sip_id is not null as is_excluded
+        s.has_flagged_initial or og.sip_id is not null as is_excluded,
+        gs.spans
     from sips as s
-    inner join kpi_periods as p
-        on coalesce(s.initial_held_date, s.need_detected_date) <= p.period_end
-        and coalesce(s.closed_date, date '9999-12-31') > p.period_end
     left join one_guardian as og
         on og.source = s.source and og.sip_id = s.sip_id
+    left join given_spans as gs
+        on gs.source = s.source and gs.sip_id = s.sip_id
     where s.initial_held_date is not null or s.has_flagged_initial
 ),
 
-latest_given as (
-    select
-        a.period,
-        a.source,
-        a.sip_id,
-        max(c.decision_date) as last_given_date
-    from active as a
-    inner join consents as c
-        on c.source = a.source and c.sip_id = a.sip_id
-    where c.decision = 'given'
-        and c.decision_date <= a.period_end
-        and coalesce(c.withdrawn_date, date '9999-12-31') > a.period_end
-    group by a.period, a.source, a.sip_id
-),
-
 active_units as (
+    -- SIPs active at the period's end (as sips_active).
     select
-        a.*,
-        lg.last_given_date is null
-            or a.period_end - lg.last_given_date > params.consent_validity_days as is_expired
-    from active as a
-    cross join params
-    left join latest_given as lg
-        on lg.period = a.period and lg.source = a.source and lg.sip_id = a.sip_id
+        p.period,
+        a.region_code,
+        a.municipality_code,
+        a.context,
+        a.target_group,
+        a.age_band,
+        a.sex,
+        a.is_excluded,
+        coalesce(
+            len(list_filter(
+                a.spans,
+                g -> g.decided <= p.period_end and p.period_end <= g.fresh_until and g.withdrawn > p.period_end
+            )) = 0,
+            true
+        ) as is_expired
+    from active_sips as a
+    inner join kpi_periods as p
+        on a.active_from <= p.period_end
+        and a.active_until > p.period_end
 ),
 
 active_agg as materialized (
@@ -88,23 +108,33 @@ active_agg as materialized (
     )
 ),
 
-withdrawn_units as (
+withdrawn_in_period as materialized (
+    -- Consents withdrawn in a period (few), placed before the join to sips.
     select
         p.period,
-        coalesce(s.region_code, 'unknown') as region_code,
-        coalesce(s.municipality_code, 'unknown') as municipality_code,
-        coalesce(s.context, 'unknown') as context,
-        coalesce(s.target_group, 'unknown') as target_group,
-        coalesce(s.age_band, 'unknown') as age_band,
-        coalesce(s.sex, 'unknown') as sex,
+        c.source,
+        c.sip_id,
         -- A withdrawal dated before the decision (rule
         -- consent_withdrawn_before_decision) is left out, counted as excluded.
         c.withdrawn_date < c.decision_date as is_excluded
     from consents as c
     inner join kpi_period_days as p
         on p.day = c.withdrawn_date
+),
+
+withdrawn_units as (
+    select
+        w.period,
+        coalesce(s.region_code, 'unknown') as region_code,
+        coalesce(s.municipality_code, 'unknown') as municipality_code,
+        coalesce(s.context, 'unknown') as context,
+        coalesce(s.target_group, 'unknown') as target_group,
+        coalesce(s.age_band, 'unknown') as age_band,
+        coalesce(s.sex, 'unknown') as sex,
+        w.is_excluded
+    from withdrawn_in_period as w
     inner join sips as s
-        on s.source = c.source and s.sip_id = c.sip_id
+        on s.source = w.source and s.sip_id = w.sip_id
 ),
 
 withdrawn_agg as materialized (
