@@ -11,9 +11,12 @@ with params as (
 ),
 
 follow_ups as (
-    select m.source, m.sip_id, m.held_date
+    -- Per SIP, the held dates of its validly held follow_up meetings: one
+    -- list per SIP, probed per due meeting instead of a correlated subquery.
+    select m.source, m.sip_id, list(m.held_date) as held_dates
     from meetings as m
     where m.is_valid_held and m.kind = 'follow_up'
+    group by m.source, m.sip_id
 ),
 
 due_units as (
@@ -28,18 +31,19 @@ due_units as (
         coalesce(m.age_band, 'unknown') as age_band,
         coalesce(m.sex, 'unknown') as sex,
         m.is_valid_held,
-        m.is_valid_held and exists (
-            select 1
-            from follow_ups as f
-            where f.source = m.source
-                and f.sip_id = m.sip_id
-                and f.held_date > m.held_date
-                and f.held_date <= m.next_follow_up_date + params.follow_up_tolerance_days
+        m.is_valid_held and coalesce(
+            len(list_filter(
+                f.held_dates,
+                d -> d > m.held_date and d <= m.next_follow_up_date + params.follow_up_tolerance_days
+            )) > 0,
+            false
         ) as is_on_time
     from meetings as m
     cross join params
     inner join kpi_period_days as p
         on p.day = m.next_follow_up_date
+    left join follow_ups as f
+        on f.source = m.source and f.sip_id = m.sip_id
     where m.is_held
         and m.next_follow_up_date + params.follow_up_tolerance_days <= params.as_of
         and not coalesce(m.sip_closed_date < m.next_follow_up_date, false)
