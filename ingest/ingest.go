@@ -239,7 +239,7 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 		// The staged table is created before any step can fail, so it is
 		// dropped in every case.
 		l.staged = append(l.staged, &sf)
-		if err := stage(ctx, l.conn, f, &sf.n, warn); err != nil {
+		if err := open(ctx, l.conn, f, &sf.n, warn); err != nil {
 			return nil, err
 		}
 		if err := l.mapColumns(ctx, &sf); err != nil {
@@ -250,6 +250,10 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 	for _, sf := range l.staged {
 		t0 := time.Now()
 		if sf.f.Format == formatParquet || suspect[sf.f] {
+			// Staged, to name the line.
+			if err := stage(ctx, l.conn, sf.f, &sf.n, nil); err != nil {
+				return nil, err
+			}
 			if err := l.privacyScan(ctx, *sf); err != nil {
 				return nil, err
 			}
@@ -282,13 +286,16 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 		if _, err := execSQL(ctx, l.conn, "delete_source.sql", map[string]any{"Table": contract.Tables[i].Name}, l.params()); err != nil {
 			return nil, err
 		}
+		n := namesFor(contract.Tables[i].Name)
+		if _, err := execSQL(ctx, l.conn, "loaded_view.sql", struct {
+			names
+			Source string
+		}{n, l.source}, nil); err != nil {
+			return nil, err
+		}
 		if l.stagedFile(contract.Tables[i].Name) == nil {
-			// Not delivered: no rows loaded, no keys rejected.
-			n := namesFor(contract.Tables[i].Name)
+			// Not delivered: no keys rejected.
 			if _, err := execSQL(ctx, l.conn, "rejected_keys_empty.sql", n, nil); err != nil {
-				return nil, err
-			}
-			if _, err := execSQL(ctx, l.conn, "loaded_view_empty.sql", n, nil); err != nil {
 				return nil, err
 			}
 		}
@@ -309,7 +316,7 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 	defer restore()
 	for _, sf := range l.staged {
 		t0 := time.Now()
-		fs, err := l.validate(ctx, *sf)
+		fs, err := l.validate(ctx, sf)
 		if err != nil {
 			return nil, err
 		}
@@ -558,39 +565,49 @@ func (l *loader) writeBookkeeping(ctx context.Context, sum *Summary) error {
 	return err
 }
 
-// validationSettings changes two session settings of the load's connection
-// for validation and returns the function that puts the previous values
-// back (also on error):
-//   - preserve_insertion_order off: line numbers were fixed at staging and
-//     rejects are ordered where read, so DuckDB may insert in parallel;
-//   - filter_pushdown disabled: pushed below the typed view, a filter on
-//     the problem flags gets every typed expression inlined, several times
-//     over (measured: 3x the CPU of typing participants once); above it,
-//     the flags read the typed columns computed once. DuckDB has this
-//     setting only for the whole database instance: other connections of
-//     the process plan without filter pushdown until the load ends (a
-//     question of speed, never of results).
+// validationSettings changes settings for validation and returns the
+// function that puts the previous values back (also on error):
+//   - preserve_insertion_order off (the load's connection): line numbers
+//     were fixed at staging and rejects are ordered where read, so DuckDB
+//     may insert in parallel;
+//   - the filter_pushdown optimizer disabled: pushed below the typed view, a
+//     filter on the problem flags gets every typed expression inlined,
+//     several times over (measured: 3x the CPU of typing participants
+//     once); above it, the flags read the typed columns computed once;
+//   - FSST string compression disabled, as transform does: writing the raw
+//     tables costs less CPU, the ids and codes compress as well by
+//     dictionary.
+//
+// DuckDB has the last two only for the whole database instance: other
+// connections of the process plan and write the same way until the load
+// ends (a question of speed, never of results).
 func (l *loader) validationSettings(ctx context.Context) (func(), error) {
-	var order, disabled string
-	if err := queryRowSQL(ctx, l.conn, "settings_get.sql", nil, &order, &disabled); err != nil {
+	var order, optimizers, compression string
+	if err := queryRowSQL(ctx, l.conn, "settings_get.sql", nil, &order, &optimizers, &compression); err != nil {
 		return nil, err
 	}
-	optimizers := []string{"filter_pushdown"}
-	for _, o := range strings.Split(disabled, ",") {
-		if o = strings.TrimSpace(o); o != "" && o != "filter_pushdown" {
-			optimizers = append(optimizers, o)
-		}
-	}
-	set := func(ctx context.Context, order, disabled string) error {
-		_, err := execSQL(ctx, l.conn, "settings_set.sql", map[string]string{"Order": order, "Disabled": disabled}, nil)
+	set := func(ctx context.Context, order, optimizers, compression string) error {
+		_, err := execSQL(ctx, l.conn, "settings_set.sql", map[string]string{
+			"Order": order, "Optimizers": optimizers, "Compression": compression}, nil)
 		return err
 	}
-	if err := set(ctx, "false", strings.Join(optimizers, ",")); err != nil {
+	if err := set(ctx, "false", withName(optimizers, "filter_pushdown"), withName(compression, "fsst")); err != nil {
 		return nil, err
 	}
 	return func() {
-		if err := set(context.WithoutCancel(ctx), order, disabled); err != nil {
+		if err := set(context.WithoutCancel(ctx), order, optimizers, compression); err != nil {
 			l.log.Warn("restoring the session settings", "error", err)
 		}
 	}, nil
+}
+
+// withName adds name to a comma-separated list of names, once.
+func withName(list, name string) string {
+	out := []string{name}
+	for _, o := range strings.Split(list, ",") {
+		if o = strings.TrimSpace(o); o != "" && !strings.EqualFold(o, name) {
+			out = append(out, o)
+		}
+	}
+	return strings.Join(out, ",")
 }

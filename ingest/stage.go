@@ -31,6 +31,9 @@ type names struct {
 	File        string // the table read_csv/read_parquet filled
 	Stage       string // the staged rows with __line: a view over File, or an Arrow-filled table
 	StageIsView bool
+	Direct      string // a UTF-8 CSV file read where used, not staged (__line null)
+	Staged      bool   // Stage exists; else the rows are read from Direct
+	Rows        string // where the rows are read: Stage or Direct
 	View        string // the Arrow view, read once
 	Typed       string // view: the contract columns trimmed and typed
 	Problems    string // one row per problem (line, column, reason)
@@ -44,6 +47,7 @@ func namesFor(table string) names {
 		Table:    table,
 		File:     "ingest_file_" + table,
 		Stage:    "ingest_stage_" + table,
+		Direct:   "ingest_direct_" + table,
 		View:     "ingest_arrow_" + table,
 		Typed:    "ingest_typed_" + table,
 		Problems: "ingest_problems_" + table,
@@ -56,24 +60,54 @@ func namesFor(table string) names {
 // batchRows is how many rows one Arrow record batch carries.
 const batchRows = 64 << 10
 
+// open makes the rows of one input file readable: a UTF-8 CSV file through
+// a view that reads it where used (staged later only if it has a problem),
+// any other file staged at once.
+func open(ctx context.Context, conn *sql.Conn, f *inputFile, n *names, warn func(string)) error {
+	if f.Format == formatCSV && f.Encoding != encCP1252 {
+		data := struct {
+			*names
+			Path, Delimiter string
+			Columns         []string
+		}{n, f.Path, f.Delimiter, csvColumns(f)}
+		if _, err := execSQL(ctx, conn, "direct_csv.sql", data, nil); err != nil {
+			return csvReadError(f, err)
+		}
+		n.Rows = n.Direct
+		return nil
+	}
+	return stage(ctx, conn, f, n, warn)
+}
+
+// csvColumns names the columns of a CSV file by its header (columnN for a
+// blank one).
+func csvColumns(f *inputFile) []string {
+	cols := make([]string, len(f.Header))
+	for i, h := range f.Header {
+		cols[i] = h
+		if strings.TrimSpace(h) == "" {
+			cols[i] = fmt.Sprintf("column%d", i+1)
+		}
+	}
+	return cols
+}
+
 // stage reads one input file into a temporary table of text columns with the
 // file's line numbers. UTF-8 CSV and Parquet are read by DuckDB itself; data
 // parsed in Go (transcoded CSV, XLSX) reaches DuckDB as an Arrow stream.
 func stage(ctx context.Context, conn *sql.Conn, f *inputFile, n *names, warn func(string)) error {
+	if n.Staged {
+		return nil
+	}
+	n.Staged = true
+	n.Rows = n.Stage
 	switch {
 	case f.Format == formatCSV && f.Encoding != encCP1252:
 		n.StageIsView = true
-		cols := make([]string, len(f.Header))
-		for i, h := range f.Header {
-			cols[i] = h
-			if strings.TrimSpace(h) == "" {
-				cols[i] = fmt.Sprintf("column%d", i+1)
-			}
-		}
 		data := struct {
 			*names
 			Columns []string
-		}{n, cols}
+		}{n, csvColumns(f)}
 		_, err := execSQL(ctx, conn, "stage_csv.sql", data, map[string]any{"path": f.Path, "delim": f.Delimiter})
 		if err != nil {
 			return csvReadError(f, err)

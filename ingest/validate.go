@@ -207,17 +207,42 @@ func (l *loader) latestDate(ctx context.Context) error {
 // nothing among all rows finds nothing among the rows without a cell
 // problem either, so the result is the same as the exact way's, which is
 // taken otherwise: cell problems first, then the rules over the other rows.
-func (l *loader) validate(ctx context.Context, sf stagedFile) (FileSummary, error) {
+func (l *loader) validate(ctx context.Context, sf *stagedFile) (FileSummary, error) {
 	t := sf.f.Table
 	fsum := FileSummary{Table: t.Name, File: sf.f.Name, Format: sf.f.Format, Encoding: sf.f.Encoding, Delimiter: sf.f.Delimiter}
 	data := checkData{names: sf.n, Columns: sf.cols, MaxID: contract.MaxIDLength}
 	_, data.HasRegion = t.Column("region_code")
 	p := l.params("file_name", sf.f.where(), "table_name", t.Name)
+	csvErr := func(err error) error {
+		if err != nil && !sf.n.Staged && strings.Contains(err.Error(), "CSV") {
+			// A file read where used shows its malformed lines here.
+			return csvReadError(sf.f, err)
+		}
+		return err
+	}
 	run := func(file string, d any) (int64, error) {
 		t0, c0 := time.Now(), cpuTime()
 		n, err := execSQL(ctx, l.conn, file, d, p)
 		l.log.Debug("sql", "file", file, "table", t.Name, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
-		return n, err
+		return n, csvErr(err)
+	}
+	// staged makes sure the rows carry their line numbers: a file read
+	// where used is staged now (inside the transaction, so its scans are
+	// slower: only files with a problem get here), and the typed view reads
+	// the staged rows.
+	staged := func() error {
+		if sf.n.Staged {
+			return nil
+		}
+		t0, c0 := time.Now(), cpuTime()
+		err := stage(ctx, l.conn, sf.f, &sf.n, nil)
+		l.log.Debug("sql", "file", "stage_csv.sql", "table", t.Name, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
+		if err != nil {
+			return err
+		}
+		data.names = sf.n
+		_, err = run("typed.sql", data)
+		return err
 	}
 	if _, err := run("typed.sql", data); err != nil {
 		return fsum, err
@@ -225,18 +250,8 @@ func (l *loader) validate(ctx context.Context, sf stagedFile) (FileSummary, erro
 	if _, err := run("problems_empty.sql", data); err != nil {
 		return fsum, err
 	}
-	rows, err := querySQL(ctx, l.conn, "count_staged.sql", data, nil)
-	if err != nil {
-		return fsum, err
-	}
-	for rows.Next() {
-		if err := rows.Scan(&fsum.Read); err != nil {
-			rows.Close()
-			return fsum, err
-		}
-	}
-	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
-		return fsum, err
+	if err := queryRowSQL(ctx, l.conn, "count_staged.sql", data, &fsum.Read); err != nil {
+		return fsum, csvErr(err)
 	}
 
 	// The fast way.
@@ -264,7 +279,11 @@ func (l *loader) validate(ctx context.Context, sf stagedFile) (FileSummary, erro
 			}
 			loaded = -1
 		default:
-			// The rows left out are those with a cell problem: word them.
+			// The rows left out are those with a cell problem: word them,
+			// with their lines.
+			if err := staged(); err != nil {
+				return fsum, err
+			}
 			if _, err := run("check.sql", data); err != nil {
 				return fsum, err
 			}
@@ -273,6 +292,9 @@ func (l *loader) validate(ctx context.Context, sf stagedFile) (FileSummary, erro
 
 	// The exact way.
 	if loaded < 0 {
+		if err := staged(); err != nil {
+			return fsum, err
+		}
 		if _, err := run("check.sql", data); err != nil {
 			return fsum, err
 		}
@@ -287,17 +309,7 @@ func (l *loader) validate(ctx context.Context, sf stagedFile) (FileSummary, erro
 	if _, err := run("insert_rejects.sql", data); err != nil {
 		return fsum, err
 	}
-	rows, err = querySQL(ctx, l.conn, "count_rejected.sql", data, nil)
-	if err != nil {
-		return fsum, err
-	}
-	for rows.Next() {
-		if err := rows.Scan(&fsum.Rejected); err != nil {
-			rows.Close()
-			return fsum, err
-		}
-	}
-	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+	if err := queryRowSQL(ctx, l.conn, "count_rejected.sql", data, &fsum.Rejected); err != nil {
 		return fsum, err
 	}
 	data.AnyProblem = fsum.Rejected > 0
@@ -305,9 +317,6 @@ func (l *loader) validate(ctx context.Context, sf stagedFile) (FileSummary, erro
 		if loaded, err = run("insert_raw.sql", insertData{data, false}); err != nil {
 			return fsum, err
 		}
-	}
-	if _, err := run("loaded_view.sql", data); err != nil {
-		return fsum, err
 	}
 	if len(t.Key) == 1 && data.AnyProblem {
 		if _, err := run("rejected_keys.sql", struct {

@@ -4,6 +4,7 @@
 drop view if exists {{ident .Loaded}};
 drop view if exists {{ident .Typed}};
 drop {{if .StageIsView}}view{{else}}table{{end}} if exists {{ident .Stage}};
+drop view if exists {{ident .Direct}};
 drop table if exists {{ident .File}};
 drop table if exists {{ident .Problems}};
 drop table if exists {{ident .Bad}};

@@ -12,7 +12,7 @@ final as (
     select exists (
         select 1
         from clean
-        group by all
+        group by {{range $i, $k := .Key}}{{if $i}}, {{end}}clean.{{ident $k}}{{end}}
         having count(*) > 1
     ) as repeats
 )

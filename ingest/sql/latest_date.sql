@@ -6,7 +6,7 @@ with dates as (
         sip_date(nullif(trim(cast(stage.{{ident $c}} as varchar)), ''))
 {{- end}}
     ]) as latest_date
-    from {{ident .Stage}} as stage
+    from {{ident .Rows}} as stage
 ),
 final as (
     select max(dates.latest_date) as latest_date

@@ -1,10 +1,8 @@
--- grain: one row per input row of {{.Table}} that was loaded into
--- raw.{{.Table}} in this load, typed: what the foreign keys and table rules of
--- later tables check against. A view over the staged file (scanned in
--- parallel, unlike the rows written in the open transaction).
+-- grain: one row per row of {{.Table}} loaded in this load: the rows of
+-- $source in raw.{{.Table}} (the source's earlier rows were deleted first),
+-- what the foreign keys and table rules of later tables check against.
+-- The source is quoted as a literal since a view takes no parameters.
 create or replace temp view {{ident .Loaded}} as
-select typed.*
-from {{ident .Typed}} as typed
-{{- if .AnyProblem}}
-anti join {{ident .Problems}} as p on p.__line = typed.__line
-{{- end}};
+select raw_rows.*
+from raw.{{ident .Table}} as raw_rows
+where raw_rows.source = {{lit .Source}};

@@ -1,4 +1,4 @@
--- grain: one row per staged input row of {{.Table}} (a view over {{.Stage}}):
+-- grain: one row per staged input row of {{.Table}} (a view over {{.Rows}}):
 -- each contract column's trimmed text (<column>__in, null when empty) and
 -- its typed value (<column>, null when the text does not parse). Nothing is
 -- stored: the checks and the insert into raw.{{.Table}} read only the
@@ -13,7 +13,7 @@ with src as (
 {{- range .Columns}},
         {{if .Source}}{{template "trimmed" printf "cast(stage.%s as varchar)" (ident .Source)}}{{else}}cast(null as varchar){{end}} as {{ident (in .Name)}}
 {{- end}}
-    from {{ident .Stage}} as stage
+    from {{ident .Rows}} as stage
 ),
 final as (
     select
