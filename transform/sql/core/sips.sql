@@ -52,6 +52,22 @@ base as (
         and s.need_detected_date <= params.as_of
 ),
 
+sips_in_scope as (
+    -- The SIPs of base with the two dates held_meetings needs, read again
+    -- from staging: cheaper than materialising base for a second reader.
+    select
+        s.source,
+        s.sip_id,
+        s.need_detected_date,
+        coalesce(ed.extracted_at, params.as_of) as extracted_at
+    from staging.stg_sips as s
+    cross join params
+    left join extract_dates as ed
+        on ed.source = s.source
+    where s.source in (select ks.source from kpi_sources as ks)
+        and s.need_detected_date <= params.as_of
+),
+
 consent_state as (
     select
         c.source,
@@ -87,7 +103,7 @@ held_meetings as (
             or m.held_date > b.extracted_at
         ) as is_flagged
     from staging.stg_meetings as m
-    inner join base as b
+    inner join sips_in_scope as b
         on b.source = m.source and b.sip_id = m.sip_id
     cross join params
     where m.status = 'held'
