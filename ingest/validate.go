@@ -251,14 +251,25 @@ func (l *loader) validate(ctx context.Context, sf *stagedFile) (FileSummary, err
 		return fsum, err
 	}
 
-	// The fast way. Its rules see every row: the rows read.
+	// The fast way: keys and references of every row in one scan, which
+	// also counts the rows read; then the table rules and a reference
+	// within the table.
 	loaded := int64(-1) // not yet written
-	if err := l.rules(ctx, run, data, t, &fsum.Read); err != nil {
+	var repeats, dangling bool
+	t0, c0 := time.Now(), cpuTime()
+	err := queryRowSQL(ctx, l.conn, "probe.sql", probeData(data, t), &fsum.Read, &repeats, &dangling)
+	l.log.Debug("sql", "file", "probe.sql", "table", t.Name, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
+	if err != nil {
 		return fsum, csvErr(err)
 	}
-	found, err := l.anyProblem(ctx, sf.n)
-	if err != nil {
-		return fsum, err
+	found := repeats || dangling
+	if !found {
+		if err := l.tableRules(ctx, run, data, t); err != nil {
+			return fsum, err
+		}
+		if found, err = l.anyProblem(ctx, sf.n); err != nil {
+			return fsum, err
+		}
 	}
 	if !found {
 		n, err := run("insert_raw.sql", insertData{data, true})
@@ -298,8 +309,7 @@ func (l *loader) validate(ctx context.Context, sf *stagedFile) (FileSummary, err
 		if data.AnyBad, err = l.anyProblem(ctx, sf.n); err != nil {
 			return fsum, err
 		}
-		var clean int64
-		if err := l.rules(ctx, run, data, t, &clean); err != nil {
+		if err := l.rules(ctx, run, data, t); err != nil {
 			return fsum, err
 		}
 	}
@@ -350,18 +360,56 @@ func hasSelfReference(t *contract.Table) bool {
 	return false
 }
 
-// rules runs the key, reference and table rules of one file, appending to
-// its problems table. With data.AnyBad the rows with a cell problem are left
-// out (the exact way); without, every row is checked (the fast way).
-// checked receives the number of rows checked.
-func (l *loader) rules(ctx context.Context, run func(string, any) (int64, error), data checkData, t *contract.Table, checked *int64) error {
+// reference is one foreign key of a table as rule_reference.sql and
+// probe.sql see it.
+type reference struct {
+	checkData
+	Column, Parent, ParentKey, ParentLoaded, ParentRejected string
+	Self                                                    bool
+}
+
+// references lists the foreign keys of t (data fills their checkData).
+func references(data checkData, t *contract.Table) []reference {
+	var refs []reference
+	for _, c := range t.Columns {
+		if c.References == "" {
+			continue
+		}
+		parent, _ := contract.Lookup(c.References)
+		pn := namesFor(parent.Name)
+		refs = append(refs, reference{checkData: data, Column: c.Name, Parent: parent.Name, ParentKey: parent.Key[0],
+			ParentLoaded: pn.Loaded, ParentRejected: pn.Rejected, Self: parent.Name == t.Name})
+	}
+	return refs
+}
+
+// probeData is probe.sql's: the key and the references to other tables.
+func probeData(data checkData, t *contract.Table) any {
+	var refs []reference
+	for _, r := range references(data, t) {
+		if !r.Self {
+			refs = append(refs, r)
+		}
+	}
+	return struct {
+		checkData
+		Key  []string
+		Refs []reference
+	}{data, t.Key, refs}
+}
+
+// rules runs the key, reference and table rules of one file the exact way,
+// appending to its problems table; with data.AnyBad the rows with a cell
+// problem are left out.
+func (l *loader) rules(ctx context.Context, run func(string, any) (int64, error), data checkData, t *contract.Table) error {
 	data.AnyProblem = data.AnyBad
 	dup := struct {
 		checkData
 		Key []string
 	}{data, t.Key}
+	var checked int64
 	var repeats bool
-	if err := queryRowSQL(ctx, l.conn, "duplicate_probe.sql", dup, checked, &repeats); err != nil {
+	if err := queryRowSQL(ctx, l.conn, "duplicate_probe.sql", dup, &checked, &repeats); err != nil {
 		return err
 	}
 	if repeats {
@@ -369,36 +417,31 @@ func (l *loader) rules(ctx context.Context, run func(string, any) (int64, error)
 			return err
 		}
 	}
-	type ref struct {
-		checkData
-		Column, Parent, ParentKey, ParentLoaded, ParentRejected string
-		Self                                                    bool
-	}
-	var selfRefs []ref
-	for _, c := range t.Columns {
-		if c.References == "" {
-			continue
-		}
-		parent, _ := contract.Lookup(c.References)
-		pn := namesFor(parent.Name)
-		r := ref{checkData: data, Column: c.Name, Parent: parent.Name, ParentKey: parent.Key[0],
-			ParentLoaded: pn.Loaded, ParentRejected: pn.Rejected, Self: parent.Name == t.Name}
+	for _, r := range references(data, t) {
 		if r.Self {
-			selfRefs = append(selfRefs, r)
 			continue
 		}
 		if _, err := run("rule_reference.sql", r); err != nil {
 			return err
 		}
 	}
+	return l.tableRules(ctx, run, data, t)
+}
+
+// tableRules runs the rules of sql/rules/<table>.sql and, last, a reference
+// within the table (sips.restart_of), against the rows that pass everything
+// else.
+func (l *loader) tableRules(ctx context.Context, run func(string, any) (int64, error), data checkData, t *contract.Table) error {
+	data.AnyProblem = data.AnyBad
 	if _, err := fs.Stat(sqlFS, "sql/rules/"+t.Name+".sql"); err == nil {
 		if _, err := run("rules/"+t.Name+".sql", data); err != nil {
 			return err
 		}
 	}
-	// A reference within the table (sips.restart_of) is checked last,
-	// against the rows that pass everything else.
-	for _, r := range selfRefs {
+	for _, r := range references(data, t) {
+		if !r.Self {
+			continue
+		}
 		var err error
 		if r.AnyProblem, err = l.anyProblem(ctx, data.names); err != nil {
 			return err
