@@ -56,6 +56,13 @@ set_agg as materialized (
     )
 ),
 
+source_numbers as (
+    -- A short integer per source: grouping reviews by (period, source_no,
+    -- goal_id) is cheaper than by the long source string.
+    select ks.source, row_number() over (order by ks.source) as source_no
+    from (select distinct source from kpi_sources) as ks
+),
+
 classified_reviews as (
     -- A review at a meeting validly held in the period counts (not one at
     -- the meeting where the goal was set); a review at a meeting with a
@@ -63,7 +70,7 @@ classified_reviews as (
     -- its meeting's date to count the goal as excluded. The two are
     -- disjoint (a validly held meeting has no date flag).
     select
-        r.source,
+        sn.source_no,
         r.goal_id,
         r.sip_id,
         r.meeting_id,
@@ -75,6 +82,8 @@ classified_reviews as (
             when r.review_meeting_has_date_flag or coalesce(r.is_at_set_meeting, false) then r.review_period_date
         end as day
     from goal_reviews as r
+    inner join source_numbers as sn
+        on sn.source = r.source
 ),
 
 goals_in_period as (
@@ -83,7 +92,7 @@ goals_in_period as (
     -- only left-out reviews in the period is excluded.
     select
         p.period,
-        r.source,
+        r.source_no,
         r.goal_id,
         any_value(r.sip_id) as sip_id,
         arg_max(r.status, {'held_date': r.review_held_date, 'meeting_id': r.meeting_id})
@@ -92,7 +101,7 @@ goals_in_period as (
     from classified_reviews as r
     inner join kpi_period_days as p
         on p.day = r.day
-    group by p.period, r.source, r.goal_id
+    group by p.period, r.source_no, r.goal_id
 ),
 
 review_units as (
@@ -108,8 +117,10 @@ review_units as (
         v.status,
         not v.is_reviewed as is_excluded
     from goals_in_period as v
+    inner join source_numbers as sn
+        on sn.source_no = v.source_no
     left join sips as s
-        on s.source = v.source and s.sip_id = v.sip_id
+        on s.source = sn.source and s.sip_id = v.sip_id
     where not v.is_reviewed or v.status <> 'not_assessed'
 ),
 
