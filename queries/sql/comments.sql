@@ -79,7 +79,7 @@ comment on column dq_summary.description_sv is 'Beskrivning på svenska.';
 comment on column dq_summary.description_en is 'Description in English.';
 
 -- goal_reviews
-comment on table goal_reviews is 'Målbedömningar (måluppfyllelse): one row per goal and follow-up meeting (source, goal_id, meeting_id) where attainment was assessed; join sips on (source, sip_id) for the SIP''s breakdown facts.';
+comment on view goal_reviews is 'Målbedömningar (måluppfyllelse): one row per goal and follow-up meeting (source, goal_id, meeting_id) where attainment was assessed (a view over the loaded reviews joined to goals and meetings); join sips on (source, sip_id) for the SIP''s breakdown facts.';
 comment on column goal_reviews.source is 'Källa: the extract''s source (manifest source); ids are unique within a source.';
 comment on column goal_reviews.goal_id is 'Delmål (pseudonym).';
 comment on column goal_reviews.meeting_id is 'SIP-möte (pseudonym): the meeting.';

@@ -1,8 +1,10 @@
--- goal_reviews: one row per review (source, goal_id, meeting_id) of a goal in
--- scope, with the date of the reviewing meeting (only if validly held);
--- is_at_set_meeting marks a review at the meeting where the goal was set
--- (rule goal_reviews.reviewed_at_set_meeting). The SIP's breakdown facts are
--- not copied: join sips on (source, sip_id).
+-- goal_reviews (a view, not a table): one row per review (source, goal_id,
+-- meeting_id) of a goal in scope, with the date of the reviewing meeting
+-- (only if validly held); is_at_set_meeting marks a review at the meeting
+-- where the goal was set (rule goal_reviews.reviewed_at_set_meeting). The
+-- SIP's breakdown facts are not copied: join sips on (source, sip_id). A
+-- view because writing it cost more than its two readers (kpi/goals,
+-- dq/goal_review_at_set_meeting) spend on the join.
 -- inputs: staging.stg_goal_reviews, goals (core), meetings (core)
 with final as (
     select
