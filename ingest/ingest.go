@@ -226,7 +226,7 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 	// candidate, workbooks are checked as they are parsed, and the rest
 	// (Parquet, and CSV files with a candidate, to name row and column) by
 	// a scan of the staged cells.
-	suspect, err := prescanFiles(ctx, l.ex.Files)
+	scans, err := prescanFiles(ctx, l.ex.Files)
 	if err != nil {
 		return nil, err
 	}
@@ -235,6 +235,9 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 	for _, f := range l.ex.Files {
 		t0 := time.Now()
 		sf := stagedFile{f: f, n: namesFor(f.Table.Name)}
+		if scan, ok := scans[f]; ok {
+			sf.n.NoTrim = !scan.EdgeSpace
+		}
 		warn := func(msg string) { l.warnings = append(l.warnings, warning{f.where(), msg}) }
 		// The staged table is created before any step can fail, so it is
 		// dropped in every case.
@@ -249,7 +252,7 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 	}
 	for _, sf := range l.staged {
 		t0 := time.Now()
-		if sf.f.Format == formatParquet || suspect[sf.f] {
+		if sf.f.Format == formatParquet || scans[sf.f].PersonalNumber {
 			// Staged, to name the line.
 			if err := stage(ctx, l.conn, sf.f, &sf.n, nil); err != nil {
 				return nil, err

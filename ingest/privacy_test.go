@@ -3,6 +3,8 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
+	"math/rand/v2"
 	"errors"
 	"log/slog"
 	"os"
@@ -155,11 +157,11 @@ func TestFilePrescanAgreesWithCells(t *testing.T) {
 			if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			got, err := fileMayHoldPersonalNumber(path)
+			scan, err := scanCSVFile(path, ',')
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want := containsPersonalNumber(v); got != want {
+			if got, want := scan.PersonalNumber, containsPersonalNumber(v); got != want {
 				t.Errorf("value %q after %d bytes: prescan %v, cells %v", v, pad, got, want)
 			}
 		}
@@ -168,7 +170,60 @@ func TestFilePrescanAgreesWithCells(t *testing.T) {
 	long := "id,text\nP1," + strings.Repeat("z", 5*prescanBuffer) + " 811218-9876 " + strings.Repeat("z", 3*prescanBuffer) + "\n"
 	path := filepath.Join(dir, "long.csv")
 	os.WriteFile(path, []byte(long), 0o644)
-	if got, err := fileMayHoldPersonalNumber(path); err != nil || !got {
+	if got, err := scanCSVFile(path, ','); err != nil || !got.PersonalNumber {
 		t.Errorf("long line: prescan = %v, %v; want a hit", got, err)
+	}
+}
+
+// TestPrescanSeesEveryEdgeSpace: when the prescan of a file says no cell
+// has a space at its edge, the typed view reads the cells untrimmed, so
+// that must hold for every cell encoding/csv reads from it. Random files
+// of spaces, letters, delimiters, quotes and line breaks, read with small
+// buffers; a file the prescan clears must have no cell with an edge space.
+func TestPrescanSeesEveryEdgeSpace(t *testing.T) {
+	defer func(n int) { prescanBuffer = n }(prescanBuffer)
+	prescanBuffer = 16
+	rnd := rand.New(rand.NewPCG(1, 2))
+	alphabet := []byte("ab  ;,\"\n\r")
+	dir := t.TempDir()
+	cleared, checked := 0, 0
+	for i := 0; i < 20000; i++ {
+		b := make([]byte, 1+rnd.IntN(60))
+		for j := range b {
+			b[j] = alphabet[rnd.IntN(len(alphabet))]
+		}
+		for _, delim := range []byte{',', ';'} {
+			r := csv.NewReader(bytes.NewReader(b))
+			r.Comma = rune(delim)
+			r.FieldsPerRecord = -1
+			r.LazyQuotes = false
+			records, err := r.ReadAll()
+			if err != nil {
+				continue // not readable as CSV: the load stops anyway
+			}
+			path := filepath.Join(dir, "f.csv")
+			if err := os.WriteFile(path, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			scan, err := scanCSVFile(path, delim)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checked++
+			if scan.EdgeSpace {
+				continue
+			}
+			cleared++
+			for _, rec := range records {
+				for _, cell := range rec {
+					if cell != strings.TrimSpace(cell) && strings.Trim(cell, " ") != cell {
+						t.Fatalf("prescan cleared %q (delimiter %q), but cell %q has an edge space", b, delim, cell)
+					}
+				}
+			}
+		}
+	}
+	if cleared == 0 || cleared == checked {
+		t.Fatalf("cleared %d of %d files: the random files do not test both ways", cleared, checked)
 	}
 }

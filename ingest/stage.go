@@ -34,6 +34,7 @@ type names struct {
 	Direct      string // a UTF-8 CSV file read where used, not staged (__line null)
 	Staged      bool   // Stage exists; else the rows are read from Direct
 	Rows        string // where the rows are read: Stage or Direct
+	NoTrim      bool   // no cell starts or ends with a space (a CSV file's prescan)
 	View        string // the Arrow view, read once
 	Typed       string // view: the contract columns trimmed and typed
 	Problems    string // one row per problem (line, column, reason)

@@ -4,14 +4,15 @@
 -- stored: the checks and the insert into raw.{{.Table}} read only the
 -- columns they need. Codes are mapped by a lookup in a constant map of
 -- every accepted spelling (lower case) to the English code.
-{{/* trim copies every string; most cells need no trimming */ -}}
+{{/* trim copies every string; most cells need no trimming, and in a file
+whose prescan saw no space at a cell's edge (NoTrim) none does */ -}}
 {{define "trimmed"}}nullif(case when starts_with({{.}}, ' ') or ends_with({{.}}, ' ') then trim({{.}}) else {{.}} end, ''){{end -}}
 create or replace temp view {{ident .Typed}} as
 with src as (
     select
         stage.__line
 {{- range .Columns}},
-        {{if .Source}}{{template "trimmed" printf "cast(stage.%s as varchar)" (ident .Source)}}{{else}}cast(null as varchar){{end}} as {{ident (in .Name)}}
+        {{if not .Source}}cast(null as varchar){{else if $.NoTrim}}nullif(cast(stage.{{ident .Source}} as varchar), ''){{else}}{{template "trimmed" printf "cast(stage.%s as varchar)" (ident .Source)}}{{end}} as {{ident (in .Name)}}
 {{- end}}
     from {{ident .Rows}} as stage
 ),
