@@ -222,3 +222,24 @@ func TestSelfReferenceToARowWithACellProblem(t *testing.T) {
 		t.Errorf("loaded sips from S005 on = %q, want only S007", got)
 	}
 }
+
+// TestSameSIPRulesOnTheOnePassWay: files whose only problem is a table rule
+// (a goal set at, or reviewed at, a meeting of another SIP) are found by the
+// one-pass probe and rejected with the rule's reason.
+func TestSameSIPRulesOnTheOnePassWay(t *testing.T) {
+	dir := copyFixture(t, "testdata/extract")
+	// goals line 6: set at M003, a meeting of S002.
+	appendLines(t, filepath.Join(dir, "goals.csv"), "G005,S001,M003,housing,,")
+	// goal_reviews: G001 (S001) reviewed at M004, a meeting of S002.
+	appendLines(t, filepath.Join(dir, "goal_reviews.csv"), "G001,M004,achieved")
+	db := openDB(t, "")
+	mustLoad(t, db, dir, Options{})
+	got := dump(t, db, "select file_name, column_name, reason from load_rejects order by all")
+	want := []string{
+		"goal_reviews.csv|meeting_id|meeting \"M004\" belongs to SIP \"S002\", not to the goal's SIP \"S001\"",
+		"goals.csv|set_at_meeting_id|meeting \"M003\" belongs to SIP \"S002\", not to this goal's SIP \"S001\"",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

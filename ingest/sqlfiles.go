@@ -14,7 +14,7 @@ import (
 	"github.com/sipstat/sipstat/warehouse"
 )
 
-//go:embed sql/*.sql sql/rules/*.sql
+//go:embed sql/*.sql sql/rules/*.sql sql/probe_rules/*.sql
 var sqlFS embed.FS
 
 // templates holds every .sql file; most are plain SQL, a few are templated

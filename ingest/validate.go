@@ -255,16 +255,20 @@ func (l *loader) validate(ctx context.Context, sf *stagedFile) (FileSummary, err
 	// also counts the rows read; then the table rules and a reference
 	// within the table.
 	loaded := int64(-1) // not yet written
-	var repeats, dangling bool
+	var repeats, found bool
+	probe, err := probeData(data, t)
+	if err != nil {
+		return fsum, err
+	}
 	t0, c0 := time.Now(), cpuTime()
-	err := queryRowSQL(ctx, l.conn, "probe.sql", probeData(data, t), &fsum.Read, &repeats, &dangling)
+	err = queryRowSQL(ctx, l.conn, "probe.sql", probe, &fsum.Read, &repeats, &found)
 	l.log.Debug("sql", "file", "probe.sql", "table", t.Name, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
 	if err != nil {
 		return fsum, csvErr(err)
 	}
-	found := repeats || dangling
+	found = found || repeats
 	if !found {
-		if err := l.tableRules(ctx, run, data, t); err != nil {
+		if err := l.tableRules(ctx, run, data, t, probe.Rule != ""); err != nil {
 			return fsum, err
 		}
 		if found, err = l.anyProblem(ctx, sf.n); err != nil {
@@ -383,19 +387,31 @@ func references(data checkData, t *contract.Table) []reference {
 	return refs
 }
 
-// probeData is probe.sql's: the key and the references to other tables.
-func probeData(data checkData, t *contract.Table) any {
-	var refs []reference
+// probeArgs are probe.sql's data.
+type probeArgs struct {
+	checkData
+	Key  []string
+	Refs []reference // to other tables
+	Rule string      // sql/probe_rules/<table>.sql, rendered; empty if none
+}
+
+// probeData is probe.sql's: the key, the references to other tables and
+// the table's rule in its probe form.
+func probeData(data checkData, t *contract.Table) (probeArgs, error) {
+	args := probeArgs{checkData: data, Key: t.Key}
 	for _, r := range references(data, t) {
 		if !r.Self {
-			refs = append(refs, r)
+			args.Refs = append(args.Refs, r)
 		}
 	}
-	return struct {
-		checkData
-		Key  []string
-		Refs []reference
-	}{data, t.Key, refs}
+	if _, err := fs.Stat(sqlFS, "sql/probe_rules/"+t.Name+".sql"); err == nil {
+		rule, err := render("probe_rules/"+t.Name+".sql", nil)
+		if err != nil {
+			return args, err
+		}
+		args.Rule = "(" + strings.TrimSpace(rule) + ")"
+	}
+	return args, nil
 }
 
 // rules runs the key, reference and table rules of one file the exact way,
@@ -425,15 +441,17 @@ func (l *loader) rules(ctx context.Context, run func(string, any) (int64, error)
 			return err
 		}
 	}
-	return l.tableRules(ctx, run, data, t)
+	return l.tableRules(ctx, run, data, t, false)
 }
 
 // tableRules runs the rules of sql/rules/<table>.sql and, last, a reference
 // within the table (sips.restart_of), against the rows that pass everything
 // else.
-func (l *loader) tableRules(ctx context.Context, run func(string, any) (int64, error), data checkData, t *contract.Table) error {
+//
+// probed says the probe checked the table's rule already (the one-pass way).
+func (l *loader) tableRules(ctx context.Context, run func(string, any) (int64, error), data checkData, t *contract.Table, probed bool) error {
 	data.AnyProblem = data.AnyBad
-	if _, err := fs.Stat(sqlFS, "sql/rules/"+t.Name+".sql"); err == nil {
+	if _, err := fs.Stat(sqlFS, "sql/rules/"+t.Name+".sql"); err == nil && !probed {
 		if _, err := run("rules/"+t.Name+".sql", data); err != nil {
 			return err
 		}
