@@ -207,10 +207,11 @@ func (l *loader) params(more ...any) map[string]any {
 	return p
 }
 
-// run stages and checks the files before the transaction (temporary tables
-// only, so the staged rows are scanned in parallel: DuckDB reads rows written
-// inside an open transaction on one thread), then in one transaction
-// replaces the source's snapshot with the validated rows.
+// run opens the files (a view over each UTF-8 CSV file, the others staged
+// into temporary tables) and checks their privacy before the transaction,
+// so staged rows are scanned in parallel (DuckDB reads rows written inside
+// an open transaction on one thread); then in one transaction it replaces
+// the source's snapshot with the validated rows.
 func (l *loader) run(ctx context.Context) (*Summary, error) {
 	t0 := time.Now()
 	// The same extract loaded already: nothing to do (a read; the check is
@@ -239,8 +240,8 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 			sf.n.NoTrim = !scan.EdgeSpace
 		}
 		warn := func(msg string) { l.warnings = append(l.warnings, warning{f.where(), msg}) }
-		// The staged table is created before any step can fail, so it is
-		// dropped in every case.
+		// Listed before its objects are created, so they are dropped
+		// however the load ends.
 		l.staged = append(l.staged, &sf)
 		if err := open(ctx, l.conn, f, &sf.n, warn); err != nil {
 			return nil, err
@@ -309,9 +310,9 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 	l.step("replace previous snapshot", t0)
 
 	sum := &Summary{Source: l.source, AsOf: l.asOf, Fingerprint: l.ex.Fingerprint}
-	// Staging is done: every staged row carries its line number, so the
-	// rest of the load may run without insertion order (the caller's
-	// setting comes back afterwards, also on error).
+	// Line numbers are fixed where rows are staged, so validation may run
+	// without insertion order (see validationSettings; the previous
+	// settings come back before BeforeCommit, also on error).
 	restore, err := l.validationSettings(ctx)
 	if err != nil {
 		return nil, err
@@ -585,32 +586,9 @@ func (l *loader) writeBookkeeping(ctx context.Context, sum *Summary) error {
 // connections of the process plan and write the same way until the load
 // ends (a question of speed, never of results).
 func (l *loader) validationSettings(ctx context.Context) (func(), error) {
-	var order, optimizers, compression string
-	if err := queryRowSQL(ctx, l.conn, "settings_get.sql", nil, &order, &optimizers, &compression); err != nil {
-		return nil, err
-	}
-	set := func(ctx context.Context, order, optimizers, compression string) error {
-		_, err := execSQL(ctx, l.conn, "settings_set.sql", map[string]string{
-			"Order": order, "Optimizers": optimizers, "Compression": compression}, nil)
-		return err
-	}
-	if err := set(ctx, "false", withName(optimizers, "filter_pushdown"), withName(compression, "fsst")); err != nil {
-		return nil, err
-	}
-	return func() {
-		if err := set(context.WithoutCancel(ctx), order, optimizers, compression); err != nil {
-			l.log.Warn("restoring the session settings", "error", err)
-		}
-	}, nil
-}
-
-// withName adds name to a comma-separated list of names, once.
-func withName(list, name string) string {
-	out := []string{name}
-	for _, o := range strings.Split(list, ",") {
-		if o = strings.TrimSpace(o); o != "" && !strings.EqualFold(o, name) {
-			out = append(out, o)
-		}
-	}
-	return strings.Join(out, ",")
+	return warehouse.Override(ctx, l.conn,
+		warehouse.Setting{Name: "preserve_insertion_order", Scope: "session", Value: "false"},
+		warehouse.Setting{Name: "disabled_optimizers", Scope: "global", Add: "filter_pushdown"},
+		warehouse.Setting{Name: "disabled_compression_methods", Scope: "global", Add: "fsst"},
+	)
 }

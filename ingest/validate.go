@@ -423,9 +423,8 @@ func (l *loader) rules(ctx context.Context, run func(string, any) (int64, error)
 		checkData
 		Key []string
 	}{data, t.Key}
-	var checked int64
 	var repeats bool
-	if err := queryRowSQL(ctx, l.conn, "duplicate_probe.sql", dup, &checked, &repeats); err != nil {
+	if err := queryRowSQL(ctx, l.conn, "duplicate_probe.sql", dup, &repeats); err != nil {
 		return err
 	}
 	if repeats {

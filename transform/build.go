@@ -16,7 +16,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -255,16 +254,11 @@ func asOf(ctx context.Context, q warehouse.Querier, sources []string) (time.Time
 // (50 000 SIPs, one thread). The returned function restores the
 // connection's previous setting.
 func unorderedInserts(ctx context.Context, q warehouse.Querier) (func(), error) {
-	var prev bool
-	if err := q.QueryRowContext(ctx, "select current_setting('preserve_insertion_order')").Scan(&prev); err != nil {
-		return nil, fmt.Errorf("transform: read preserve_insertion_order: %w", err)
+	restore, err := warehouse.Override(ctx, q, warehouse.Setting{Name: "preserve_insertion_order", Value: "false"})
+	if err != nil {
+		return nil, fmt.Errorf("transform: %w", err)
 	}
-	if _, err := q.ExecContext(ctx, "set preserve_insertion_order = false"); err != nil {
-		return nil, fmt.Errorf("transform: set preserve_insertion_order: %w", err)
-	}
-	return func() {
-		q.ExecContext(context.WithoutCancel(ctx), "set preserve_insertion_order = "+strconv.FormatBool(prev))
-	}, nil
+	return restore, nil
 }
 
 // withoutFSST adds fsst to DuckDB's disabled_compression_methods while Build
@@ -276,23 +270,11 @@ func unorderedInserts(ctx context.Context, q warehouse.Querier) (func(), error) 
 // the previous value back; a Build inside ingest's transaction runs before
 // anything else writes.
 func withoutFSST(ctx context.Context, q warehouse.Querier) (func(), error) {
-	var prev string
-	if err := q.QueryRowContext(ctx, "select current_setting('disabled_compression_methods')").Scan(&prev); err != nil {
-		return nil, fmt.Errorf("transform: read disabled_compression_methods: %w", err)
+	restore, err := warehouse.Override(ctx, q, warehouse.Setting{Name: "disabled_compression_methods", Add: "fsst"})
+	if err != nil {
+		return nil, fmt.Errorf("transform: %w", err)
 	}
-	methods := strings.FieldsFunc(strings.ToLower(prev), func(r rune) bool { return r == ',' || r == ' ' })
-	if slices.Contains(methods, "fsst") {
-		return func() {}, nil
-	}
-	set := func(ctx context.Context, v string) error {
-		// SET takes no parameters; v is DuckDB's own value or a fixed name.
-		_, err := q.ExecContext(ctx, "set disabled_compression_methods = '"+strings.ReplaceAll(v, "'", "''")+"'")
-		return err
-	}
-	if err := set(ctx, strings.Join(append(methods, "fsst"), ",")); err != nil {
-		return nil, fmt.Errorf("transform: set disabled_compression_methods: %w", err)
-	}
-	return func() { set(context.WithoutCancel(ctx), prev) }, nil
+	return restore, nil
 }
 
 // runner executes the embedded SQL on one connection. In temp mode every

@@ -1,7 +1,6 @@
--- grain: one row: the rows checked of {{.Table}} (every row, or those
--- without a cell problem) and whether a key ({{join .Key ", "}}) repeats
--- among them (see rule_duplicate.sql; only then are the repeats numbered
--- and worded). One hash aggregate over the keys gives both.
+-- grain: one row: whether a key ({{join .Key ", "}}) of {{.Table}} repeats
+-- among the rows without a cell problem (the exact way; only then are the
+-- repeats numbered and worded by rule_duplicate.sql).
 with clean as (
     select {{range $i, $k := .Key}}{{if $i}}, {{end}}typed.{{ident $k}}{{end}}
     from {{ident .Typed}} as typed
@@ -15,9 +14,7 @@ per_key as (
     group by {{range $i, $k := .Key}}{{if $i}}, {{end}}clean.{{ident $k}}{{end}}
 ),
 final as (
-    select
-        coalesce(sum(per_key.occurrences), 0) as rows_checked,
-        coalesce(max(per_key.occurrences), 0) > 1 as repeats
+    select coalesce(max(per_key.occurrences), 0) > 1 as repeats
     from per_key
 )
 select * from final;
