@@ -75,4 +75,3 @@ func withName(list, name string) string {
 func quoteLiteral(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 }
-
