@@ -189,6 +189,9 @@ type stagedFile struct {
 	n     names
 	cols  []checkColumn
 	stage []string // the staged columns, without __line
+	// rows is the prescan's count of a CSV file's rows, when rowsKnown.
+	rows      int64
+	rowsKnown bool
 }
 
 func (l *loader) step(name string, t0 time.Time) {
@@ -238,6 +241,7 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 		sf := stagedFile{f: f, n: namesFor(f.Table.Name)}
 		if scan, ok := scans[f]; ok {
 			sf.n.NoTrim = !scan.EdgeSpace
+			sf.rows, sf.rowsKnown = scan.Rows, scan.RowsKnown
 		}
 		warn := func(msg string) { l.warnings = append(l.warnings, warning{f.where(), msg}) }
 		// Listed before its objects are created, so they are dropped

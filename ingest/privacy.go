@@ -119,10 +119,15 @@ type fileScan struct {
 	// break or an opening quote and ends before one of them or a closing
 	// quote).
 	EdgeSpace bool
+	// Rows is the number of data rows as read_csv reads them, when
+	// RowsKnown (see recordCounter).
+	Rows      int64
+	RowsKnown bool
 }
 
 // scanCSVFile reads a CSV file's bytes once (UTF-8 or Windows-1252: digits,
-// '-', '+', spaces, quotes and delimiters are the same bytes in both).
+// '-', '+', spaces, quotes, line ends and delimiters are the same bytes in
+// both), and counts its rows.
 // Memory stays at one buffer however large the file.
 func scanCSVFile(path string, delim byte) (fileScan, error) {
 	var out fileScan
@@ -132,6 +137,7 @@ func scanCSVFile(path string, delim byte) (fileScan, error) {
 	}
 	defer f.Close()
 	buf := make([]byte, prescanBuffer)
+	count := recordCounter{delim: delim}
 	carry := 0 // bytes after the last newline, kept for the next read
 	for {
 		n, err := io.ReadFull(f, buf[carry:])
@@ -139,6 +145,8 @@ func scanCSVFile(path string, delim byte) (fileScan, error) {
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
 			out.PersonalNumber = out.PersonalNumber || containsPersonalNumber(buf[:end])
 			out.EdgeSpace = out.EdgeSpace || edgeSpace(buf[:end], delim) || end > 0 && buf[end-1] == ' '
+			count.add(buf[:end])
+			out.Rows, out.RowsKnown = count.rows()
 			return out, nil
 		}
 		if err != nil {
@@ -154,6 +162,7 @@ func scanCSVFile(path string, delim byte) (fileScan, error) {
 		// buf always starts at the start of a line.
 		out.PersonalNumber = out.PersonalNumber || containsPersonalNumber(buf[:cut])
 		out.EdgeSpace = out.EdgeSpace || edgeSpace(buf[:cut], delim)
+		count.add(buf[:cut])
 		carry = copy(buf, buf[cut:end])
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/sipstat/sipstat/contract"
+	"github.com/sipstat/sipstat/warehouse"
 )
 
 // checkColumn is one contract column as check.sql sees it.
@@ -201,12 +202,15 @@ func (l *loader) latestDate(ctx context.Context) error {
 // parents first) and the table rules. Only problems are stored; typed rows
 // are computed where they are read (a view over the staged file).
 //
-// Most files are clean, so validate first tries the fast way: the key,
-// reference and table rules over every row, and if they find nothing, one
-// pass that writes the rows without a cell problem. A rule that finds
-// nothing among all rows finds nothing among the rows without a cell
-// problem either, so the result is the same as the exact way's, which is
-// taken otherwise: cell problems first, then the rules over the other rows.
+// Most files are clean, so validate first takes the fast way: one pass that
+// writes the rows without a cell problem, then the key, reference and table
+// rules over the rows written (probe.sql, one scan of stored columns rather
+// than a second read of the file). Those are the rows the exact way checks
+// the rules on, so when the rules find nothing the rows written are the
+// exact way's; the rows left out, if any (the written count is below the
+// rows read), are worded by the cell checks. When a rule finds something,
+// the written rows are taken back and the exact way runs: cell problems
+// first, then the rules over the other rows, then the insert.
 func (l *loader) validate(ctx context.Context, sf *stagedFile) (FileSummary, error) {
 	t := sf.f.Table
 	fsum := FileSummary{Table: t.Name, File: sf.f.Name, Format: sf.f.Format, Encoding: sf.f.Encoding, Delimiter: sf.f.Delimiter}
@@ -241,7 +245,12 @@ func (l *loader) validate(ctx context.Context, sf *stagedFile) (FileSummary, err
 			return err
 		}
 		data.names = sf.n
-		_, err = run("typed.sql", data)
+		if _, err = run("typed.sql", data); err != nil {
+			return err
+		}
+		// Counted as staged: the prescan's count is only relied on when
+		// every row was written.
+		fsum.Read, err = l.rowsRead(ctx, sf)
 		return err
 	}
 	if _, err := run("typed.sql", data); err != nil {
@@ -251,54 +260,66 @@ func (l *loader) validate(ctx context.Context, sf *stagedFile) (FileSummary, err
 		return fsum, err
 	}
 
-	// The fast way: keys and references of every row in one scan, which
-	// also counts the rows read; then the table rules and a reference
-	// within the table.
-	loaded := int64(-1) // not yet written
-	var repeats, found bool
+	// The fast way: write every row without a cell problem, then check the
+	// key, references and table rules over the written rows in one scan.
+	var err error
+	if fsum.Read, err = l.rowsRead(ctx, sf); err != nil {
+		return fsum, csvErr(err)
+	}
+	n, err := run("insert_raw.sql", insertData{data, true})
+	if err != nil {
+		return fsum, err
+	}
+	loaded := n
 	probe, err := probeData(data, t)
 	if err != nil {
 		return fsum, err
 	}
+	var repeats, found bool
 	t0, c0 := time.Now(), cpuTime()
-	err = queryRowSQL(ctx, l.conn, "probe.sql", probe, &fsum.Read, &repeats, &found)
+	// The probe reads stored rows, not the typed view: filters pushed into
+	// its scans and joins (the source of the loaded views) make it cheaper.
+	pushdown, err := warehouse.Override(ctx, l.conn, warehouse.Setting{Name: "disabled_optimizers", Scope: "global", Remove: "filter_pushdown"})
+	if err != nil {
+		return fsum, err
+	}
+	err = queryRowSQL(ctx, l.conn, "probe.sql", probe, &repeats, &found)
+	pushdown()
 	l.log.Debug("sql", "file", "probe.sql", "table", t.Name, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
 	if err != nil {
-		return fsum, csvErr(err)
+		return fsum, err
 	}
 	found = found || repeats
-	if !found {
-		if err := l.tableRules(ctx, run, data, t, probe.Rule != ""); err != nil {
-			return fsum, err
-		}
-		if found, err = l.anyProblem(ctx, sf.n); err != nil {
-			return fsum, err
-		}
-	}
-	if !found {
-		n, err := run("insert_raw.sql", insertData{data, true})
+	if !found && probe.Rule == "" {
+		// A rule the probe has no form of runs over the typed rows.
+		ran, err := l.tableRule(ctx, run, data, t)
 		if err != nil {
 			return fsum, err
 		}
-		loaded = n
-		switch {
-		case n == fsum.Read:
-		case hasSelfReference(t):
-			// The rows a reference within the table may point to are only
-			// those without a problem: check the exact way.
-			if _, err := run("delete_loaded.sql", data); err != nil {
+		if ran {
+			if found, err = l.anyProblem(ctx, sf.n); err != nil {
 				return fsum, err
 			}
-			loaded = -1
-		default:
-			// The rows left out are those with a cell problem: word them,
-			// with their lines.
-			if err := staged(); err != nil {
-				return fsum, err
-			}
-			if _, err := run("check.sql", data); err != nil {
-				return fsum, err
-			}
+		}
+	}
+	clean := false
+	switch {
+	case found:
+		// Word the findings the exact way, from the start.
+		if _, err := run("delete_loaded.sql", data); err != nil {
+			return fsum, err
+		}
+		loaded = -1
+	case n == fsum.Read:
+		clean = true
+	default:
+		// The rows left out are those with a cell problem: word them,
+		// with their lines.
+		if err := staged(); err != nil {
+			return fsum, err
+		}
+		if _, err := run("check.sql", data); err != nil {
+			return fsum, err
 		}
 	}
 
@@ -318,11 +339,13 @@ func (l *loader) validate(ctx context.Context, sf *stagedFile) (FileSummary, err
 		}
 	}
 
-	if _, err := run("insert_rejects.sql", data); err != nil {
-		return fsum, err
-	}
-	if err := queryRowSQL(ctx, l.conn, "count_rejected.sql", data, &fsum.Rejected); err != nil {
-		return fsum, err
+	if !clean {
+		if _, err := run("insert_rejects.sql", data); err != nil {
+			return fsum, err
+		}
+		if err := queryRowSQL(ctx, l.conn, "count_rejected.sql", data, &fsum.Rejected); err != nil {
+			return fsum, err
+		}
 	}
 	data.AnyProblem = fsum.Rejected > 0
 	if loaded < 0 {
@@ -391,19 +414,16 @@ func references(data checkData, t *contract.Table) []reference {
 type probeArgs struct {
 	checkData
 	Key  []string
-	Refs []reference // to other tables
-	Rule string      // sql/probe_rules/<table>.sql, rendered; empty if none
+	Refs []reference
+	Rule string // sql/probe_rules/<table>.sql, rendered; empty if none
 }
 
-// probeData is probe.sql's: the key, the references to other tables and
-// the table's rule in its probe form.
+// probeData is probe.sql's: the key, the references (a reference within the
+// table is checked against the rows written) and the table's rule in its
+// probe form.
 func probeData(data checkData, t *contract.Table) (probeArgs, error) {
 	args := probeArgs{checkData: data, Key: t.Key}
-	for _, r := range references(data, t) {
-		if !r.Self {
-			args.Refs = append(args.Refs, r)
-		}
-	}
+	args.Refs = references(data, t)
 	if _, err := fs.Stat(sqlFS, "sql/probe_rules/"+t.Name+".sql"); err == nil {
 		rule, err := render("probe_rules/"+t.Name+".sql", nil)
 		if err != nil {
@@ -440,20 +460,16 @@ func (l *loader) rules(ctx context.Context, run func(string, any) (int64, error)
 			return err
 		}
 	}
-	return l.tableRules(ctx, run, data, t, false)
+	return l.tableRules(ctx, run, data, t)
 }
 
 // tableRules runs the rules of sql/rules/<table>.sql and, last, a reference
 // within the table (sips.restart_of), against the rows that pass everything
 // else.
-//
-// probed says the probe checked the table's rule already (the one-pass way).
-func (l *loader) tableRules(ctx context.Context, run func(string, any) (int64, error), data checkData, t *contract.Table, probed bool) error {
+func (l *loader) tableRules(ctx context.Context, run func(string, any) (int64, error), data checkData, t *contract.Table) error {
 	data.AnyProblem = data.AnyBad
-	if _, err := fs.Stat(sqlFS, "sql/rules/"+t.Name+".sql"); err == nil && !probed {
-		if _, err := run("rules/"+t.Name+".sql", data); err != nil {
-			return err
-		}
+	if _, err := l.tableRule(ctx, run, data, t); err != nil {
+		return err
 	}
 	for _, r := range references(data, t) {
 		if !r.Self {
@@ -468,6 +484,30 @@ func (l *loader) tableRules(ctx context.Context, run func(string, any) (int64, e
 		}
 	}
 	return nil
+}
+
+// tableRule runs sql/rules/<table>.sql, if the table has one, appending to
+// the problems table; it says whether it ran.
+func (l *loader) tableRule(ctx context.Context, run func(string, any) (int64, error), data checkData, t *contract.Table) (bool, error) {
+	if _, err := fs.Stat(sqlFS, "sql/rules/"+t.Name+".sql"); err != nil {
+		return false, nil
+	}
+	_, err := run("rules/"+t.Name+".sql", data)
+	return true, err
+}
+
+// rowsRead counts the input rows of a file: the prescan's count of a CSV
+// file read where used, when it has one; else DuckDB's count of the rows as
+// staged or read.
+func (l *loader) rowsRead(ctx context.Context, sf *stagedFile) (int64, error) {
+	if !sf.n.Staged && sf.rowsKnown {
+		return sf.rows, nil
+	}
+	var n int64
+	t0, c0 := time.Now(), cpuTime()
+	err := queryRowSQL(ctx, l.conn, "count_rows.sql", sf.n, &n)
+	l.log.Debug("sql", "file", "count_rows.sql", "table", sf.n.Table, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
+	return n, err
 }
 
 // anyProblem reports whether the problems table of a file has a row.

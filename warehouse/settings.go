@@ -13,11 +13,13 @@ type Setting struct {
 	// Scope is "session", "global" or empty for the default scope of SET.
 	// Some settings exist only for the whole database instance.
 	Scope string
-	// Value is the new value; unused when Add is set.
+	// Value is the new value; unused when Add or Remove is set.
 	Value string
 	// Add is a name added, once, to the setting's comma-separated list
 	// (e.g. fsst to disabled_compression_methods).
 	Add string
+	// Remove is a name taken out of the setting's comma-separated list.
+	Remove string
 }
 
 // Override changes settings on q, in order, and returns the function that
@@ -38,8 +40,11 @@ func Override(ctx context.Context, q Querier, settings ...Setting) (func(), erro
 			return nil, fmt.Errorf("read %s: %w", s.Name, err)
 		}
 		value := s.Value
-		if s.Add != "" {
+		switch {
+		case s.Add != "":
 			value = withName(prev, s.Add)
+		case s.Remove != "":
+			value = withoutName(prev, s.Remove)
 		}
 		if err := set(ctx, q, s, value); err != nil {
 			restore()
@@ -63,13 +68,23 @@ func set(ctx context.Context, q Querier, s Setting, value string) error {
 
 // withName adds name to a comma-separated list of names, once.
 func withName(list, name string) string {
-	out := []string{name}
+	return strings.Join(append([]string{name}, others(list, name)...), ",")
+}
+
+// withoutName takes name out of a comma-separated list of names.
+func withoutName(list, name string) string {
+	return strings.Join(others(list, name), ",")
+}
+
+// others lists the names of a comma-separated list other than name.
+func others(list, name string) []string {
+	var out []string
 	for _, o := range strings.Split(list, ",") {
 		if o = strings.TrimSpace(o); o != "" && !strings.EqualFold(o, name) {
 			out = append(out, o)
 		}
 	}
-	return strings.Join(out, ",")
+	return out
 }
 
 func quoteLiteral(s string) string {

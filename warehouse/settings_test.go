@@ -46,6 +46,18 @@ func TestOverrideAndRestore(t *testing.T) {
 		!slices.Contains(got, "fsst") || !slices.Contains(got, "rle") {
 		t.Errorf("disabled_compression_methods = %q, want fsst and rle once each", got)
 	}
+	// An override within an override: a name taken out, then put back.
+	undo, err := Override(ctx, conn, Setting{Name: "disabled_compression_methods", Remove: "FSST"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.ToLower(get("disabled_compression_methods")); got != "rle" {
+		t.Errorf("with fsst removed, disabled_compression_methods = %q, want rle", got)
+	}
+	undo()
+	if got := strings.Split(strings.ToLower(get("disabled_compression_methods")), ","); len(got) != 2 {
+		t.Errorf("after the inner override, disabled_compression_methods = %q, want fsst and rle", got)
+	}
 	restore()
 	if got := get("preserve_insertion_order"); got != order {
 		t.Errorf("restored preserve_insertion_order = %q, want %q", got, order)

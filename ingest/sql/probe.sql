@@ -1,14 +1,19 @@
--- grain: one row, the one-pass way's check of {{.Table}} in one scan of its
--- rows: how many there are, whether a key ({{join .Key ", "}}) repeats, and
--- whether a row breaks a reference to another table (matches no loaded
--- row) or the table's rule (sql/probe_rules/{{.Table}}.sql, the form of
--- sql/rules/{{.Table}}.sql over the joined parents). Each reference is a
--- left join to the parent's loaded rows, whose keys are unique, so no row is
--- repeated. Any finding sends the file the exact way, which words it.
+-- grain: one row, the one-pass way's check of the rows of {{.Table}} it
+-- wrote ({{.Loaded}}: every input row without a cell problem), in one scan:
+-- whether a key ({{join .Key ", "}}) repeats, and whether a row breaks a
+-- reference (matches no loaded row of the parent, which for a reference
+-- within the table is a written row) or the table's rule
+-- (sql/probe_rules/{{.Table}}.sql, the form of sql/rules/{{.Table}}.sql over
+-- the joined parents). These are the rows the exact way checks these rules
+-- on, so a finding here is one there; the exact way words it. Each
+-- reference is a left join to the parent's loaded rows, whose keys are
+-- unique, so no row is repeated. Keys are told apart by their hashes (a
+-- distinct count of integers is cheaper than one of strings): two keys
+-- with one hash only send a clean file the exact way, never a repeat past.
 with joined as (
     select
-{{- range $i, $k := .Key}}
-        typed.{{ident $k}},
+{{- range .Key}}
+        typed.{{ident .}},
 {{- end}}
         false
 {{- range .Refs}}
@@ -17,22 +22,16 @@ with joined as (
 {{- if .Rule}}
         or {{.Rule}}
 {{- end}} as found
-    from {{ident .Typed}} as typed
+    from {{ident .Loaded}} as typed
 {{- range .Refs}}
     left join {{ident .ParentLoaded}} as {{ident (printf "parent_%s" .Column)}}
         on {{ident (printf "parent_%s" .Column)}}.{{ident .ParentKey}} = typed.{{ident .Column}}
 {{- end}}
 ),
-per_key as (
-    select count(*) as occurrences, bool_or(joined.found) as found
-    from joined
-    group by {{range $i, $k := .Key}}{{if $i}}, {{end}}joined.{{ident $k}}{{end}}
-),
 final as (
     select
-        coalesce(sum(per_key.occurrences), 0) as rows_read,
-        coalesce(max(per_key.occurrences), 0) > 1 as repeats,
-        coalesce(bool_or(per_key.found), false) as found
-    from per_key
+        count(*) <> count(distinct hash({{range $i, $k := .Key}}{{if $i}}, {{end}}joined.{{ident $k}}{{end}})) as repeats,
+        coalesce(bool_or(joined.found), false) as found
+    from joined
 )
 select * from final;
