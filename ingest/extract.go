@@ -14,7 +14,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/sipstat/sipstat/contract"
 	"github.com/xuri/excelize/v2"
@@ -53,7 +52,8 @@ type inputFile struct {
 	Encoding  string // CSV only
 	Delimiter string // CSV only
 	Header    []string
-	Sheet     string // XLSX only
+	Sheet     string   // XLSX only
+	Scan      fileScan // CSV only: what the read of its bytes found
 }
 
 // where names the file (and sheet) in messages.
@@ -94,8 +94,16 @@ func scanExtract(dir string) (*extract, error) {
 		byTable[f.Table.Name] = f
 		return nil
 	}
-	hash := sha256.New()
-	var hashed []string
+	// Every file's bytes are read once, in parallel after the listing: a
+	// CSV file by sniffCSV, any other file for its digest.
+	type read struct {
+		name, path string
+		csv        *inputFile // nil: not a CSV file
+		digest     string
+		size       int64
+		err        error
+	}
+	var reads []*read
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
@@ -119,10 +127,13 @@ func scanExtract(dir string) (*extract, error) {
 			}
 			f := &inputFile{Table: t, Name: name, Path: path, Format: strings.TrimPrefix(ext, ".")}
 			if f.Format == formatCSV {
-				if err := sniffCSV(f); err != nil {
+				if err := add(f); err != nil {
 					return nil, err
 				}
-			} else if err := checkParquet(f); err != nil {
+				reads = append(reads, &read{name: name, path: path, csv: f})
+				continue
+			}
+			if err := checkParquet(f); err != nil {
 				return nil, err
 			}
 			if err := add(f); err != nil {
@@ -144,12 +155,24 @@ func scanExtract(dir string) (*extract, error) {
 			ex.Warnings = append(ex.Warnings, warning{name, "not part of an extract; ignored"})
 			continue
 		}
-		sum, size, err := fileDigest(path)
-		if err != nil {
-			return nil, err
+		reads = append(reads, &read{name: name, path: path})
+	}
+	parallel(len(reads), func(i int) {
+		r := reads[i]
+		if r.csv == nil {
+			r.digest, r.size, r.err = fileDigest(r.path)
+			return
 		}
-		ex.Bytes += size
-		hashed = append(hashed, name+"\x00"+sum)
+		r.err = sniffCSV(r.csv)
+		r.digest, r.size = r.csv.Scan.Digest, r.csv.Scan.Size
+	})
+	var hashed []string
+	for _, r := range reads {
+		if r.err != nil {
+			return nil, r.err
+		}
+		ex.Bytes += r.size
+		hashed = append(hashed, r.name+"\x00"+r.digest)
 	}
 	for i := range contract.Tables {
 		t := &contract.Tables[i]
@@ -161,6 +184,7 @@ func scanExtract(dir string) (*extract, error) {
 		}
 	}
 	sort.Strings(hashed)
+	hash := sha256.New()
 	fmt.Fprintf(hash, "contract %s\n", contract.Version)
 	for _, h := range hashed {
 		fmt.Fprintln(hash, h)
@@ -226,66 +250,27 @@ func fileDigest(path string) (string, int64, error) {
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// sniffCSV reads a CSV file once: refuses binary and empty files, decides
-// the encoding (valid UTF-8, with or without BOM, else Windows-1252), and
-// reads the header to decide the delimiter.
+// sniffCSV reads a CSV file: its start decides the delimiter (from the
+// header line) and refuses a binary file; then one read of all its bytes
+// (scanCSVFile) decides the encoding (valid UTF-8, with or without BOM, else
+// Windows-1252) and finds what the load needs to know before it starts.
 func sniffCSV(f *inputFile) error {
 	fh, err := os.Open(f.Path)
 	if err != nil {
 		return err
 	}
-	defer fh.Close()
-	buf := make([]byte, 1<<20)
-	var head []byte
-	var pending []byte // the start of a UTF-8 sequence cut by the buffer end
-	validUTF8, first := true, true
-	for {
-		n, err := fh.Read(buf)
-		chunk := buf[:n]
-		if first && n > 0 {
-			first = false
-			head = append([]byte(nil), chunk[:min(n, 64<<10)]...)
-			if looksBinary(head) {
-				return fmt.Errorf("%s: binary file, not CSV text", f.Name)
-			}
-		}
-		if bytes.IndexByte(chunk, 0) >= 0 {
-			return fmt.Errorf("%s: binary file, not CSV text (it contains NUL bytes)", f.Name)
-		}
-		if validUTF8 && n > 0 {
-			data := append(pending, chunk...)
-			cut := len(data)
-			for k := 1; k <= 3 && k <= len(data); k++ {
-				if utf8.RuneStart(data[len(data)-k]) {
-					if !utf8.FullRune(data[len(data)-k:]) {
-						cut = len(data) - k
-					}
-					break
-				}
-			}
-			if !utf8.Valid(data[:cut]) {
-				validUTF8 = false
-			}
-			pending = append([]byte(nil), data[cut:]...)
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return fmt.Errorf("read %s: %w", f.Name, err)
-		}
+	head := make([]byte, 64<<10)
+	n, err := io.ReadFull(fh, head)
+	fh.Close()
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return fmt.Errorf("read %s: %w", f.Name, err)
 	}
-	if len(pending) > 0 {
-		validUTF8 = false
+	head = head[:n]
+	if n > 0 && looksBinary(head) {
+		return fmt.Errorf("%s: binary file, not CSV text", f.Name)
 	}
-	f.Encoding = encUTF8
-	if bytes.HasPrefix(head, utf8BOM) {
-		f.Encoding = encUTF8BOM
-		head = head[len(utf8BOM):]
-	}
-	if !validUTF8 {
-		f.Encoding = encCP1252
-	}
+	bom := bytes.HasPrefix(head, utf8BOM)
+	head = bytes.TrimPrefix(head, utf8BOM)
 	if len(bytes.TrimSpace(head)) == 0 {
 		return fmt.Errorf("%s: empty file (want a header row naming the columns)", f.Name)
 	}
@@ -294,14 +279,27 @@ func sniffCSV(f *inputFile) error {
 		line = line[:i]
 	}
 	line = bytes.TrimRight(line, "\r")
-	if f.Encoding == encCP1252 {
-		if line, err = charmap.Windows1252.NewDecoder().Bytes(line); err != nil {
-			return fmt.Errorf("%s:1: %w", f.Name, err)
-		}
-	}
+	// ',' and ';' are the same byte in both encodings.
 	f.Delimiter = ","
 	if countOutsideQuotes(line, ';') > countOutsideQuotes(line, ',') {
 		f.Delimiter = ";"
+	}
+	if f.Scan, err = scanCSVFile(f.Path, f.Delimiter[0]); err != nil {
+		return fmt.Errorf("read %s: %w", f.Name, err)
+	}
+	if f.Scan.NUL {
+		return fmt.Errorf("%s: binary file, not CSV text (it contains NUL bytes)", f.Name)
+	}
+	switch {
+	case !f.Scan.UTF8:
+		f.Encoding = encCP1252
+		if line, err = charmap.Windows1252.NewDecoder().Bytes(line); err != nil {
+			return fmt.Errorf("%s:1: %w", f.Name, err)
+		}
+	case bom:
+		f.Encoding = encUTF8BOM
+	default:
+		f.Encoding = encUTF8
 	}
 	r := csv.NewReader(bytes.NewReader(line))
 	r.Comma = rune(f.Delimiter[0])

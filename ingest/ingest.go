@@ -189,9 +189,6 @@ type stagedFile struct {
 	n     names
 	cols  []checkColumn
 	stage []string // the staged columns, without __line
-	// rows is the prescan's count of a CSV file's rows, when rowsKnown.
-	rows      int64
-	rowsKnown bool
 }
 
 func (l *loader) step(name string, t0 time.Time) {
@@ -226,22 +223,17 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 		return nil, err
 	}
 	// Nothing is written outside temporary tables until every cell has
-	// passed the privacy check: CSV files are read once by Go for a
-	// candidate, workbooks are checked as they are parsed, and the rest
-	// (Parquet, and CSV files with a candidate, to name row and column) by
-	// a scan of the staged cells.
-	scans, err := prescanFiles(ctx, l.ex.Files)
-	if err != nil {
-		return nil, err
-	}
+	// passed the privacy check: CSV files were read once by Go for a
+	// candidate (sniffCSV), workbooks are checked as they are parsed, and
+	// the rest (Parquet, and CSV files with a candidate, to name row and
+	// column) by a scan of the staged cells.
 	l.step("setup", t0)
 
 	for _, f := range l.ex.Files {
 		t0 := time.Now()
 		sf := stagedFile{f: f, n: namesFor(f.Table.Name)}
-		if scan, ok := scans[f]; ok {
-			sf.n.NoTrim = !scan.EdgeSpace
-			sf.rows, sf.rowsKnown = scan.Rows, scan.RowsKnown
+		if f.Format == formatCSV {
+			sf.n.NoTrim = !f.Scan.EdgeSpace
 		}
 		warn := func(msg string) { l.warnings = append(l.warnings, warning{f.where(), msg}) }
 		// Listed before its objects are created, so they are dropped
@@ -257,7 +249,7 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 	}
 	for _, sf := range l.staged {
 		t0 := time.Now()
-		if sf.f.Format == formatParquet || scans[sf.f].PersonalNumber {
+		if sf.f.Format == formatParquet || sf.f.Scan.PersonalNumber {
 			// Staged, to name the line.
 			if err := stage(ctx, l.conn, sf.f, &sf.n, nil); err != nil {
 				return nil, err

@@ -1,15 +1,9 @@
 package ingest
 
 import (
-	"bytes"
-	"context"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"runtime"
 	"strings"
-	"sync"
 )
 
 // A Swedish personal identity number (personnummer) or coordination number
@@ -103,131 +97,6 @@ func validPersonalNumber[T ~string | ~[]byte](d T) bool {
 		sum += v
 	}
 	return sum%10 == 0
-}
-
-// fileScan is what one read of a CSV file's bytes found.
-type fileScan struct {
-	// PersonalNumber: a line holds a personal identity or coordination
-	// number. A number inside a cell is one inside its line, since no
-	// delimiter is a digit, '-' or '+'; so a file without a hit needs no
-	// scan of its cells, and a file with one is scanned cell by cell to name
-	// the row and column.
-	PersonalNumber bool
-	// EdgeSpace: a space touches a delimiter, a line break, a quote or an
-	// end of the file. Without one no cell starts or ends with a space, so
-	// its cells need no trimming (a cell begins after a delimiter, a line
-	// break or an opening quote and ends before one of them or a closing
-	// quote).
-	EdgeSpace bool
-	// Rows is the number of data rows as read_csv reads them, when
-	// RowsKnown (see recordCounter).
-	Rows      int64
-	RowsKnown bool
-}
-
-// scanCSVFile reads a CSV file's bytes once (UTF-8 or Windows-1252: digits,
-// '-', '+', spaces, quotes, line ends and delimiters are the same bytes in
-// both), and counts its rows.
-// Memory stays at one buffer however large the file.
-func scanCSVFile(path string, delim byte) (fileScan, error) {
-	var out fileScan
-	f, err := os.Open(path)
-	if err != nil {
-		return out, err
-	}
-	defer f.Close()
-	buf := make([]byte, prescanBuffer)
-	count := recordCounter{delim: delim}
-	carry := 0 // bytes after the last newline, kept for the next read
-	for {
-		n, err := io.ReadFull(f, buf[carry:])
-		end := carry + n
-		if err == io.EOF || err == io.ErrUnexpectedEOF {
-			out.PersonalNumber = out.PersonalNumber || containsPersonalNumber(buf[:end])
-			out.EdgeSpace = out.EdgeSpace || edgeSpace(buf[:end], delim) || end > 0 && buf[end-1] == ' '
-			count.add(buf[:end])
-			out.Rows, out.RowsKnown = count.rows()
-			return out, nil
-		}
-		if err != nil {
-			return out, err
-		}
-		cut := bytes.LastIndexByte(buf[:end], '\n') + 1
-		if cut == 0 {
-			// One line longer than the buffer: grow it.
-			buf = append(buf, make([]byte, len(buf))...)
-			carry = end
-			continue
-		}
-		// buf always starts at the start of a line.
-		out.PersonalNumber = out.PersonalNumber || containsPersonalNumber(buf[:cut])
-		out.EdgeSpace = out.EdgeSpace || edgeSpace(buf[:cut], delim)
-		count.add(buf[:cut])
-		carry = copy(buf, buf[cut:end])
-	}
-}
-
-// edgeSpace reports whether b, which starts at the start of a line, has a
-// space at its start or next to a delimiter, a line break or a quote.
-func edgeSpace(b []byte, delim byte) bool {
-	edge := func(c byte) bool { return c == delim || c == '\n' || c == '\r' || c == '"' }
-	for i := bytes.IndexByte(b, ' '); i >= 0; {
-		if i == 0 || edge(b[i-1]) || i+1 < len(b) && edge(b[i+1]) {
-			return true
-		}
-		j := bytes.IndexByte(b[i+1:], ' ')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
-	}
-	return false
-}
-
-// prescanBuffer is the read size of scanCSVFile (tests make it small).
-var prescanBuffer = 4 << 20
-
-// prescanFiles runs scanCSVFile over the CSV files of an extract, one
-// goroutine per core.
-func prescanFiles(ctx context.Context, files []*inputFile) (map[*inputFile]fileScan, error) {
-	var csvs []*inputFile
-	for _, f := range files {
-		if f.Format == formatCSV {
-			csvs = append(csvs, f)
-		}
-	}
-	scans := make([]fileScan, len(csvs))
-	errs := make([]error, len(csvs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.NumCPU(), len(csvs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				scans[i], errs[i] = scanCSVFile(csvs[i].Path, csvs[i].Delimiter[0])
-			}
-		}()
-	}
-	for i := range csvs {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	out := map[*inputFile]fileScan{}
-	for i, f := range csvs {
-		if errs[i] != nil {
-			return nil, fmt.Errorf("read %s: %w", f.Name, errs[i])
-		}
-		out[f] = scans[i]
-	}
-	return out, nil
 }
 
 // redact replaces every personal identity number in s, so that an error

@@ -500,8 +500,8 @@ func (l *loader) tableRule(ctx context.Context, run func(string, any) (int64, er
 // file read where used, when it has one; else DuckDB's count of the rows as
 // staged or read.
 func (l *loader) rowsRead(ctx context.Context, sf *stagedFile) (int64, error) {
-	if !sf.n.Staged && sf.rowsKnown {
-		return sf.rows, nil
+	if !sf.n.Staged && sf.f.Format == formatCSV && sf.f.Scan.RowsKnown {
+		return sf.f.Scan.Rows, nil
 	}
 	var n int64
 	t0, c0 := time.Now(), cpuTime()
