@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -284,7 +285,7 @@ func sniffCSV(f *inputFile) error {
 	if countOutsideQuotes(line, ';') > countOutsideQuotes(line, ',') {
 		f.Delimiter = ";"
 	}
-	if f.Scan, err = scanCSVFile(f.Path, f.Delimiter[0]); err != nil {
+	if f.Scan, err = scanCSVFile(f.Path, f.Delimiter[0], textKeyColumns(f.Table, line, f.Delimiter[0])); err != nil {
 		return fmt.Errorf("read %s: %w", f.Name, err)
 	}
 	if f.Scan.NUL {
@@ -309,6 +310,33 @@ func sniffCSV(f *inputFile) error {
 	}
 	f.Header = header
 	return checkHeader(f)
+}
+
+// textKeyColumns finds the table's key columns in a CSV header line (its
+// bytes as read: contract names are ASCII, the same in both encodings), in
+// file order; nil when the key has a column that is not text (a typed value
+// may be equal for unequal cells, such as 2024 and 2024.0) or is missing.
+func textKeyColumns(t *contract.Table, line []byte, delim byte) []int {
+	r := csv.NewReader(bytes.NewReader(line))
+	r.Comma = rune(delim)
+	header, err := r.Read()
+	if err != nil {
+		return nil
+	}
+	var cols []int
+	for _, k := range t.Key {
+		c, _ := t.Column(k)
+		if c.Type != contract.TypeID && c.Type != contract.TypeText {
+			return nil
+		}
+		at := slices.IndexFunc(header, func(h string) bool { return normName(h) == k })
+		if at < 0 {
+			return nil
+		}
+		cols = append(cols, at)
+	}
+	slices.Sort(cols)
+	return cols
 }
 
 // looksBinary is true when the start of a file has many control characters

@@ -314,15 +314,11 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 		return nil, err
 	}
 	defer restore()
-	for _, sf := range l.staged {
-		t0 := time.Now()
-		fs, err := l.validate(ctx, sf)
-		if err != nil {
-			return nil, err
-		}
-		sum.Files = append(sum.Files, fs)
+	if err := l.validateAll(ctx, sum); err != nil {
+		return nil, err
+	}
+	for _, fs := range sum.Files {
 		sum.Rejects += fs.Rejected
-		l.step("validate "+sf.f.where(), t0)
 	}
 	if err := l.writeBookkeeping(ctx, sum); err != nil {
 		return nil, err
@@ -352,6 +348,49 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 		l.step("before commit", t0)
 	}
 	return sum, nil
+}
+
+// validateAll validates the files in load order (parents first), the
+// one-pass way with the probes of the rows written deferred to one query
+// at the end. When a probe finds something, the files from the first such
+// one on are taken back and validated again, that one the exact way, each
+// later one the one-pass way with its probe run at once: their rows were
+// checked against parents that change.
+func (l *loader) validateAll(ctx context.Context, sum *Summary) error {
+	pending := make([]*probeArgs, len(l.staged))
+	for i, sf := range l.staged {
+		t0 := time.Now()
+		fs, probe, err := l.validate(ctx, sf, true, false)
+		if err != nil {
+			return err
+		}
+		sum.Files = append(sum.Files, fs)
+		pending[i] = probe
+		l.step("validate "+sf.f.where(), t0)
+	}
+	first, err := l.probeAll(ctx, pending)
+	if err != nil || first < 0 {
+		return err
+	}
+	for _, sf := range l.staged[first:] {
+		if _, err := execSQL(ctx, l.conn, "delete_loaded.sql", sf.n, l.params()); err != nil {
+			return err
+		}
+		if _, err := execSQL(ctx, l.conn, "delete_rejects.sql", sf.n, l.params()); err != nil {
+			return err
+		}
+	}
+	sum.Files = sum.Files[:first]
+	for i, sf := range l.staged[first:] {
+		t0 := time.Now()
+		fs, _, err := l.validate(ctx, sf, false, i == 0)
+		if err != nil {
+			return err
+		}
+		sum.Files = append(sum.Files, fs)
+		l.step("validate again "+sf.f.where(), t0)
+	}
+	return nil
 }
 
 // stagedFile returns the staged file of a contract table, nil when the

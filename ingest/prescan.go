@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"hash/maphash"
 	"io"
+	"math/bits"
 	"os"
 	"runtime"
+	"slices"
 	"sync"
 	"unicode/utf8"
 )
@@ -39,6 +42,8 @@ type fileScan struct {
 	// RowsKnown (see recordCounter).
 	Rows      int64
 	RowsKnown bool
+	// KeysUnique: no key of the table is on two lines (see keyChecker).
+	KeysUnique bool
 }
 
 // scanCSVFile reads a CSV file's bytes once, in pieces that end at a line
@@ -46,7 +51,10 @@ type fileScan struct {
 // Windows-1252: digits, '-', '+', spaces, quotes, line breaks and
 // delimiters are the same bytes in both). Memory stays at one buffer
 // however large the file, unless one line is larger.
-func scanCSVFile(path string, delim byte) (fileScan, error) {
+//
+// keyCols are the positions of the table's key columns in the header, when
+// every key column is text (nil: the key is not checked here).
+func scanCSVFile(path string, delim byte, keyCols []int) (fileScan, error) {
 	out := fileScan{UTF8: true}
 	f, err := os.Open(path)
 	if err != nil {
@@ -55,6 +63,10 @@ func scanCSVFile(path string, delim byte) (fileScan, error) {
 	defer f.Close()
 	hash := sha256.New()
 	count := recordCounter{delim: delim}
+	keys := newKeyChecker(delim, keyCols)
+	if st, err := f.Stat(); err == nil {
+		keys.size = st.Size()
+	}
 	piece := func(b []byte, last bool) {
 		hash.Write(b)
 		out.Size += int64(len(b))
@@ -63,6 +75,7 @@ func scanCSVFile(path string, delim byte) (fileScan, error) {
 		out.PersonalNumber = out.PersonalNumber || containsPersonalNumber(b)
 		out.EdgeSpace = out.EdgeSpace || edgeSpace(b, delim) || last && len(b) > 0 && b[len(b)-1] == ' '
 		count.add(b)
+		keys.add(b)
 	}
 	buf := make([]byte, prescanBuffer)
 	carry := 0 // bytes after the last line break, kept for the next read
@@ -73,6 +86,7 @@ func scanCSVFile(path string, delim byte) (fileScan, error) {
 			piece(buf[:end], true)
 			out.Digest = hex.EncodeToString(hash.Sum(nil))
 			out.Rows, out.RowsKnown = count.rows()
+			out.KeysUnique = keys.unique()
 			return out, nil
 		}
 		if err != nil {
@@ -241,4 +255,147 @@ func parallel(n int, fn func(i int)) {
 	}
 	close(next)
 	wg.Wait()
+}
+
+// keyChecker sees whether a key repeats among the lines of a CSV file, so
+// that the one-pass load need not count distinct keys in DuckDB. It holds a
+// 64-bit hash of each key: two keys with one hash only count as a repeat
+// (the load then checks the exact way), never the other way round. A key
+// value is its cells with white space trimmed at both ends, at least what
+// the typed view trims, so keys equal there are equal here; a row with an
+// empty key cell is never written, so it is skipped.
+//
+// It answers only for files without quotes (a quoted cell may hold a line
+// break or a delimiter) and up to maxKeys keys, so its memory is bounded
+// whatever the file's size; otherwise DuckDB checks.
+type keyChecker struct {
+	delim  byte
+	cols   []int
+	seed   maphash.Seed
+	hashes []uint64 // one per key read
+	size   int64    // the file's size, to size hashes
+	header bool     // the header line is behind
+	failed bool     // no answer: quotes, too many keys, a short line
+}
+
+// maxKeys bounds a keyChecker's memory (16 bytes a key, half of them only
+// at the end): 32 MiB.
+const maxKeys = 2 << 20
+
+func newKeyChecker(delim byte, cols []int) *keyChecker {
+	return &keyChecker{delim: delim, cols: cols, seed: maphash.MakeSeed(), failed: len(cols) == 0}
+}
+
+// add reads whole lines (a piece of the file that ends at a line break or
+// at the end of the file).
+func (k *keyChecker) add(b []byte) {
+	if k.failed {
+		return
+	}
+	if bytes.IndexByte(b, '"') >= 0 {
+		k.fail()
+		return
+	}
+	if k.hashes == nil && len(b) > 0 {
+		// As many lines as the first piece's line length says, and some.
+		lines := int64(bytes.Count(b, []byte{'\n'})) + 1
+		k.hashes = make([]uint64, 0, min(maxKeys, k.size*lines/int64(len(b))*11/10+1024))
+	}
+	for len(b) > 0 {
+		line := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line, b = b[:i], b[i+1:]
+		} else {
+			b = nil
+		}
+		if !k.header {
+			k.header = true
+			continue
+		}
+		var sum uint64
+		field, col, next, empty := 0, 0, line, false
+		for {
+			end := bytes.IndexByte(next, k.delim)
+			if field == k.cols[col] {
+				cell := next
+				if end >= 0 {
+					cell = next[:end]
+				}
+				if len(cell) > 0 && (cell[0] <= ' ' || cell[len(cell)-1] <= ' ' || cell[len(cell)-1] >= utf8.RuneSelf || cell[0] >= utf8.RuneSelf) {
+					cell = bytes.TrimSpace(cell)
+				}
+				if len(cell) == 0 {
+					empty = true // never written
+					break
+				}
+				// Mixed so that (a, b) and (b, a) differ.
+				sum = sum*0x9E3779B97F4A7C15 ^ maphash.Bytes(k.seed, cell)
+				if col++; col == len(k.cols) {
+					break
+				}
+			}
+			if end < 0 {
+				break
+			}
+			next = next[end+1:]
+			field++
+		}
+		if empty {
+			continue
+		}
+		if col < len(k.cols) {
+			k.fail() // a short line: DuckDB's read says what is wrong
+			return
+		}
+		if len(k.hashes) >= maxKeys {
+			k.fail()
+			return
+		}
+		k.hashes = append(k.hashes, sum)
+	}
+}
+
+func (k *keyChecker) fail() {
+	k.failed = true
+	k.hashes = nil
+}
+
+// unique says whether the file was read to its end and no key repeats.
+func (k *keyChecker) unique() bool {
+	return !k.failed && !repeats(k.hashes)
+}
+
+// repeats says whether a value occurs twice among hashes (uniformly
+// spread): a counting sort by their top bits into buckets of about eight,
+// then each bucket sorted; equal values are then neighbours. Cheaper than a
+// set of them or a sort of the whole.
+func repeats(hashes []uint64) bool {
+	if len(hashes) < 2 {
+		return false
+	}
+	width := max(1, bits.Len(uint(len(hashes)))-3)
+	shift := 64 - width
+	start := make([]int, 1<<width+1)
+	for _, h := range hashes {
+		start[h>>shift+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	sorted := make([]uint64, len(hashes))
+	next := slices.Clone(start[:len(start)-1])
+	for _, h := range hashes {
+		sorted[next[h>>shift]] = h
+		next[h>>shift]++
+	}
+	for b := 0; b+1 < len(start); b++ {
+		bucket := sorted[start[b]:start[b+1]]
+		slices.Sort(bucket)
+		for i := 1; i < len(bucket); i++ {
+			if bucket[i] == bucket[i-1] {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -73,7 +73,7 @@ func TestRecordCountAgreesWithDuckDB(t *testing.T) {
 		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		scan, err := scanCSVFile(path, ',')
+		scan, err := scanCSVFile(path, ',', nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -157,7 +157,7 @@ func TestFilePrescanAgreesWithCells(t *testing.T) {
 			if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			scan, err := scanCSVFile(path, ',')
+			scan, err := scanCSVFile(path, ',', nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -170,7 +170,7 @@ func TestFilePrescanAgreesWithCells(t *testing.T) {
 	long := "id,text\nP1," + strings.Repeat("z", 5*prescanBuffer) + " 811218-9876 " + strings.Repeat("z", 3*prescanBuffer) + "\n"
 	path := filepath.Join(dir, "long.csv")
 	os.WriteFile(path, []byte(long), 0o644)
-	if got, err := scanCSVFile(path, ','); err != nil || !got.PersonalNumber {
+	if got, err := scanCSVFile(path, ',', nil); err != nil || !got.PersonalNumber {
 		t.Errorf("long line: prescan = %v, %v; want a hit", got, err)
 	}
 }
@@ -205,7 +205,7 @@ func TestPrescanSeesEveryEdgeSpace(t *testing.T) {
 			if err := os.WriteFile(path, b, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			scan, err := scanCSVFile(path, delim)
+			scan, err := scanCSVFile(path, delim, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

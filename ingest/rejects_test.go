@@ -243,3 +243,63 @@ func TestSameSIPRulesOnTheOnePassWay(t *testing.T) {
 		t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestLateFindingTakesBackLaterFiles: the probes of the rows written run
+// after every file is written. A finding there (here a reference within
+// sips to no SIP) sends that file the exact way and checks every later
+// file again, so a meeting of the rejected SIP and a goal of both, written
+// at first, are rejected as their dependants.
+func TestLateFindingTakesBackLaterFiles(t *testing.T) {
+	dir := copyFixture(t, "testdata/extract")
+	// sips line 6: a restart of no SIP.
+	appendLines(t, filepath.Join(dir, "sips.csv"), "S005,P004,01,0180,standard,,individual,2026-03-01,,,,,,,,S999")
+	// meetings line 8 and goals line 6 belong to S005.
+	appendLines(t, filepath.Join(dir, "meetings.csv"), "M007,S005,initial,2026-03-05,planned,,,,,,")
+	appendLines(t, filepath.Join(dir, "goals.csv"), "G005,S005,M007,housing,,")
+	db := openDB(t, "")
+	sum := mustLoad(t, db, dir, Options{})
+	got := dump(t, db, "select file_name, line, column_name, reason from load_rejects order by table_name, line")
+	want := []string{
+		"goals.csv|6|set_at_meeting_id|meetings \"M007\" was rejected (meetings.csv:8), so this row is too",
+		"goals.csv|6|sip_id|sips \"S005\" was rejected (sips.csv:6), so this row is too",
+		"meetings.csv|8|sip_id|sips \"S005\" was rejected (sips.csv:6), so this row is too",
+		"sips.csv|6|restart_of|\"S999\" is not in sips",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if sum.Rejects != 3 || len(sum.Files) != 14 {
+		t.Errorf("summary: %d rejected rows in %d files, want 3 in 14", sum.Rejects, len(sum.Files))
+	}
+	for _, f := range sum.Files {
+		if f.Read != f.Loaded+f.Rejected {
+			t.Errorf("%s: read %d ≠ loaded %d + rejected %d", f.File, f.Read, f.Loaded, f.Rejected)
+		}
+	}
+	for table, want := range map[string]int64{"sips": 4, "meetings": 6, "goals": 4} {
+		if n := count(t, db, "select count(*) from raw."+table); n != want {
+			t.Errorf("raw.%s has %d rows, want %d", table, n, want)
+		}
+	}
+}
+
+// TestRepeatedKeysTheKeyScanCannotSee: the prescan tells repeated keys
+// apart in files without quotes, trimming spaces; a file with quotes is
+// left to DuckDB. Both kinds of repeat are rejected.
+func TestRepeatedKeysTheKeyScanCannotSee(t *testing.T) {
+	dir := copyFixture(t, "testdata/extract")
+	// persons line 6: P001 quoted (the scan does not answer for the file).
+	appendLines(t, filepath.Join(dir, "persons.csv"), `"P001",1960,male,`)
+	// meetings line 8: M001 with a space before it.
+	appendLines(t, filepath.Join(dir, "meetings.csv"), " M001,S002,initial,2026-03-05,planned,,,,,,")
+	db := openDB(t, "")
+	mustLoad(t, db, dir, Options{})
+	got := dump(t, db, "select file_name, line, column_name, reason from load_rejects order by table_name, line")
+	want := []string{
+		"meetings.csv|8|meeting_id|duplicate key M001 (first at line 2)",
+		"persons.csv|6|person_id|duplicate key P001 (first at line 2)",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"os"
 	"regexp"
 	"strings"
 	"text/template"
@@ -97,6 +98,9 @@ func execSQL(ctx context.Context, q warehouse.Querier, name string, data any, pa
 	text, err := render(name, data)
 	if err != nil {
 		return 0, err
+	}
+	if os.Getenv("SIPSTAT_TRACE_INGEST_SQL") != "" {
+		fmt.Fprintf(os.Stderr, "-- %s\n%s\n", name, text)
 	}
 	var affected int64
 	for _, stmt := range splitStatements(text) {

@@ -1,6 +1,7 @@
 -- grain: one row, the one-pass way's check of the rows of {{.Table}} it
 -- wrote ({{.Loaded}}: every input row without a cell problem), in one scan:
--- whether a key ({{join .Key ", "}}) repeats, and whether a row breaks a
+-- whether a key ({{join .Key ", "}}) repeats (not asked when the prescan
+-- saw every key once: CheckKey false), and whether a row breaks a
 -- reference (matches no loaded row of the parent, which for a reference
 -- within the table is a written row) or the table's rule
 -- (sql/probe_rules/{{.Table}}.sql, the form of sql/rules/{{.Table}}.sql over
@@ -12,8 +13,10 @@
 -- with one hash only send a clean file the exact way, never a repeat past.
 with joined as (
     select
+{{- if .CheckKey}}
 {{- range .Key}}
         typed.{{ident .}},
+{{- end}}
 {{- end}}
         false
 {{- range .Refs}}
@@ -30,7 +33,11 @@ with joined as (
 ),
 final as (
     select
+{{- if .CheckKey}}
         count(*) <> count(distinct hash({{range $i, $k := .Key}}{{if $i}}, {{end}}joined.{{ident $k}}{{end}})) as repeats,
+{{- else}}
+        false as repeats,
+{{- end}}
         coalesce(bool_or(joined.found), false) as found
     from joined
 )
