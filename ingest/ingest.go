@@ -107,7 +107,8 @@ func load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summ
 	if err != nil {
 		return nil, err
 	}
-	l := &loader{ex: ex, opt: opt, log: log, warnings: ex.Warnings}
+	log.Debug("load step", "step", "read files", "elapsed", time.Since(start), "cpu", cpuTime())
+	l := &loader{ex: ex, opt: opt, log: log, warnings: ex.Warnings, rejectedMade: map[string]bool{}}
 	l.source = opt.Source
 	if ex.Manifest != nil && ex.Manifest.Source != "" {
 		l.source = ex.Manifest.Source
@@ -181,7 +182,9 @@ type loader struct {
 	prog     *progress
 	staged   []*stagedFile
 	inTx     bool // the load's transaction is open
-	lastCPU  time.Duration
+	// rejectedMade: the table of a contract table's rejected keys exists.
+	rejectedMade map[string]bool
+	lastCPU      time.Duration
 }
 
 type stagedFile struct {
@@ -293,12 +296,6 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 		}{n, l.source}, nil); err != nil {
 			return nil, err
 		}
-		if l.stagedFile(contract.Tables[i].Name) == nil {
-			// Not delivered: no keys rejected.
-			if _, err := execSQL(ctx, l.conn, "rejected_keys_empty.sql", n, nil); err != nil {
-				return nil, err
-			}
-		}
 	}
 	if _, err := execSQL(ctx, l.conn, "delete_load.sql", nil, l.params()); err != nil {
 		return nil, err
@@ -379,6 +376,7 @@ func (l *loader) validateAll(ctx context.Context, sum *Summary) error {
 		if _, err := execSQL(ctx, l.conn, "delete_rejects.sql", sf.n, l.params()); err != nil {
 			return err
 		}
+		delete(l.rejectedMade, sf.n.Table)
 	}
 	sum.Files = sum.Files[:first]
 	for i, sf := range l.staged[first:] {

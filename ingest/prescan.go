@@ -66,6 +66,8 @@ func scanCSVFile(path string, delim byte, keyCols []int) (fileScan, error) {
 	keys := newKeyChecker(delim, keyCols)
 	if st, err := f.Stat(); err == nil {
 		keys.size = st.Size()
+	} else {
+		return out, err
 	}
 	piece := func(b []byte, last bool) {
 		hash.Write(b)
@@ -77,7 +79,8 @@ func scanCSVFile(path string, delim byte, keyCols []int) (fileScan, error) {
 		count.add(b)
 		keys.add(b)
 	}
-	buf := make([]byte, prescanBuffer)
+	// A small file is read whole (one extra byte sees its end).
+	buf := make([]byte, min(int64(prescanBuffer), keys.size+1))
 	carry := 0 // bytes after the last line break, kept for the next read
 	for {
 		n, err := io.ReadFull(f, buf[carry:])

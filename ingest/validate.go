@@ -43,22 +43,13 @@ type checkData struct {
 // any case): unknown columns are not loaded (a warning), a missing optional
 // column loads as empty (a warning), a missing required one stops the load.
 func (l *loader) mapColumns(ctx context.Context, sf *stagedFile) error {
-	rows, err := querySQL(ctx, l.conn, "describe.sql", sf.n, nil)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			rows.Close()
+	if sf.n.Staged {
+		if err := l.describe(ctx, sf); err != nil {
 			return err
 		}
-		if name != "__line" {
-			sf.stage = append(sf.stage, name)
-		}
-	}
-	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
-		return err
+	} else {
+		// A CSV file read where used: its view names the columns so.
+		sf.stage = csvColumns(sf.f)
 	}
 	f := sf.f
 	header := f.Header
@@ -112,6 +103,25 @@ func (l *loader) mapColumns(ctx context.Context, sf *stagedFile) error {
 		sf.cols = append(sf.cols, cc)
 	}
 	return nil
+}
+
+// describe lists the staged columns of a file (without __line).
+func (l *loader) describe(ctx context.Context, sf *stagedFile) error {
+	rows, err := querySQL(ctx, l.conn, "describe.sql", sf.n, nil)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
+			return err
+		}
+		if name != "__line" {
+			sf.stage = append(sf.stage, name)
+		}
+	}
+	return errors.Join(rows.Err(), rows.Close())
 }
 
 // privacyScan refuses the load when any staged cell, in or outside the
@@ -234,29 +244,33 @@ func (l *loader) validate(ctx context.Context, sf *stagedFile, deferProbe, exact
 		l.log.Debug("sql", "file", file, "table", t.Name, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
 		return n, csvErr(err)
 	}
+	// typedView makes the typed view over the file's rows, which every
+	// check but the one-pass insert (which types the rows itself) reads.
+	typedMade := false
+	typedView := func() error {
+		if typedMade {
+			return nil
+		}
+		_, err := run("typed.sql", data)
+		typedMade = err == nil
+		return err
+	}
 	// staged makes sure the rows carry their line numbers: a file read
 	// where used is staged now (inside the transaction, so its scans are
 	// slower: only files with a problem get here), and the typed view reads
 	// the staged rows.
 	staged := func() error {
-		if sf.n.Staged {
-			return nil
+		if !sf.n.Staged {
+			t0, c0 := time.Now(), cpuTime()
+			err := stage(ctx, l.conn, sf.f, &sf.n, nil)
+			l.log.Debug("sql", "file", "stage_csv.sql", "table", t.Name, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
+			if err != nil {
+				return err
+			}
+			data.names = sf.n
+			typedMade = false
 		}
-		t0, c0 := time.Now(), cpuTime()
-		err := stage(ctx, l.conn, sf.f, &sf.n, nil)
-		l.log.Debug("sql", "file", "stage_csv.sql", "table", t.Name, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
-		if err != nil {
-			return err
-		}
-		data.names = sf.n
-		_, err = run("typed.sql", data)
-		return err
-	}
-	if _, err := run("typed.sql", data); err != nil {
-		return fsum, nil, err
-	}
-	if _, err := run("problems_empty.sql", data); err != nil {
-		return fsum, nil, err
+		return typedView()
 	}
 
 	// The one-pass way: write every row without a cell problem, then check
@@ -287,8 +301,14 @@ func (l *loader) validate(ctx context.Context, sf *stagedFile, deferProbe, exact
 				return fsum, nil, err
 			}
 		}
-		if !found && probe.Rule == "" {
+		if !found && probe.Rule == "" && hasTableRule(t) {
 			// A rule the probe has no form of runs over the typed rows.
+			if err := typedView(); err != nil {
+				return fsum, nil, err
+			}
+			if _, err := run("problems_empty.sql", data); err != nil {
+				return fsum, nil, err
+			}
 			ran, err := l.tableRule(ctx, run, data, t)
 			if err != nil {
 				return fsum, nil, err
@@ -360,6 +380,8 @@ func (l *loader) validate(ctx context.Context, sf *stagedFile, deferProbe, exact
 			return fsum, nil, err
 		}
 	}
+	// The keys of rejected rows, for the reasons of dependants (made
+	// empty where a dependant asks: see rejectedKeys).
 	if len(t.Key) == 1 && data.AnyProblem {
 		if _, err := run("rejected_keys.sql", struct {
 			checkData
@@ -367,8 +389,7 @@ func (l *loader) validate(ctx context.Context, sf *stagedFile, deferProbe, exact
 		}{data, t.Key[0]}); err != nil {
 			return fsum, nil, err
 		}
-	} else if _, err := run("rejected_keys_empty.sql", data); err != nil {
-		return fsum, nil, err
+		l.rejectedMade[t.Name] = true
 	}
 	fsum.Loaded = loaded
 	if fsum.Read != fsum.Loaded+fsum.Rejected {
@@ -526,6 +547,9 @@ func (l *loader) rules(ctx context.Context, run func(string, any) (int64, error)
 		if r.Self {
 			continue
 		}
+		if err := l.rejectedKeys(ctx, r.Parent); err != nil {
+			return err
+		}
 		if _, err := run("rule_reference.sql", r); err != nil {
 			return err
 		}
@@ -559,11 +583,31 @@ func (l *loader) tableRules(ctx context.Context, run func(string, any) (int64, e
 // tableRule runs sql/rules/<table>.sql, if the table has one, appending to
 // the problems table; it says whether it ran.
 func (l *loader) tableRule(ctx context.Context, run func(string, any) (int64, error), data checkData, t *contract.Table) (bool, error) {
-	if _, err := fs.Stat(sqlFS, "sql/rules/"+t.Name+".sql"); err != nil {
+	if !hasTableRule(t) {
 		return false, nil
 	}
 	_, err := run("rules/"+t.Name+".sql", data)
 	return true, err
+}
+
+// rejectedKeys makes sure the table of a parent's rejected keys exists,
+// empty when the parent had no rejected row (or was not delivered).
+func (l *loader) rejectedKeys(ctx context.Context, parent string) error {
+	if l.rejectedMade[parent] {
+		return nil
+	}
+	if _, err := execSQL(ctx, l.conn, "rejected_keys_empty.sql", namesFor(parent), nil); err != nil {
+		return err
+	}
+	l.rejectedMade[parent] = true
+	return nil
+}
+
+// hasTableRule says whether the table has a rule of its own
+// (sql/rules/<table>.sql).
+func hasTableRule(t *contract.Table) bool {
+	_, err := fs.Stat(sqlFS, "sql/rules/"+t.Name+".sql")
+	return err == nil
 }
 
 // rowsRead counts the input rows of a file: the prescan's count of a CSV

@@ -11,7 +11,8 @@ with flagged as (
 {{- if .CellFilter}}
 {{- template "problem_flags" .}}
 {{- end}}
-    from {{ident .Typed}} as typed
+    from ({{template "typed_rows" .}}
+    ) as typed
 {{- if .AnyProblem}}
     anti join {{ident .Problems}} as p on p.__line = typed.__line
 {{- end}}

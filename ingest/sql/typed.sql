@@ -3,11 +3,12 @@
 -- its typed value (<column>, null when the text does not parse). Nothing is
 -- stored: the checks and the insert into raw.{{.Table}} read only the
 -- columns they need. Codes are mapped by a lookup in a constant map of
--- every accepted spelling (lower case) to the English code.
+-- every accepted spelling (lower case) to the English code. insert_raw.sql
+-- reads the same rows (typed_rows) without the view.
 {{/* trim copies every string; most cells need no trimming, and in a file
 whose prescan saw no space at a cell's edge (NoTrim) none does */ -}}
 {{define "trimmed"}}nullif(case when starts_with({{.}}, ' ') or ends_with({{.}}, ' ') then trim({{.}}) else {{.}} end, ''){{end -}}
-create or replace temp view {{ident .Typed}} as
+{{define "typed_rows"}}
 with src as (
     select
         stage.__line
@@ -24,4 +25,7 @@ final as (
 {{- end}}
     from src
 )
-select * from final;
+select * from final
+{{- end}}
+create or replace temp view {{ident .Typed}} as
+{{- template "typed_rows" .}};
