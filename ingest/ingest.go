@@ -144,7 +144,9 @@ func load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summ
 	if err == nil && !sum.Unchanged {
 		// A load cancelled after its last step is still cancelled.
 		if err = ctx.Err(); err == nil {
+			t0, c0 := time.Now(), cpuTime()
 			_, err = execSQL(ctx, conn, "commit.sql", nil, nil)
+			log.Debug("sql", "file", "commit.sql", "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
 		}
 	}
 	if l.inTx && (err != nil || sum.Unchanged) {
@@ -155,6 +157,9 @@ func load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summ
 			conn.Raw(func(any) error { return driver.ErrBadConn })
 			err = errors.Join(err, rerr)
 		}
+	}
+	if l.restoreWrite != nil {
+		l.restoreWrite()
 	}
 	if derr := l.dropWorkTables(context.WithoutCancel(ctx)); derr != nil {
 		// Leftover temporary tables must not reach the next user of the
@@ -182,6 +187,8 @@ type loader struct {
 	prog     *progress
 	staged   []*stagedFile
 	inTx     bool // the load's transaction is open
+	// restoreWrite puts back the settings of writeSettings.
+	restoreWrite func()
 	// rejectedMade: the table of a contract table's rejected keys exists.
 	rejectedMade map[string]bool
 	lastCPU      time.Duration
@@ -306,6 +313,9 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 	// Line numbers are fixed where rows are staged, so validation may run
 	// without insertion order (see validationSettings; the previous
 	// settings come back before BeforeCommit, also on error).
+	if err := l.writeSettings(ctx); err != nil {
+		return nil, err
+	}
 	restore, err := l.validationSettings(ctx)
 	if err != nil {
 		return nil, err
@@ -317,6 +327,7 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 	for _, fs := range sum.Files {
 		sum.Rejects += fs.Rejected
 	}
+	t0 = time.Now()
 	if err := l.writeBookkeeping(ctx, sum); err != nil {
 		return nil, err
 	}
@@ -325,6 +336,7 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 		return nil, err
 	}
 	sum.RejectSamples = samples
+	l.step("bookkeeping", t0)
 	for _, w := range l.warnings {
 		sum.Warnings = append(sum.Warnings, w.File+": "+w.Message)
 	}
@@ -610,18 +622,29 @@ func (l *loader) writeBookkeeping(ctx context.Context, sum *Summary) error {
 //   - the filter_pushdown optimizer disabled: pushed below the typed view, a
 //     filter on the problem flags gets every typed expression inlined,
 //     several times over (measured: 3x the CPU of typing participants
-//     once); above it, the flags read the typed columns computed once;
-//   - FSST string compression disabled, as transform does: writing the raw
-//     tables costs less CPU, the ids and codes compress as well by
-//     dictionary.
+//     once); above it, the flags read the typed columns computed once.
 //
-// DuckDB has the last two only for the whole database instance: other
-// connections of the process plan and write the same way until the load
-// ends (a question of speed, never of results).
+// DuckDB has the last one only for the whole database instance: other
+// connections of the process plan the same way until validation ends (a
+// question of speed, never of results).
 func (l *loader) validationSettings(ctx context.Context) (func(), error) {
 	return warehouse.Override(ctx, l.conn,
 		warehouse.Setting{Name: "preserve_insertion_order", Scope: "session", Value: "false"},
 		warehouse.Setting{Name: "disabled_optimizers", Scope: "global", Add: "filter_pushdown"},
+	)
+}
+
+// writeSettings disables FSST string compression, as transform does, until
+// the load commits or rolls back: writing the raw tables costs less CPU, the
+// ids and codes compress as well by dictionary. Rows a parallel insert
+// leaves in part-filled row groups are compressed at the commit, so the
+// commit needs the setting too (measured: FSST was most of an 0.8 s commit
+// at 100 000 SIPs). DuckDB has it only for the whole database instance:
+// other connections of the process write the same way meanwhile.
+func (l *loader) writeSettings(ctx context.Context) error {
+	restore, err := warehouse.Override(ctx, l.conn,
 		warehouse.Setting{Name: "disabled_compression_methods", Scope: "global", Add: "fsst"},
 	)
+	l.restoreWrite = restore
+	return err
 }
