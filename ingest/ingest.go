@@ -377,7 +377,7 @@ func (l *loader) validateAll(ctx context.Context, sum *Summary) error {
 		pending[i] = probe
 		l.step("validate "+sf.f.where(), t0)
 	}
-	first, err := l.probeAll(ctx, pending)
+	first, err := l.probeBatches(ctx, pending)
 	if err != nil || first < 0 {
 		return err
 	}
@@ -401,6 +401,38 @@ func (l *loader) validateAll(ctx context.Context, sum *Summary) error {
 		l.step("validate again "+sf.f.where(), t0)
 	}
 	return nil
+}
+
+// probeBatchRows bounds the rows one query of deferred probes reads: the
+// hash tables of all its joins live until it ends, so a national extract's
+// files are probed a few at a time (one query for all of a region's).
+const probeBatchRows = 2 << 20
+
+// probeBatches runs the deferred probes (nil: none for that file) in
+// queries of consecutive files up to probeBatchRows rows, in order, and
+// returns the index of the first file with a finding, -1 if none.
+func (l *loader) probeBatches(ctx context.Context, pending []*probeArgs) (int, error) {
+	batch := make([]*probeArgs, len(pending))
+	var rows int64
+	flush := func() (int, error) {
+		first, err := l.probeAll(ctx, batch)
+		clear(batch)
+		rows = 0
+		return first, err
+	}
+	for i, p := range pending {
+		if p == nil {
+			continue
+		}
+		if rows > 0 && rows+p.rows > probeBatchRows {
+			if first, err := flush(); err != nil || first >= 0 {
+				return first, err
+			}
+		}
+		batch[i] = p
+		rows += p.rows
+	}
+	return flush()
 }
 
 // stagedFile returns the staged file of a contract table, nil when the

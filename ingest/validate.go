@@ -293,6 +293,7 @@ func (l *loader) validate(ctx context.Context, sf *stagedFile, deferProbe, exact
 		if err != nil {
 			return fsum, nil, err
 		}
+		probe.rows = n
 		found := false
 		if probe.asks() {
 			if deferProbe {
@@ -445,6 +446,7 @@ type probeArgs struct {
 	CheckKey bool // whether a key repeats is asked
 	Refs     []reference
 	Rule     string // sql/probe_rules/<table>.sql, rendered; empty if none
+	rows     int64  // rows written, which the probe reads
 }
 
 // asks says whether the probe has anything to check.
