@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
@@ -158,8 +159,18 @@ func scanExtract(dir string) (*extract, error) {
 		}
 		reads = append(reads, &read{name: name, path: path})
 	}
-	parallel(len(reads), func(i int) {
-		r := reads[i]
+	// The largest files first, so the cores finish together.
+	order := make([]*read, len(reads))
+	copy(order, reads)
+	sizes := map[*read]int64{}
+	for _, r := range reads {
+		if st, err := os.Stat(r.path); err == nil {
+			sizes[r] = st.Size()
+		}
+	}
+	slices.SortStableFunc(order, func(a, b *read) int { return cmp.Compare(sizes[b], sizes[a]) })
+	parallel(len(order), func(i int) {
+		r := order[i]
 		if r.csv == nil {
 			r.digest, r.size, r.err = fileDigest(r.path)
 			return
