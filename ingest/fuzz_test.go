@@ -163,12 +163,17 @@ func FuzzCSVRows(f *testing.F) {
 			t.Fatal(err)
 		}
 		defer rows.Close()
-		var last int64 = 1
+		var last, n int64 = 1, 0
 		for {
 			line, cells, err := rows.Next()
 			if errors.Is(err, io.EOF) {
+				// A row count the prescan claims is the reader's too.
+				if in.Scan.RowsKnown && in.Scan.Rows != n {
+					t.Fatalf("prescan counts %d rows, the reader reads %d", in.Scan.Rows, n)
+				}
 				return
 			}
+			n++
 			if err != nil {
 				if !strings.HasPrefix(err.Error(), "persons.csv") {
 					t.Fatalf("error does not name the file: %v", err)
