@@ -284,7 +284,7 @@ func (l *loader) validate(ctx context.Context, sf *stagedFile, deferProbe, exact
 		if fsum.Read, err = l.rowsRead(ctx, sf); err != nil {
 			return fsum, nil, csvErr(err)
 		}
-		n, err := run("insert_raw.sql", insertData{data, true})
+		n, err := l.insertOnePass(ctx, run, data, fsum.Read)
 		if err != nil {
 			return fsum, nil, err
 		}
@@ -397,6 +397,28 @@ func (l *loader) validate(ctx context.Context, sf *stagedFile, deferProbe, exact
 		return fsum, nil, fmt.Errorf("%s: counts do not reconcile: read %d, loaded %d, rejected %d", sf.f.where(), fsum.Read, fsum.Loaded, fsum.Rejected)
 	}
 	return fsum, pending, nil
+}
+
+// smallFile is the most rows a file has for its one-pass insert to keep
+// insertion order (two of DuckDB's row groups). In a parallel insert each
+// thread leaves a part-filled row group, which the commit compresses on
+// one thread; an ordered insert fills row groups in turn, but costs more
+// per row. Measured by make bench: the load at 20 000 SIPs 1.67 → 1.48 s
+// and at 100 000 4.60 → 4.41 s with order kept for every file, at 200 000
+// 7.1 → 8.6 s.
+const smallFile = 2 * 122880
+
+// insertOnePass runs the one-pass insert of a file, in insertion order
+// when the file is small (see smallFile).
+func (l *loader) insertOnePass(ctx context.Context, run func(string, any) (int64, error), data checkData, rows int64) (int64, error) {
+	if rows <= smallFile {
+		ordered, err := warehouse.Override(ctx, l.conn, warehouse.Setting{Name: "preserve_insertion_order", Scope: "session", Value: "true"})
+		if err != nil {
+			return 0, err
+		}
+		defer ordered()
+	}
+	return run("insert_raw.sql", insertData{data, true})
 }
 
 // insertData steers insert_raw.sql: CellFilter leaves out the rows with a
