@@ -78,10 +78,7 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 	if r.Meta.Sources, err = readSources(ctx, q); err != nil {
 		return nil, err
 	}
-	if len(r.Meta.Sources) > 0 {
-		r.Meta.RegionCode = r.Meta.Sources[0].RegionCode
-		r.Meta.RegionName = RegionName(r.Meta.RegionCode)
-	}
+	r.Meta.RegionCode, r.Meta.RegionName = regionOf(r.Meta.Sources)
 
 	// The catalogue as built (kpi_catalog), not transform.Catalog(): Build
 	// adds the per-question survey KPIs of the data and the targets of the

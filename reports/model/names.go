@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // families are the catalogue's family ids with the Swedish and English names
 // the report uses (the sheet names). An id not listed here is shown
@@ -60,8 +63,10 @@ func BreakdownLabel(b string) string {
 	return strings.ReplaceAll(b, "_", " ")
 }
 
-// regions are SCB's county codes (länskod) with their names.
+// regions are SCB's county codes (länskod) with their names; 00 is SCB's
+// code for the whole country, which a national extract gives.
 var regions = map[string]string{
+	"00": "Riket",
 	"01": "Region Stockholm", "03": "Region Uppsala", "04": "Region Sörmland",
 	"05": "Region Östergötland", "06": "Region Jönköpings län", "07": "Region Kronoberg",
 	"08": "Region Kalmar län", "09": "Region Gotland", "10": "Region Blekinge",
@@ -69,6 +74,29 @@ var regions = map[string]string{
 	"17": "Region Värmland", "18": "Region Örebro län", "19": "Region Västmanland",
 	"20": "Region Dalarna", "21": "Region Gävleborg", "22": "Region Västernorrland",
 	"23": "Region Jämtland Härjedalen", "24": "Region Västerbotten", "25": "Region Norrbotten",
+}
+
+// regionOf names what the loaded sources cover: the region of their county
+// code when they share one (Riket for 00); Flera regioner when they have
+// several; without any code, the source's name (Flera källor for several).
+func regionOf(sources []Source) (code, name string) {
+	var codes []string
+	for _, s := range sources {
+		if s.RegionCode != "" && !slices.Contains(codes, s.RegionCode) {
+			codes = append(codes, s.RegionCode)
+		}
+	}
+	switch {
+	case len(codes) == 1:
+		return codes[0], RegionName(codes[0])
+	case len(codes) > 1:
+		return "", "Flera regioner"
+	case len(sources) == 1:
+		return "", sources[0].Name
+	case len(sources) > 1:
+		return "", "Flera källor"
+	}
+	return "", ""
 }
 
 // RegionName is the region's name for a county code, or the code itself.
