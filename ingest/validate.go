@@ -223,8 +223,8 @@ func (l *loader) latestDate(ctx context.Context) error {
 // first, then the rules over the other rows, then the insert.
 //
 // The probe of the rows written (probe.sql) is deferred (returned, not run)
-// when deferProbe is set: validateAll runs the probes of all files in one
-// query. exact skips the one-pass way.
+// when deferProbe is set: validateAll runs the probes of all files in a few
+// queries after the last file. exact skips the one-pass way.
 func (l *loader) validate(ctx context.Context, sf *stagedFile, deferProbe, exact bool) (FileSummary, *probeArgs, error) {
 	t := sf.f.Table
 	fsum := FileSummary{Table: t.Name, File: sf.f.Name, Format: sf.f.Format, Encoding: sf.f.Encoding, Delimiter: sf.f.Delimiter}
