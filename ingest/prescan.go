@@ -42,6 +42,11 @@ type fileScan struct {
 	// RowsKnown (see recordCounter).
 	Rows      int64
 	RowsKnown bool
+	// LineBreaks lists, when RowsKnown, the record (0 the header, 1 the
+	// first data row) of each line break inside a quoted cell, in order:
+	// the line of a record is its number + 1 + the breaks before it.
+	// Nil when there are none or more than maxBreaks.
+	LineBreaks []int64
 	// KeysUnique: no key of the table is on two lines (see keyChecker).
 	KeysUnique bool
 }
@@ -89,6 +94,9 @@ func scanCSVFile(path string, delim byte, keyCols []int) (fileScan, error) {
 			piece(buf[:end], true)
 			out.Digest = hex.EncodeToString(hash.Sum(nil))
 			out.Rows, out.RowsKnown = count.rows()
+			if out.RowsKnown && !count.breaksOver {
+				out.LineBreaks = count.breaks
+			}
 			out.KeysUnique = keys.unique()
 			return out, nil
 		}
@@ -143,6 +151,10 @@ type recordCounter struct {
 	records int64
 	// unknown: the file has something the count is not claimed for.
 	unknown bool
+	// breaks are the records of the line breaks inside quoted cells (see
+	// fileScan.LineBreaks); breaksOver: more than maxBreaks.
+	breaks     []int64
+	breaksOver bool
 	// Where the last byte left the reader.
 	inQuote   bool // inside a quoted field
 	quoteSeen bool // inside a quoted field, the last byte was a quote
@@ -179,6 +191,9 @@ func (c *recordCounter) slow(b []byte) {
 		if c.inQuote {
 			if !c.quoteSeen {
 				c.quoteSeen = x == '"'
+				if x == '\n' {
+					c.lineBreak()
+				}
 				continue
 			}
 			c.quoteSeen = false
@@ -221,6 +236,18 @@ func (c *recordCounter) slow(b []byte) {
 		default:
 			c.midLine, c.midField = true, true
 		}
+	}
+}
+
+// maxBreaks bounds the line breaks inside quoted cells a file's line
+// numbers are corrected for (8 MiB).
+const maxBreaks = 1 << 20
+
+func (c *recordCounter) lineBreak() {
+	if len(c.breaks) < maxBreaks {
+		c.breaks = append(c.breaks, c.records)
+	} else {
+		c.breaksOver = true
 	}
 }
 

@@ -303,3 +303,40 @@ func TestRepeatedKeysTheKeyScanCannotSee(t *testing.T) {
 		t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestLineNumbersCountBreaksInQuotedCells: a quoted cell may hold line
+// breaks; a reject names the line its row starts on, in UTF-8 (read by
+// DuckDB) as in Windows-1252 (read by Go).
+func TestLineNumbersCountBreaksInQuotedCells(t *testing.T) {
+	for _, enc := range []string{"utf-8", "windows-1252"} {
+		t.Run(enc, func(t *testing.T) {
+			dir := copyFixture(t, "testdata/extract")
+			text := "Söder" // é/ö make the Windows-1252 file invalid UTF-8
+			if enc == "windows-1252" {
+				text = "S\xf6der"
+			}
+			appendLines(t, filepath.Join(dir, "persons.csv"),
+				// lines 6–8: one row, its comment on three lines
+				`P005,1950,female,"bor i `+text+`,`,
+				`flyttade 2020`,
+				`till Solna"`,
+				// line 9: born before 1900
+				"P006,1850,male,",
+				// lines 10–11: one row (CRLF inside the quotes)
+				"P007,1960,male,\"två\r\nrader\"",
+				// line 12: born before 1900
+				"P008,1851,male,",
+			)
+			db := openDB(t, "")
+			mustLoad(t, db, dir, Options{})
+			got := dump(t, db, "select file_name, line, column_name from load_rejects order by line")
+			want := []string{"persons.csv|9|birth_year", "persons.csv|12|birth_year"}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("rejects = %q, want %q", got, want)
+			}
+			if n := count(t, db, "select count(*) from raw.persons where person_id in ('P005', 'P007')"); n != 2 {
+				t.Errorf("%d of the rows with line breaks loaded, want 2", n)
+			}
+		})
+	}
+}

@@ -41,6 +41,7 @@ type names struct {
 	Bad         string // the lines with a cell problem
 	Loaded      string // view: the rows loaded into raw.<table> in this load
 	Rejected    string // the keys of rejected rows, for cascade reasons
+	Breaks      string // line breaks inside quoted cells of a staged CSV file
 }
 
 func namesFor(table string) names {
@@ -55,6 +56,7 @@ func namesFor(table string) names {
 		Bad:      "ingest_bad_" + table,
 		Loaded:   "ingest_loaded_" + table,
 		Rejected: "ingest_rejected_" + table,
+		Breaks:   "ingest_breaks_" + table,
 	}
 }
 
@@ -105,11 +107,22 @@ func stage(ctx context.Context, conn *sql.Conn, f *inputFile, n *names, warn fun
 	switch {
 	case f.Format == formatCSV && f.Encoding != encCP1252:
 		n.StageIsView = true
+		// Line numbers count the line breaks inside quoted cells.
+		var records, shifts []int64
+		for i, r := range f.Scan.LineBreaks {
+			if k := len(records); k > 0 && records[k-1] == r {
+				shifts[k-1] = int64(i + 1)
+			} else {
+				records, shifts = append(records, r), append(shifts, int64(i+1))
+			}
+		}
 		data := struct {
 			*names
-			Columns []string
-		}{n, csvColumns(f)}
-		_, err := execSQL(ctx, conn, "stage_csv.sql", data, map[string]any{"path": f.Path, "delim": f.Delimiter})
+			Columns   []string
+			HasBreaks bool
+		}{n, csvColumns(f), len(records) > 0}
+		_, err := execSQL(ctx, conn, "stage_csv.sql", data, map[string]any{"path": f.Path, "delim": f.Delimiter,
+			"break_records": records, "break_shifts": shifts})
 		if err != nil {
 			return csvReadError(f, err)
 		}

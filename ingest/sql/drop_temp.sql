@@ -9,3 +9,4 @@ drop table if exists {{ident .File}};
 drop table if exists {{ident .Problems}};
 drop table if exists {{ident .Bad}};
 drop table if exists {{ident .Rejected}};
+drop table if exists {{ident .Breaks}};
