@@ -92,6 +92,10 @@ func render(name string, data any) (string, error) {
 
 var paramRef = regexp.MustCompile(`\$([a-z_]+)`)
 
+// traceSQL, set by SIPSTAT_TRACE_INGEST_SQL=1, prints every SQL file as
+// rendered to stderr.
+var traceSQL = os.Getenv("SIPSTAT_TRACE_INGEST_SQL") != ""
+
 // execSQL renders a SQL file and runs its statements in order on q. Each
 // statement gets the named parameters it mentions; errors name the file.
 func execSQL(ctx context.Context, q warehouse.Querier, name string, data any, params map[string]any) (int64, error) {
@@ -99,7 +103,7 @@ func execSQL(ctx context.Context, q warehouse.Querier, name string, data any, pa
 	if err != nil {
 		return 0, err
 	}
-	if os.Getenv("SIPSTAT_TRACE_INGEST_SQL") != "" {
+	if traceSQL {
 		fmt.Fprintf(os.Stderr, "-- %s\n%s\n", name, text)
 	}
 	var affected int64

@@ -118,11 +118,11 @@ func stage(ctx context.Context, conn *sql.Conn, f *inputFile, n *names, warn fun
 		}
 		data := struct {
 			*names
-			Columns   []string
-			HasBreaks bool
-		}{n, csvColumns(f), len(records) > 0}
-		_, err := execSQL(ctx, conn, "stage_csv.sql", data, map[string]any{"path": f.Path, "delim": f.Delimiter,
-			"break_records": records, "break_shifts": shifts})
+			Path, Delimiter string
+			Columns         []string
+			HasBreaks       bool
+		}{n, f.Path, f.Delimiter, csvColumns(f), len(records) > 0}
+		_, err := execSQL(ctx, conn, "stage_csv.sql", data, map[string]any{"break_records": records, "break_shifts": shifts})
 		if err != nil {
 			return csvReadError(f, err)
 		}

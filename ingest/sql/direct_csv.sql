@@ -2,11 +2,16 @@
 -- read where it is used (a view: nothing is stored). A clean file is
 -- checked and written from this view without staging; __line is unknown
 -- (null) here: a file with a problem is staged (stage_csv.sql) to name
--- the lines. The dialect is the same as stage_csv.sql's; the path and
--- delimiter are quoted as literals since a view takes no parameters.
+-- the lines. The dialect (read_csv, below) is stage_csv.sql's too.
 create or replace temp view {{ident .Direct}} as
 select cast(null as bigint) as __line, file_rows.*
-from read_csv(
+from {{template "read_csv" .}} as file_rows;
+
+{{/* The dialect of every CSV file DuckDB reads, here and in
+stage_csv.sql (and what recordCounter counts records of): quote and escape
+", no sniffing, every column text, in the header's order. The path and
+delimiter are quoted as literals since a view takes no parameters. */ -}}
+{{define "read_csv"}}read_csv(
     {{lit .Path}},
     header = true,
     delim = {{lit .Delimiter}},
@@ -18,4 +23,4 @@ from read_csv(
         {{lit $c}}: 'VARCHAR'
 {{- end}}
     }
-) as file_rows;
+){{end}}

@@ -1,25 +1,13 @@
 -- grain: one row per data line of one CSV file, every column as text (the
--- dialect is known: no sniffing, so a row with too many fields is an error
--- naming its line rather than a silently wider table), in file
--- order: the line number is the row's position + 2 (the header is line 1),
--- plus the line breaks inside quoted cells before it;
--- rows created in an open transaction get rowids from a high base, hence
--- the subtraction of the first one.
+-- dialect of direct_csv.sql's read_csv: no sniffing, so a row with too many
+-- fields is an error naming its line rather than a silently wider table),
+-- in file order: the line number is the row's position + 2 (the header is
+-- line 1), plus the line breaks inside quoted cells before it; rows created
+-- in an open transaction get rowids from a high base, hence the subtraction
+-- of the first one.
 create or replace temp table {{ident .File}} as
 select *
-from read_csv(
-    $path,
-    header = true,
-    delim = $delim,
-    quote = '"',
-    escape = '"',
-    auto_detect = false,
-    columns = {
-{{- range $i, $c := .Columns}}{{if $i}},{{end}}
-        {{lit $c}}: 'VARCHAR'
-{{- end}}
-    }
-);
+from {{template "read_csv" .}};
 
 {{- if .HasBreaks}}
 -- A quoted cell with line breaks makes its record span lines: each record
