@@ -107,7 +107,7 @@ func load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summ
 	if err != nil {
 		return nil, err
 	}
-	log.Debug("load step", "step", "read files", "elapsed", time.Since(start), "cpu", cpuTime())
+	log.Debug("load step", "step", "read files", "elapsed", time.Since(start))
 	l := &loader{ex: ex, opt: opt, log: log, warnings: ex.Warnings, rejectedMade: map[string]bool{}}
 	l.source = opt.Source
 	if ex.Manifest != nil && ex.Manifest.Source != "" {
@@ -360,8 +360,8 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 }
 
 // validateAll validates the files in load order (parents first), the
-// one-pass way with the probes of the rows written deferred to one query
-// at the end. When a probe finds something, the files from the first such
+// one-pass way with the probes of the rows written deferred to a few
+// queries at the end (probeBatches). When a probe finds something, the files from the first such
 // one on are taken back and validated again, that one the exact way, each
 // later one the one-pass way with its probe run at once: their rows were
 // checked against parents that change.
