@@ -326,7 +326,8 @@ func sniffCSV(f *inputFile) error {
 // textKeyColumns finds the table's key columns in a CSV header line (its
 // bytes as read: contract names are ASCII, the same in both encodings), in
 // file order; nil when the key has a column that is not text (a typed value
-// may be equal for unequal cells, such as 2024 and 2024.0) or is missing.
+// may be equal for unequal cells, such as 2024 and 2024.0), is optional or
+// is missing.
 func textKeyColumns(t *contract.Table, line []byte, delim byte) []int {
 	r := csv.NewReader(bytes.NewReader(line))
 	r.Comma = rune(delim)
@@ -337,7 +338,9 @@ func textKeyColumns(t *contract.Table, line []byte, delim byte) []int {
 	var cols []int
 	for _, k := range t.Key {
 		c, _ := t.Column(k)
-		if c.Type != contract.TypeID && c.Type != contract.TypeText {
+		if c.Type != contract.TypeID && c.Type != contract.TypeText || !c.Required {
+			// keyChecker skips rows with an empty key cell: they are never
+			// written only when the key is required.
 			return nil
 		}
 		at := slices.IndexFunc(header, func(h string) bool { return normName(h) == k })
