@@ -17,6 +17,11 @@ log() { echo "bench: $*" >&2; }
 
 SIPS=${SIPS:-200000}
 SEED=${SEED:-1}
+# A clean extract by default: the baseline's typed read_csv refuses a file
+# with a value it cannot type. FLAWS=0.002 (sipstat sample's default) gives
+# flawed rows, some rejected by the load; the baseline then skips the rows
+# it cannot type.
+FLAWS=${FLAWS:-0}
 KEEP=${KEEP:-0}
 THREADS=${THREADS:-0}
 MEMORY_LIMIT=${MEMORY_LIMIT:-3GB}  # sipstat's default; the baseline gets the same
@@ -30,6 +35,7 @@ if [[ -z ${COUNTIES:-} ]]; then
 	if ((SIPS <= 20000)); then COUNTIES=default; else COUNTIES=all; fi
 fi
 [[ $SEED =~ ^-?[0-9]+$ ]] || die "SEED=$SEED: want a whole number" 2
+[[ $FLAWS =~ ^(0|0?\.[0-9]+|1)$ ]] || die "FLAWS=$FLAWS: want a share from 0 to 1, e.g. 0.002" 2
 [[ $THREADS =~ ^[0-9]+$ ]] || die "THREADS=$THREADS: want a whole number (0 = one per core)" 2
 [[ $COUNTIES =~ ^(default|all|[0-9]{2}(,[0-9]{2})*)$ ]] || die "COUNTIES=$COUNTIES: want all, default or county codes like 01,14" 2
 [[ -x $SIPSTAT ]] || die "$SIPSTAT not found: run make build (or make bench) first" 2
@@ -73,8 +79,8 @@ log "building the baseline program"
 go build -o "$OUT/bin/baseline" ./bench/baseline
 
 # 2. The extract, cached by size, seed and counties: rerunning skips this.
-EXTRACT=$OUT/extract-$SIPS-seed$SEED-$COUNTIES
-gen_flags=(--sips "$SIPS" --seed "$SEED")
+EXTRACT=$OUT/extract-$SIPS-seed$SEED-$COUNTIES-flaws$FLAWS
+gen_flags=(--sips "$SIPS" --seed "$SEED" --flaws "$FLAWS")
 [[ $COUNTIES != default ]] && gen_flags+=(--counties "$COUNTIES")
 # A fingerprint of the generator's sources: a cached extract made by another
 # version of the generator is still used, with a warning (regenerating the
@@ -114,7 +120,9 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # 3. The baseline, then sipstat's four phases on a fresh database.
 rm -f "$BASE_DB" "$BASE_DB.wal" "$DB" "$DB.wal"
-phase baseline "$LOGS/baseline.out" "$OUT/bin/baseline" --db "$BASE_DB" "${duck_flags[@]}" "$EXTRACT"
+base_flags=("${duck_flags[@]}")
+[[ $FLAWS =~ ^0?\.?0*$ ]] || base_flags+=(--skip-bad-rows)
+phase baseline "$LOGS/baseline.out" "$OUT/bin/baseline" --db "$BASE_DB" "${base_flags[@]}" "$EXTRACT"
 rm -rf "$BASE_DB" "$BASE_DB.wal" "$BASE_DB.tmp"
 BASE_ROWS=$(awk -F'\t' '$1 == "total" { print $2 }' "$LOGS/baseline.out")
 
@@ -144,9 +152,9 @@ threads_text=$THREADS
 # HEAD may have moved on since the binary was built: say when it was.
 echo "binary:   $SIPSTAT, built $(date -u -r "$SIPSTAT" +%Y-%m-%dT%H:%MZ)"
 echo "duckdb:   threads $threads_text, memory_limit $MEMORY_LIMIT"
-printf 'extract:  %d SIPs, seed %s, counties %s: %d input rows in %d CSV files, %.0f MiB (%s)\n' \
-	"$SIPS" "$SEED" "$COUNTIES" "$ROWS" "${#csvs[@]}" "$(awk -v b="$BYTES" 'BEGIN { print b / 1048576 }')" "$EXTRACT"
-[[ $BASE_ROWS == "$ROWS" ]] || echo "note:     the baseline read $BASE_ROWS rows, the files have $ROWS data lines"
+printf 'extract:  %d SIPs, seed %s, counties %s, flaws %s: %d input rows in %d CSV files, %.0f MiB (%s)\n' \
+	"$SIPS" "$SEED" "$COUNTIES" "$FLAWS" "$ROWS" "${#csvs[@]}" "$(awk -v b="$BYTES" 'BEGIN { print b / 1048576 }')" "$EXTRACT"
+[[ $BASE_ROWS == "$ROWS" ]] || echo "note:     the baseline read $BASE_ROWS rows (it skips rows DuckDB cannot type), the files have $ROWS data lines"
 echo
 printf '%-24s %9s %9s %12s %12s\n' phase "wall s" "cpu s" "rows/s" "peak RSS MiB"
 row() { printf '%-24s %9.2f %9s %12s %12s\n' "$1" "${WALL[$2]}" "${CPU[$2]}" "$(rate "${WALL[$2]}")" "$(mib "${RSS[$2]}")"; }

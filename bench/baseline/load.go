@@ -26,6 +26,10 @@ type Options struct {
 	Threads     int    // DuckDB threads; 0 = one per core
 	MemoryLimit string // DuckDB memory_limit; empty = DuckDB's default
 	Source      string // value written to every row's source column
+	// SkipBadRows reads with ignore_errors: a row with a value DuckDB cannot
+	// type (a flawed extract's 2026-02-30) is left out instead of failing
+	// the load.
+	SkipBadRows bool
 }
 
 // TableResult is one contract table's CSV file loaded.
@@ -63,7 +67,7 @@ func Load(ctx context.Context, opt Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		jobs = append(jobs, job{table: t, file: file, sql: statement(t, header), delim: delim})
+		jobs = append(jobs, job{table: t, file: file, sql: statement(t, header, opt.SkipBadRows), delim: delim})
 	}
 	if len(jobs) == 0 {
 		return nil, fmt.Errorf("%s: no <table>.csv file of data contract v%s", opt.Dir, contract.Version)
@@ -149,7 +153,7 @@ func readHeader(path string) ([]string, string, error) {
 
 // statement fills load_table.sql for one table: columns in the file's order,
 // each with its contract type (VARCHAR for a column outside the contract).
-func statement(t *contract.Table, header []string) string {
+func statement(t *contract.Table, header []string, skipBadRows bool) string {
 	fields := make([]string, len(header))
 	for i, name := range header {
 		typ := "VARCHAR"
@@ -158,7 +162,8 @@ func statement(t *contract.Table, header []string) string {
 		}
 		fields[i] = sqlString(name) + ": " + sqlString(typ)
 	}
-	r := strings.NewReplacer("{{table}}", warehouse.QuoteIdent(t.Name), "{{columns}}", "{"+strings.Join(fields, ", ")+"}")
+	r := strings.NewReplacer("{{table}}", warehouse.QuoteIdent(t.Name), "{{columns}}", "{"+strings.Join(fields, ", ")+"}",
+		"{{ignore_errors}}", fmt.Sprint(skipBadRows))
 	return r.Replace(loadTableSQL)
 }
 

@@ -8,11 +8,13 @@
 -- struct, and duckdb-go cannot bind a STRUCT or MAP parameter.
 -- $1 is the source name, $2 the CSV file, $3 its delimiter as the header showed it;
 -- everything else is read_csv's default dialect, as a plain DuckDB user writes it.
+-- {{ignore_errors}} is true with --skip-bad-rows: rows DuckDB cannot type are
+-- left out (for an extract with flaws, which a typed read otherwise refuses).
 create table raw.{{table}} as
 with final as (
     select
         $1::varchar as source,
         csv.*
-    from read_csv($2, header = true, delim = $3, columns = {{columns}}) as csv
+    from read_csv($2, header = true, delim = $3, columns = {{columns}}, ignore_errors = {{ignore_errors}}) as csv
 )
 select * from final

@@ -7,7 +7,7 @@
 //
 // Usage:
 //
-//	baseline --db FILE [--threads N] [--memory-limit 4GB] [--source NAME] EXTRACT_DIR
+//	baseline --db FILE [--threads N] [--memory-limit 4GB] [--source NAME] [--skip-bad-rows] EXTRACT_DIR
 //
 // stdout gets one tab-separated line per table loaded (table, rows, seconds)
 // and a final "total" line; the seconds cover the CTAS only, while the total
@@ -40,8 +40,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&opt.Threads, "threads", 0, "DuckDB threads (0 = one per core, as sipstat)")
 	fs.StringVar(&opt.MemoryLimit, "memory-limit", "", "DuckDB memory limit, e.g. 4GB (default: DuckDB's, as sipstat)")
 	fs.StringVar(&opt.Source, "source", "baseline", "value of the source column")
+	fs.BoolVar(&opt.SkipBadRows, "skip-bad-rows", false, "leave out rows with a value DuckDB cannot type (read_csv ignore_errors) instead of failing")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: baseline --db FILE [--threads N] [--memory-limit SIZE] [--source NAME] EXTRACT_DIR")
+		fmt.Fprintln(stderr, "usage: baseline --db FILE [--threads N] [--memory-limit SIZE] [--source NAME] [--skip-bad-rows] EXTRACT_DIR")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

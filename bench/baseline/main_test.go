@@ -95,6 +95,20 @@ func TestRun(t *testing.T) {
 	})
 }
 
+// TestSkipBadRows: with --skip-bad-rows a row DuckDB cannot type is left
+// out, and the count says so.
+func TestSkipBadRows(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "persons.csv", "person_id,birth_year,sex\nP1,nineteen,female\nP2,1950,male\n")
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"--db", filepath.Join(t.TempDir(), "x.duckdb"), "--skip-bad-rows", dir}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d; stderr: %s", code, stderr.String())
+	}
+	if !strings.HasPrefix(stdout.String(), "persons\t1\t") {
+		t.Errorf("stdout %q, want persons with 1 row", stdout.String())
+	}
+}
+
 func TestRunFails(t *testing.T) {
 	ctx := context.Background()
 	for _, tc := range []struct {
