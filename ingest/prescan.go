@@ -47,8 +47,10 @@ type fileScan struct {
 	// the line of a record is its number + 1 + the breaks before it.
 	// Nil when there are none or more than maxBreaks.
 	LineBreaks []int64
-	// KeysUnique: no key of the table is on two lines (see keyChecker).
-	KeysUnique bool
+	// KeysUnique: no key of the table is on two lines; KeysRepeat: a key
+	// is (or two keys share a 64-bit hash). Neither when the check did not
+	// answer (see keyChecker).
+	KeysUnique, KeysRepeat bool
 }
 
 // scanCSVFile reads a CSV file's bytes once, in pieces that end at a line
@@ -97,7 +99,7 @@ func scanCSVFile(path string, delim byte, keyCols []int) (fileScan, error) {
 			if out.RowsKnown && !count.breaksOver {
 				out.LineBreaks = count.breaks
 			}
-			out.KeysUnique = keys.unique()
+			out.KeysUnique, out.KeysRepeat = keys.result()
 			return out, nil
 		}
 		if err != nil {
@@ -390,9 +392,14 @@ func (k *keyChecker) fail() {
 	k.hashes = nil
 }
 
-// unique says whether the file was read to its end and no key repeats.
-func (k *keyChecker) unique() bool {
-	return !k.failed && !repeats(k.hashes)
+// result says, for a file read to its end, whether every key is unique
+// or a key repeats; neither when the check did not answer.
+func (k *keyChecker) result() (unique, repeat bool) {
+	if k.failed {
+		return false, false
+	}
+	r := repeats(k.hashes)
+	return !r, r
 }
 
 // repeats says whether a value occurs twice among hashes (uniformly

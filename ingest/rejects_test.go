@@ -244,12 +244,11 @@ func TestSameSIPRulesOnTheOnePassWay(t *testing.T) {
 	}
 }
 
-// TestLateFindingTakesBackLaterFiles: the probes of the rows written run
-// after every file is written. A finding there (here a reference within
-// sips to no SIP) sends that file the exact way and checks every later
-// file again, so a meeting of the rejected SIP and a goal of both, written
-// at first, are rejected as their dependants.
-func TestLateFindingTakesBackLaterFiles(t *testing.T) {
+// TestSelfReferenceFindingCascades: the probe of the rows written finds a
+// reference within sips to no SIP, which sends the file the exact way; a
+// meeting of the rejected SIP and a goal of both are rejected as their
+// dependants.
+func TestSelfReferenceFindingCascades(t *testing.T) {
 	dir := copyFixture(t, "testdata/extract")
 	// sips line 6: a restart of no SIP.
 	appendLines(t, filepath.Join(dir, "sips.csv"), "S005,P004,01,0180,standard,,individual,2026-03-01,,,,,,,,S999")

@@ -222,10 +222,8 @@ func (l *loader) latestDate(ctx context.Context) error {
 // the written rows are taken back and the exact way runs: cell problems
 // first, then the rules over the other rows, then the insert.
 //
-// The probe of the rows written (probe.sql) is deferred (returned, not run)
-// when deferProbe is set: validateAll runs the probes of all files in a few
-// queries after the last file. exact skips the one-pass way.
-func (l *loader) validate(ctx context.Context, sf *stagedFile, deferProbe, exact bool) (FileSummary, *probeArgs, error) {
+// exact skips the one-pass way.
+func (l *loader) validate(ctx context.Context, sf *stagedFile, exact bool) (FileSummary, error) {
 	t := sf.f.Table
 	fsum := FileSummary{Table: t.Name, File: sf.f.Name, Format: sf.f.Format, Encoding: sf.f.Encoding, Delimiter: sf.f.Delimiter}
 	data := checkData{names: sf.n, Columns: sf.cols, MaxID: contract.MaxIDLength}
@@ -275,48 +273,43 @@ func (l *loader) validate(ctx context.Context, sf *stagedFile, deferProbe, exact
 
 	// The one-pass way: write every row without a cell problem, then check
 	// the key, references and table rules over the written rows in one scan
-	// (now, or with the other files' when deferProbe).
 	loaded := int64(-1) // not yet written
 	clean := false
-	var pending *probeArgs
 	if !exact {
 		var err error
 		if fsum.Read, err = l.rowsRead(ctx, sf); err != nil {
-			return fsum, nil, csvErr(err)
+			return fsum, csvErr(err)
 		}
 		n, err := l.insertOnePass(ctx, run, data, fsum.Read)
 		if err != nil {
-			return fsum, nil, err
+			return fsum, err
 		}
 		loaded = n
 		probe, err := probeData(data, t, !sf.f.Scan.KeysUnique)
 		if err != nil {
-			return fsum, nil, err
+			return fsum, err
 		}
-		probe.rows = n
 		found := false
 		if probe.asks() {
-			if deferProbe {
-				pending = &probe
-			} else if found, err = l.probe(ctx, probe); err != nil {
-				return fsum, nil, err
+			if found, err = l.probe(ctx, probe); err != nil {
+				return fsum, err
 			}
 		}
 		if !found && probe.Rule == "" && hasTableRule(t) {
 			// A rule the probe has no form of runs over the typed rows.
 			if err := typedView(); err != nil {
-				return fsum, nil, err
+				return fsum, err
 			}
 			if _, err := run("problems_empty.sql", data); err != nil {
-				return fsum, nil, err
+				return fsum, err
 			}
 			ran, err := l.tableRule(ctx, run, data, t)
 			if err != nil {
-				return fsum, nil, err
+				return fsum, err
 			}
 			if ran {
 				if found, err = l.anyProblem(ctx, sf.n); err != nil {
-					return fsum, nil, err
+					return fsum, err
 				}
 			}
 		}
@@ -324,24 +317,24 @@ func (l *loader) validate(ctx context.Context, sf *stagedFile, deferProbe, exact
 		case found:
 			// Word the findings the exact way, from the start.
 			if _, err := run("delete_loaded.sql", data); err != nil {
-				return fsum, nil, err
+				return fsum, err
 			}
-			loaded, pending = -1, nil
+			loaded = -1
 		case n == fsum.Read:
 			clean = true
 		default:
 			// The rows left out are those with a cell problem: word them,
 			// with their lines.
 			if err := staged(); err != nil {
-				return fsum, nil, err
+				return fsum, err
 			}
 			// Counted as staged: the prescan's count is only relied on
 			// when every row was written.
 			if fsum.Read, err = l.rowsRead(ctx, sf); err != nil {
-				return fsum, nil, err
+				return fsum, err
 			}
 			if _, err := run("check.sql", data); err != nil {
-				return fsum, nil, err
+				return fsum, err
 			}
 		}
 	}
@@ -349,36 +342,36 @@ func (l *loader) validate(ctx context.Context, sf *stagedFile, deferProbe, exact
 	// The exact way.
 	if loaded < 0 {
 		if err := staged(); err != nil {
-			return fsum, nil, err
+			return fsum, err
 		}
 		var err error
 		if fsum.Read, err = l.rowsRead(ctx, sf); err != nil {
-			return fsum, nil, err
+			return fsum, err
 		}
 		if _, err := run("check.sql", data); err != nil {
-			return fsum, nil, err
+			return fsum, err
 		}
 		if data.AnyBad, err = l.anyProblem(ctx, sf.n); err != nil {
-			return fsum, nil, err
+			return fsum, err
 		}
 		if err := l.rules(ctx, run, data, t); err != nil {
-			return fsum, nil, err
+			return fsum, err
 		}
 	}
 
 	if !clean {
 		if _, err := run("insert_rejects.sql", data); err != nil {
-			return fsum, nil, err
+			return fsum, err
 		}
 		if err := queryRowSQL(ctx, l.conn, "count_rejected.sql", data, &fsum.Rejected); err != nil {
-			return fsum, nil, err
+			return fsum, err
 		}
 	}
 	data.AnyProblem = fsum.Rejected > 0
 	if loaded < 0 {
 		var err error
 		if loaded, err = run("insert_raw.sql", insertData{data, false}); err != nil {
-			return fsum, nil, err
+			return fsum, err
 		}
 	}
 	// The keys of rejected rows, for the reasons of dependants (made
@@ -388,15 +381,15 @@ func (l *loader) validate(ctx context.Context, sf *stagedFile, deferProbe, exact
 			checkData
 			KeyColumn string
 		}{data, t.Key[0]}); err != nil {
-			return fsum, nil, err
+			return fsum, err
 		}
 		l.rejectedMade[t.Name] = true
 	}
 	fsum.Loaded = loaded
 	if fsum.Read != fsum.Loaded+fsum.Rejected {
-		return fsum, nil, fmt.Errorf("%s: counts do not reconcile: read %d, loaded %d, rejected %d", sf.f.where(), fsum.Read, fsum.Loaded, fsum.Rejected)
+		return fsum, fmt.Errorf("%s: counts do not reconcile: read %d, loaded %d, rejected %d", sf.f.where(), fsum.Read, fsum.Loaded, fsum.Rejected)
 	}
-	return fsum, pending, nil
+	return fsum, nil
 }
 
 // smallFile is the most rows a file has for its one-pass insert to keep
@@ -468,7 +461,6 @@ type probeArgs struct {
 	CheckKey bool // whether a key repeats is asked
 	Refs     []reference
 	Rule     string // sql/probe_rules/<table>.sql, rendered; empty if none
-	rows     int64  // rows written, which the probe reads
 }
 
 // asks says whether the probe has anything to check.
@@ -479,58 +471,18 @@ func (a probeArgs) asks() bool {
 // probe runs probe.sql over the rows the one-pass way wrote and says
 // whether it found anything.
 func (l *loader) probe(ctx context.Context, args probeArgs) (bool, error) {
-	found, err := l.probeAll(ctx, []*probeArgs{&args})
-	return found >= 0, err
-}
-
-// probeAll runs the probes of several files in one query (probe_all.sql)
-// and returns the index of the first that found something, -1 if none.
-func (l *loader) probeAll(ctx context.Context, probes []*probeArgs) (int, error) {
-	var texts []string
-	var index []int
-	for i, p := range probes {
-		if p == nil {
-			continue
-		}
-		text, err := render("probe.sql", p)
-		if err != nil {
-			return -1, err
-		}
-		texts = append(texts, strings.TrimSuffix(strings.TrimSpace(text), ";"))
-		index = append(index, i)
-	}
-	if len(texts) == 0 {
-		return -1, nil
-	}
 	t0, c0 := time.Now(), cpuTime()
 	// The probe reads stored rows, not the typed view: filters pushed into
 	// its scans and joins (the source of the loaded views) make it cheaper.
 	pushdown, err := warehouse.Override(ctx, l.conn, warehouse.Setting{Name: "disabled_optimizers", Scope: "global", Remove: "filter_pushdown"})
 	if err != nil {
-		return -1, err
+		return false, err
 	}
 	defer pushdown()
-	rows, err := querySQL(ctx, l.conn, "probe_all.sql", struct{ Probes []string }{texts}, nil)
-	if err != nil {
-		return -1, err
-	}
-	first := -1
-	for rows.Next() {
-		var i int
-		var repeats, found bool
-		if err := rows.Scan(&i, &repeats, &found); err != nil {
-			rows.Close()
-			return -1, err
-		}
-		if (repeats || found) && (first < 0 || index[i] < first) {
-			first = index[i]
-		}
-	}
-	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
-		return -1, err
-	}
-	l.log.Debug("sql", "file", "probe_all.sql", "files", len(texts), "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
-	return first, nil
+	var repeats, found bool
+	err = queryRowSQL(ctx, l.conn, "probe.sql", args, &repeats, &found)
+	l.log.Debug("sql", "file", "probe.sql", "table", args.Table, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
+	return repeats || found, err
 }
 
 // probeData is probe.sql's: the key, the references (a reference within the
