@@ -10,12 +10,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sipstat/sipstat/contract"
 	"github.com/xuri/excelize/v2"
@@ -56,6 +59,10 @@ type inputFile struct {
 	Header    []string
 	Sheet     string   // XLSX only
 	Scan      fileScan // CSV only: what the read of its bytes found
+	// GoRead: a CSV file read in Go (encoding/csv) and staged as Arrow,
+	// not by DuckDB's read_csv: Windows-1252, or UTF-8 with an invalid
+	// byte or a line longer than read_csv reads.
+	GoRead bool
 }
 
 // where names the file (and sheet) in messages.
@@ -86,6 +93,25 @@ func scanExtract(dir string) (*extract, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("read extract folder: %w", err)
+	}
+	// The folder's name may be the source, and is stored with its path
+	// (load_sources.extract_dir); every file name may be echoed.
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	// (Its parents are not the extract's: a number there is redacted where
+	// the path is stored.)
+	if containsPersonalNumber(filepath.Base(abs)) {
+		return nil, privacyPlaceError("the extract folder's name")
+	}
+	for _, e := range entries {
+		if containsPersonalNumber(e.Name()) {
+			return nil, privacyPlaceError(fmt.Sprintf("the name of a file in the extract folder (%d. in name order)", slices.Index(entries, e)+1))
+		}
+	}
+	if err := checkLinks(dir, entries); err != nil {
+		return nil, err
 	}
 	ex := &extract{Dir: dir}
 	byTable := map[string]*inputFile{}
@@ -205,6 +231,38 @@ func scanExtract(dir string) (*extract, error) {
 	return ex, nil
 }
 
+// checkLinks refuses a symbolic link in the extract folder that leads out
+// of it (or nowhere): only the extract's own files are read, and nothing of
+// another file is quoted.
+func checkLinks(dir string, entries []os.DirEntry) error {
+	var root string
+	for _, e := range entries {
+		if e.Type()&fs.ModeSymlink == 0 || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if root == "" {
+			r, err := filepath.EvalSymlinks(dir)
+			if err != nil {
+				return fmt.Errorf("read extract folder: %w", err)
+			}
+			if root, err = filepath.Abs(r); err != nil {
+				return err
+			}
+		}
+		target, err := filepath.EvalSymlinks(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return fmt.Errorf("%s: a symbolic link that leads nowhere; refused", e.Name())
+		}
+		if target, err = filepath.Abs(target); err != nil {
+			return err
+		}
+		if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return fmt.Errorf("%s: a symbolic link that leads out of the extract folder; refused (only the extract's own files are read)", e.Name())
+		}
+	}
+	return nil
+}
+
 func tableNames() string {
 	names := make([]string, len(contract.Tables))
 	for i, t := range contract.Tables {
@@ -217,6 +275,11 @@ func readManifest(path string) (*manifest, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read manifest: %w", err)
+	}
+	// Every byte of the manifest, unknown keys too: its values are stored
+	// and echoed.
+	if containsPersonalNumber(b) {
+		return nil, privacyPlaceError(manifestName + manifestKeyOf(b))
 	}
 	var m manifest
 	if err := json.Unmarshal(b, &m); err != nil {
@@ -235,6 +298,26 @@ func readManifest(path string) (*manifest, error) {
 	}
 	m.Source = strings.TrimSpace(m.Source)
 	return &m, nil
+}
+
+// manifestKeyOf names the top-level key of a manifest whose key or value
+// holds a personal number (" (key …)"), or nothing when it cannot tell.
+func manifestKeyOf(b []byte) string {
+	var m map[string]any
+	if json.Unmarshal(b, &m) != nil {
+		return ""
+	}
+	keys := slices.Sorted(maps.Keys(m))
+	for _, k := range keys {
+		v, _ := json.Marshal(m[k])
+		if containsPersonalNumber(k) {
+			return " (a key)"
+		}
+		if containsPersonalNumber(v) {
+			return fmt.Sprintf(" (key %q)", k)
+		}
+	}
+	return ""
 }
 
 func isDigits(s string) bool {
@@ -302,16 +385,13 @@ func sniffCSV(f *inputFile) error {
 	if f.Scan.NUL {
 		return fmt.Errorf("%s: binary file, not CSV text (it contains NUL bytes)", f.Name)
 	}
-	switch {
-	case !f.Scan.UTF8:
-		f.Encoding = encCP1252
+	f.Encoding, f.GoRead = decideEncoding(f.Scan, bom)
+	if f.Encoding == encCP1252 {
 		if line, err = charmap.Windows1252.NewDecoder().Bytes(line); err != nil {
 			return fmt.Errorf("%s:1: %w", f.Name, err)
 		}
-	case bom:
-		f.Encoding = encUTF8BOM
-	default:
-		f.Encoding = encUTF8
+	} else if !utf8.Valid(line) {
+		return fmt.Errorf("%s:1: the header has a byte that is not UTF-8 (the file is UTF-8 elsewhere)", f.Name)
 	}
 	r := csv.NewReader(bytes.NewReader(line))
 	r.Comma = rune(f.Delimiter[0])
@@ -386,6 +466,13 @@ func normName(s string) string {
 // checkHeader refuses a header with a repeated column or without a required
 // column of the contract.
 func checkHeader(f *inputFile) error {
+	// A header is echoed in warnings and stored in load_warnings, also of a
+	// column outside the contract.
+	for i, h := range f.Header {
+		if containsPersonalNumber(h) {
+			return privacyPlaceError(fmt.Sprintf("%s:1: the header of column %d", f.where(), i+1))
+		}
+	}
 	seen := map[string]bool{}
 	for _, h := range f.Header {
 		n := normName(h)
@@ -397,8 +484,19 @@ func checkHeader(f *inputFile) error {
 		}
 		seen[n] = true
 	}
+	known := 0
+	for _, c := range f.Table.Columns {
+		if seen[c.Name] {
+			known++
+		}
+	}
 	for _, c := range f.Table.Columns {
 		if c.Required && !seen[c.Name] {
+			if known == 0 {
+				// Not a table of the contract at all: its first line is
+				// not quoted (it may be any file's content).
+				return fmt.Errorf("%s:1: required column %s is missing (no column of the header is one of table %s)", f.where(), c.Name, f.Table.Name)
+			}
 			return fmt.Errorf("%s:1: required column %s is missing (the header has: %s)", f.where(), c.Name, strings.Join(f.Header, ", "))
 		}
 	}
@@ -434,7 +532,10 @@ func workbookSheets(path, name string) ([]*inputFile, error) {
 	}
 	defer wb.Close()
 	var out []*inputFile
-	for _, sheet := range wb.GetSheetList() {
+	for i, sheet := range wb.GetSheetList() {
+		if containsPersonalNumber(sheet) {
+			return nil, privacyPlaceError(fmt.Sprintf("%s: the name of sheet %d", name, i+1))
+		}
 		t, ok := contract.Lookup(normName(sheet))
 		if !ok {
 			return nil, fmt.Errorf("%s: sheet %q is not a table (want one of %s)", name, sheet, tableNames())

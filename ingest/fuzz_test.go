@@ -158,7 +158,7 @@ func FuzzCSVRows(f *testing.F) {
 			return
 		}
 		in.Encoding = encCP1252
-		rows, err := newCP1252Rows(in)
+		rows, err := newGoCSVRows(in)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -103,6 +103,9 @@ func load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summ
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	if containsPersonalNumber(opt.Source) {
+		return nil, privacyPlaceError("the source name given")
+	}
 	ex, err := scanExtract(dir)
 	if err != nil {
 		return nil, err
@@ -593,7 +596,7 @@ func (l *loader) writeBookkeeping(ctx context.Context, sum *Summary) error {
 	}
 	_, err = execSQL(ctx, l.conn, "insert_source.sql", nil, l.params(
 		"region_code", region, "contract_version", version, "extracted_at", l.asOf.Format(time.DateOnly),
-		"loaded_at", time.Now().UTC(), "fingerprint", l.ex.Fingerprint, "extract_dir", abs))
+		"loaded_at", time.Now().UTC(), "fingerprint", l.ex.Fingerprint, "extract_dir", redact(abs)))
 	return err
 }
 

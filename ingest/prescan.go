@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/binary"
 	"crypto/sha256"
 	"encoding/hex"
 	"hash/maphash"
@@ -23,9 +24,12 @@ type fileScan struct {
 	Size   int64
 	// NUL: the file has a NUL byte (binary, never CSV text).
 	NUL bool
-	// UTF8: the bytes are valid UTF-8 (else the file is read as
-	// Windows-1252).
-	UTF8 bool
+	// UTF8: the bytes are valid UTF-8. Multibyte: they hold at least one
+	// valid UTF-8 sequence of more than one byte (see decideEncoding).
+	UTF8, Multibyte bool
+	// LongLine: a line is longer than maxLineBytes (DuckDB's read_csv
+	// refuses the whole file for it).
+	LongLine bool
 	// PersonalNumber: a line holds a personal identity or coordination
 	// number. A number inside a cell is one inside its line, since no
 	// delimiter is a digit, '-' or '+'; so a file without a hit needs no
@@ -80,7 +84,13 @@ func scanCSVFile(path string, delim byte, keyCols []int) (fileScan, error) {
 		hash.Write(b)
 		out.Size += int64(len(b))
 		out.NUL = out.NUL || bytes.IndexByte(b, 0) >= 0
-		out.UTF8 = out.UTF8 && utf8.Valid(b)
+		if valid := utf8.Valid(b); valid {
+			out.Multibyte = out.Multibyte || !asciiOnly(b)
+		} else {
+			out.UTF8 = false
+			out.Multibyte = out.Multibyte || hasValidMultibyte(b)
+		}
+		out.LongLine = out.LongLine || longLine(b)
 		out.PersonalNumber = out.PersonalNumber || containsPersonalNumber(b)
 		out.EdgeSpace = out.EdgeSpace || edgeSpace(b, delim) || last && len(b) > 0 && b[len(b)-1] == ' '
 		count.add(b)
@@ -115,6 +125,75 @@ func scanCSVFile(path string, delim byte, keyCols []int) (fileScan, error) {
 		// buf always starts at the start of a line.
 		piece(buf[:cut], false)
 		carry = copy(buf, buf[cut:end])
+	}
+}
+
+// maxLineBytes is the longest line DuckDB's read_csv reads (its
+// max_line_size, 2 MiB); a file with a longer one is read in Go, where a
+// cell longer than maxCellBytes is an ordinary row reject.
+const maxLineBytes = 2 << 20
+
+// longLine reports whether b (whole lines, or the file's last piece) has a
+// line longer than maxLineBytes, in len(b)/maxLineBytes steps.
+func longLine(b []byte) bool {
+	for len(b) > maxLineBytes {
+		i := bytes.LastIndexByte(b[:maxLineBytes+1], '\n')
+		if i < 0 {
+			return true
+		}
+		b = b[i+1:]
+	}
+	return false
+}
+
+// asciiOnly reports whether every byte of b is below 0x80, eight at a time.
+func asciiOnly(b []byte) bool {
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// hasValidMultibyte reports whether b holds a valid UTF-8 sequence of
+// more than one byte.
+func hasValidMultibyte(b []byte) bool {
+	for len(b) > 0 {
+		if b[0] < utf8.RuneSelf {
+			b = b[1:]
+			continue
+		}
+		r, n := utf8.DecodeRune(b)
+		if r != utf8.RuneError || n > 1 {
+			return true
+		}
+		b = b[n:]
+	}
+	return false
+}
+
+// decideEncoding is the contract's rule for a CSV file's encoding, from
+// what its bytes are (fileScan): valid UTF-8 is UTF-8 (with or without a
+// BOM); a file whose bytes of 0x80 and above form no valid UTF-8 sequence
+// at all is Windows-1252; a UTF-8 file with a few invalid bytes stays UTF-8,
+// and is read in Go (goRead) so each line with one is rejected alone
+// rather than the whole file decoded wrongly. A line longer than DuckDB
+// reads is read in Go as well.
+func decideEncoding(s fileScan, bom bool) (enc string, goRead bool) {
+	switch {
+	case !s.UTF8 && !s.Multibyte && !bom:
+		return encCP1252, true
+	case bom:
+		return encUTF8BOM, !s.UTF8 || s.LongLine
+	default:
+		return encUTF8, !s.UTF8 || s.LongLine
 	}
 }
 

@@ -144,3 +144,10 @@ func privacyError(file, table string, line int64, column string) error {
 	return fmt.Errorf("%s:%d: table %s, row at line %d, column %s: a Swedish personal identity or coordination number; nothing was loaded: %w",
 		file, line, table, line, column, ErrNotAnonymised)
 }
+
+// privacyPlaceError refuses an extract whose personal number is around the
+// cells (a name, a header, the manifest): what names the place, never the
+// value.
+func privacyPlaceError(what string) error {
+	return fmt.Errorf("%s holds a Swedish personal identity or coordination number; nothing was loaded: %w", what, ErrNotAnonymised)
+}

@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 func appendLines(t testing.TB, path string, lines ...string) {
@@ -310,9 +312,23 @@ func TestLineNumbersCountBreaksInQuotedCells(t *testing.T) {
 	for _, enc := range []string{"utf-8", "windows-1252"} {
 		t.Run(enc, func(t *testing.T) {
 			dir := copyFixture(t, "testdata/extract")
-			text := "Söder" // é/ö make the Windows-1252 file invalid UTF-8
+			// ö/å make the Windows-1252 file invalid UTF-8 (and hold no
+			// valid UTF-8 sequence, else it would be UTF-8 with bad bytes).
+			text, two := "Söder", "två"
 			if enc == "windows-1252" {
-				text = "S\xf6der"
+				text, two = "S\xf6der", "tv\xe5"
+			}
+			if enc == "windows-1252" {
+				// The whole file in Windows-1252 (the fixture's own rows are UTF-8).
+				path := filepath.Join(dir, "persons.csv")
+				b, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if b, err = charmap.Windows1252.NewEncoder().Bytes(b); err != nil {
+					t.Fatal(err)
+				}
+				os.WriteFile(path, b, 0o644)
 			}
 			appendLines(t, filepath.Join(dir, "persons.csv"),
 				// lines 6–8: one row, its comment on three lines
@@ -322,7 +338,7 @@ func TestLineNumbersCountBreaksInQuotedCells(t *testing.T) {
 				// line 9: born before 1900
 				"P006,1850,male,",
 				// lines 10–11: one row (CRLF inside the quotes)
-				"P007,1960,male,\"två\r\nrader\"",
+				"P007,1960,male,\""+two+"\r\nrader\"",
 				// line 12: born before 1900
 				"P008,1851,male,",
 			)

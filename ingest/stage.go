@@ -13,12 +13,14 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	duckdb "github.com/duckdb/duckdb-go/v2"
 	"github.com/sipstat/sipstat/contract"
+	"github.com/sipstat/sipstat/warehouse"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/transform"
@@ -42,6 +44,9 @@ type names struct {
 	Loaded      string // view: the rows loaded into raw.<table> in this load
 	Rejected    string // the keys of rejected rows, for cascade reasons
 	Breaks      string // line breaks inside quoted cells of a staged CSV file
+	// GoProblems: the staged rows carry the cell problems found while
+	// parsing them in Go (__problem_column, __problem_reason).
+	GoProblems bool
 }
 
 func namesFor(table string) names {
@@ -67,7 +72,7 @@ const batchRows = 64 << 10
 // a view that reads it where used (staged later only if it has a problem),
 // any other file staged at once.
 func open(ctx context.Context, conn *sql.Conn, f *inputFile, n *names, warn func(string)) error {
-	if f.Format == formatCSV && f.Encoding != encCP1252 {
+	if f.Format == formatCSV && !f.GoRead {
 		data := struct {
 			*names
 			Path, Delimiter string
@@ -104,8 +109,22 @@ func stage(ctx context.Context, conn *sql.Conn, f *inputFile, n *names, warn fun
 	}
 	n.Staged = true
 	n.Rows = n.Stage
+	if f.Format == formatParquet || f.Format == formatCSV && !f.GoRead {
+		// The line numbers of a file DuckDB reads are its rows' positions
+		// in the staged table (rowid): that holds only while DuckDB keeps
+		// the insertion order, which validation turns off. Without it a
+		// parallel read of a file larger than a few of read_csv's buffers
+		// (about 8 MB) stores its pieces in any order, and a reject named
+		// a line of another row.
+		restore, err := warehouse.Override(ctx, conn,
+			warehouse.Setting{Name: "preserve_insertion_order", Scope: "session", Value: "true"})
+		if err != nil {
+			return err
+		}
+		defer restore()
+	}
 	switch {
-	case f.Format == formatCSV && f.Encoding != encCP1252:
+	case f.Format == formatCSV && !f.GoRead:
 		n.StageIsView = true
 		// Line numbers count the line breaks inside quoted cells.
 		var records, shifts []int64
@@ -131,11 +150,11 @@ func stage(ctx context.Context, conn *sql.Conn, f *inputFile, n *names, warn fun
 		n.StageIsView = true
 		_, err := execSQL(ctx, conn, "stage_parquet.sql", n, map[string]any{"path": f.Path})
 		if err != nil {
-			return fmt.Errorf("%s: %w", f.Name, err)
+			return parquetReadError(f, err)
 		}
-		return nil
+		return checkParquetTypes(ctx, conn, f, n)
 	case f.Format == formatCSV:
-		src, err := newCP1252Rows(f)
+		src, err := newGoCSVRows(f)
 		if err != nil {
 			return err
 		}
@@ -155,7 +174,15 @@ func stage(ctx context.Context, conn *sql.Conn, f *inputFile, n *names, warn fun
 // stageArrow streams rows parsed in Go into DuckDB: RegisterView, then one
 // CREATE TABLE AS. The view can be read only once and must be dropped before
 // it is released (shared/notes/libraries.md).
+//
+// DuckDB's Arrow scan (duckdb_arrow_scan) makes a persistent view in the
+// connection's current database: in the database file it would be written
+// to the WAL, and a load killed while staging left it behind for good (a
+// later export died on it). So the view is made in an in-memory database
+// attached for the moment (arrowCatalog) and made current meanwhile;
+// nothing of it reaches the file, and a kill takes it along.
 func stageArrow(ctx context.Context, conn *sql.Conn, f *inputFile, n *names, src rowSource) error {
+	n.GoProblems = true
 	reader := newStreamReader(ctx, f.Header, src)
 	defer reader.Release()
 	ctas, err := render("stage_arrow.sql", n)
@@ -165,6 +192,10 @@ func stageArrow(ctx context.Context, conn *sql.Conn, f *inputFile, n *names, src
 	drop, err := render("drop_arrow_view.sql", n)
 	if err != nil {
 		return err
+	}
+	back, err := useArrowCatalog(ctx, conn)
+	if err != nil {
+		return fmt.Errorf("%s: %w", f.where(), err)
 	}
 	err = conn.Raw(func(dc any) error {
 		ar, err := duckdb.NewArrowFromConn(dc.(driver.Conn))
@@ -181,13 +212,42 @@ func stageArrow(ctx context.Context, conn *sql.Conn, f *inputFile, n *names, src
 		_, derr := ex.ExecContext(context.WithoutCancel(ctx), drop, nil)
 		return errors.Join(qerr, derr)
 	})
+	err = errors.Join(err, back())
 	if rerr := reader.Err(); rerr != nil {
 		return rerr
 	}
 	if err != nil {
-		return fmt.Errorf("%s: sql/stage_arrow.sql: %w", f.where(), err)
+		return fmt.Errorf("%s: staging the parsed rows: %w", f.where(), err)
 	}
 	return nil
+}
+
+// arrowCatalogSeq numbers the in-memory databases of stageArrow (attached
+// databases are shared by the process's connections).
+var arrowCatalogSeq atomic.Int64
+
+// useArrowCatalog attaches a fresh in-memory database and makes it the
+// connection's current one; the function returned makes the previous one
+// current again and detaches it.
+func useArrowCatalog(ctx context.Context, conn *sql.Conn) (func() error, error) {
+	var prev string
+	if err := conn.QueryRowContext(ctx, "select current_database()").Scan(&prev); err != nil {
+		return nil, err
+	}
+	name := fmt.Sprintf("ingest_arrow_%d_%d", os.Getpid(), arrowCatalogSeq.Add(1))
+	if _, err := conn.ExecContext(ctx, "attach ':memory:' as "+warehouse.QuoteIdent(name)); err != nil {
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, "use "+warehouse.QuoteIdent(name)); err != nil {
+		conn.ExecContext(context.WithoutCancel(ctx), "detach "+warehouse.QuoteIdent(name))
+		return nil, err
+	}
+	return func() error {
+		ctx := context.WithoutCancel(ctx)
+		_, uerr := conn.ExecContext(ctx, "use "+warehouse.QuoteIdent(prev))
+		_, derr := conn.ExecContext(ctx, "detach "+warehouse.QuoteIdent(name))
+		return errors.Join(uerr, derr)
+	}, nil
 }
 
 // rowSource yields the data rows of a file parsed in Go, each with its line
@@ -208,18 +268,24 @@ type streamReader struct {
 	err    error
 	done   bool
 	ncols  int
+	names  []string // the columns as messages name them
 }
 
 func newStreamReader(ctx context.Context, header []string, src rowSource) *streamReader {
 	fields := []arrow.Field{{Name: "__line", Type: arrow.PrimitiveTypes.Int64}}
+	names := make([]string, len(header))
 	for i, h := range header {
 		name := h
 		if strings.TrimSpace(name) == "" {
 			name = fmt.Sprintf("column%d", i+1)
 		}
+		names[i] = strings.TrimSpace(name)
 		fields = append(fields, arrow.Field{Name: name, Type: arrow.BinaryTypes.String, Nullable: true})
 	}
-	r := &streamReader{ctx: ctx, schema: arrow.NewSchema(fields, nil), src: src, ncols: len(header)}
+	fields = append(fields,
+		arrow.Field{Name: "__problem_column", Type: arrow.BinaryTypes.String, Nullable: true},
+		arrow.Field{Name: "__problem_reason", Type: arrow.BinaryTypes.String, Nullable: true})
+	r := &streamReader{ctx: ctx, schema: arrow.NewSchema(fields, nil), src: src, ncols: len(header), names: names}
 	r.refs.Store(1)
 	return r
 }
@@ -255,6 +321,10 @@ func (r *streamReader) Next() bool {
 	for i := range cols {
 		cols[i] = b.Field(i + 1).(*array.StringBuilder)
 	}
+	probs := [2]*array.StringBuilder{
+		b.Field(r.ncols + 1).(*array.StringBuilder),
+		b.Field(r.ncols + 2).(*array.StringBuilder),
+	}
 	rows := 0
 	for rows < batchRows {
 		line, cells, err := r.src.Next()
@@ -267,12 +337,28 @@ func (r *streamReader) Next() bool {
 			return false
 		}
 		lines.Append(line)
+		var probCol, probReason string
 		for i, c := range cols {
-			if i < len(cells) && cells[i] != "" {
-				c.Append(cells[i])
-			} else {
+			if i >= len(cells) || cells[i] == "" {
 				c.AppendNull()
+				continue
 			}
+			cell, col, reason := checkGoCell(cells[i], r.names[i])
+			if reason != "" && probReason == "" {
+				probCol, probReason = col, reason
+			}
+			if cell == "" {
+				c.AppendNull()
+			} else {
+				c.Append(cell)
+			}
+		}
+		if probReason == "" {
+			probs[0].AppendNull()
+			probs[1].AppendNull()
+		} else {
+			probs[0].Append(probCol)
+			probs[1].Append(probReason)
 		}
 		rows++
 	}
@@ -283,27 +369,52 @@ func (r *streamReader) Next() bool {
 	return true
 }
 
-// cp1252Rows reads a Windows-1252 CSV through a streaming transcoder.
-type cp1252Rows struct {
+// maxCellBytes is the longest cell a load takes (read_csv's longest line,
+// so that a file DuckDB reads and one read in Go take the same cells).
+const maxCellBytes = maxLineBytes
+
+// checkGoCell checks one cell parsed in Go: a cell with a byte that is not
+// UTF-8, or longer than maxCellBytes, is a problem of its row (column,
+// reason); the cell is then kept valid (or left out when too long), since
+// DuckDB's text is UTF-8. The reason never quotes the cell.
+func checkGoCell(cell, column string) (kept, col, reason string) {
+	switch {
+	case len(cell) > maxCellBytes:
+		return "", column, fmt.Sprintf("the value is %.1f MiB long (at most %d MiB)", float64(len(cell))/(1<<20), maxCellBytes>>20)
+	case !utf8.ValidString(cell):
+		return strings.ToValidUTF8(cell, "\uFFFD"), column, "invalid UTF-8 byte in column " + column
+	}
+	return cell, "", ""
+}
+
+// goCSVRows reads a CSV file in Go (encoding/csv): a Windows-1252 file
+// through a streaming transcoder, a UTF-8 file DuckDB cannot read whole (an
+// invalid byte, a very long line) as it is; streamReader then turns each
+// such cell into a cell problem of its row.
+type goCSVRows struct {
 	f    *inputFile
 	fh   *os.File
 	r    *csv.Reader
 	read bool
 }
 
-func newCP1252Rows(f *inputFile) (*cp1252Rows, error) {
+func newGoCSVRows(f *inputFile) (*goCSVRows, error) {
 	fh, err := os.Open(f.Path)
 	if err != nil {
 		return nil, err
 	}
-	r := csv.NewReader(transform.NewReader(fh, charmap.Windows1252.NewDecoder()))
+	var in io.Reader = fh
+	if f.Encoding == encCP1252 {
+		in = transform.NewReader(fh, charmap.Windows1252.NewDecoder())
+	}
+	r := csv.NewReader(in)
 	r.Comma = rune(f.Delimiter[0])
 	r.FieldsPerRecord = len(f.Header)
 	r.ReuseRecord = true
-	return &cp1252Rows{f: f, fh: fh, r: r}, nil
+	return &goCSVRows{f: f, fh: fh, r: r}, nil
 }
 
-func (c *cp1252Rows) Next() (int64, []string, error) {
+func (c *goCSVRows) Next() (int64, []string, error) {
 	if !c.read {
 		c.read = true
 		if _, err := c.r.Read(); err != nil {
@@ -318,7 +429,7 @@ func (c *cp1252Rows) Next() (int64, []string, error) {
 	return int64(line), rec, nil
 }
 
-func (c *cp1252Rows) wrap(err error) error {
+func (c *goCSVRows) wrap(err error) error {
 	if err == io.EOF {
 		return err
 	}
@@ -332,7 +443,7 @@ func (c *cp1252Rows) wrap(err error) error {
 	return fmt.Errorf("read %s: %w", c.f.Name, err)
 }
 
-func (c *cp1252Rows) Close() error { return c.fh.Close() }
+func (c *goCSVRows) Close() error { return c.fh.Close() }
 
 // xlsxRows reads one sheet of the workbook; in date columns, Excel date
 // cells become YYYY-MM-DD (xlsxCellText). Empty rows are skipped.
@@ -470,4 +581,90 @@ func csvReadError(f *inputFile, err error) error {
 		what = strings.SplitN(msg, "\n", 2)[0]
 	}
 	return shortError{fmt.Sprintf("%s: not readable as CSV: %s", where, what), err}
+}
+
+// parquetReadError says a Parquet file cannot be read in one line: DuckDB's
+// first line without the statement it quotes (internal SQL means nothing to
+// the reader of the message).
+func parquetReadError(f *inputFile, err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	msg := err.Error()
+	msg = strings.SplitN(msg, "\n", 2)[0]
+	if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "sql/") {
+		msg = msg[i+2:]
+	}
+	return shortError{fmt.Sprintf("%s: not a readable Parquet file (damaged or cut short?): %s", f.Name, msg), err}
+}
+
+// checkParquetTypes stops a load whose Parquet file stores a contract column
+// in a type that cannot hold the contract's values (a date column stored as
+// a number, a year stored as a date): read row by row, every row would be
+// rejected and the source's snapshot replaced by the few left. Text is
+// always accepted (checked cell by cell like CSV).
+func checkParquetTypes(ctx context.Context, conn *sql.Conn, f *inputFile, n *names) error {
+	rows, err := conn.QueryContext(ctx, "select column_name, column_type from (describe "+warehouse.QuoteIdent(n.File)+")")
+	if err != nil {
+		return fmt.Errorf("%s: %w", f.Name, err)
+	}
+	type col struct{ name, typ string }
+	var cols []col
+	for rows.Next() {
+		var c col
+		if err := rows.Scan(&c.name, &c.typ); err != nil {
+			rows.Close()
+			return err
+		}
+		cols = append(cols, c)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return err
+	}
+	for _, c := range cols {
+		cc, ok := f.Table.Column(normName(c.name))
+		if !ok {
+			continue
+		}
+		if want := typeFits(cc.Type, c.typ); want != "" {
+			return fmt.Errorf("%s: column %s is stored as %s, but the contract's %s is %s; nothing was loaded",
+				f.Name, cc.Name, c.typ, cc.Name, want)
+		}
+	}
+	return nil
+}
+
+// typeFits says whether a typed file's column type (DuckDB's name) can hold
+// a contract type's values; else what the contract wants.
+func typeFits(t contract.Type, sqlType string) string {
+	base := strings.ToUpper(sqlType)
+	if i := strings.IndexAny(base, "( "); i >= 0 {
+		base = base[:i]
+	}
+	integer := map[string]bool{"TINYINT": true, "SMALLINT": true, "INTEGER": true, "BIGINT": true, "HUGEINT": true,
+		"UTINYINT": true, "USMALLINT": true, "UINTEGER": true, "UBIGINT": true, "UHUGEINT": true}
+	number := integer[base] || base == "DECIMAL" || base == "DOUBLE" || base == "FLOAT"
+	temporal := base == "DATE" || strings.HasPrefix(base, "TIMESTAMP")
+	if base == "VARCHAR" {
+		return ""
+	}
+	switch t {
+	case contract.TypeDate:
+		if !temporal {
+			return "a date (want DATE, TIMESTAMP or text YYYY-MM-DD)"
+		}
+	case contract.TypeInt:
+		if !number {
+			return "a whole number (want an integer type or text)"
+		}
+	case contract.TypeBool:
+		if base != "BOOLEAN" && !integer[base] {
+			return "a yes/no value (want BOOLEAN, 0/1 or text)"
+		}
+	default:
+		if !integer[base] {
+			return "text (want VARCHAR)"
+		}
+	}
+	return ""
 }

@@ -117,7 +117,7 @@ func (l *loader) describe(ctx context.Context, sf *stagedFile) error {
 			rows.Close()
 			return err
 		}
-		if name != "__line" {
+		if !strings.HasPrefix(name, "__") { // __line, __problem_*
 			sf.stage = append(sf.stage, name)
 		}
 	}

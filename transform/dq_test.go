@@ -91,7 +91,7 @@ func TestDQFlags(t *testing.T) {
 			if err := db.QueryRowContext(ctx, "select count(*) from dq_rules where description_sv <> '' and description_en <> ''").Scan(&rules); err != nil {
 				t.Fatal(err)
 			}
-			if rules != len(DQRules()) || rules != 14 {
+			if rules != len(DQRules()) || rules != 15 {
 				t.Errorf("dq_rules has %d described rules, want %d", rules, len(DQRules()))
 			}
 			// The consent rule decides whether the child's SIP is left out

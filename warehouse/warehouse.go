@@ -9,7 +9,11 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 
@@ -62,6 +66,9 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	if opt.ReadOnly && path != "" {
 		q.Set("access_mode", "read_only")
 	}
+	if err := checkFileKind(path); err != nil {
+		return nil, err
+	}
 	dsn := path + "?" + q.Encode()
 	connector, err := duckdb.NewConnector(dsn, func(execer driver.ExecerContext) error {
 		// Dates are calendar dates; a fixed time zone keeps any timestamp
@@ -74,13 +81,13 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", displayPath(path), err)
+		return nil, openError(path, err)
 	}
 	db := sql.OpenDB(connector)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		connector.Close()
-		return nil, fmt.Errorf("open database %s: %w", displayPath(path), err)
+		return nil, openError(path, err)
 	}
 	return &DB{DB: db, connector: connector, Path: path, ReadOnly: opt.ReadOnly}, nil
 }
@@ -111,3 +118,53 @@ type Querier interface {
 func QuoteIdent(name string) string {
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
+
+// checkFileKind refuses a file that exists but is no DuckDB database (a
+// DuckDB file has "DUCK" at byte 8), before DuckDB tries it: DuckDB would
+// take a SQLite file for its sqlite extension's and ask to install it.
+func checkFileKind(path string) error {
+	if path == "" {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil // a new file, or DuckDB says why not
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	n, _ := io.ReadFull(f, head)
+	switch {
+	case n == 0:
+		return nil
+	case n >= 16 && string(head) == "SQLite format 3\x00":
+		return fmt.Errorf("open database %s: it is a SQLite database, not a DuckDB file (give --db a DuckDB file; a new name creates one)", path)
+	case n < 12 || string(head[8:12]) != "DUCK":
+		return fmt.Errorf("open database %s: not a DuckDB database file (give --db a DuckDB file; a new name creates one)", path)
+	}
+	return nil
+}
+
+var lockHolder = regexp.MustCompile(`Conflicting lock is held in (.*) \(PID (\d+)\)`)
+
+// openError words DuckDB's open errors for a sipstat user: a lock held by
+// another process says which and what to do (not the DuckDB CLI's flags).
+func openError(path string, err error) error {
+	msg := err.Error()
+	if strings.Contains(msg, "Could not set lock on file") {
+		who := "another process"
+		if m := lockHolder.FindStringSubmatch(msg); m != nil {
+			who = fmt.Sprintf("another process (%s, PID %s)", filepath.Base(m[1]), m[2])
+		}
+		return shortErr{fmt.Sprintf("open database %s: it is in use by %s; a load or transform needs it alone: wait until that command ends and try again (reading commands such as kpi, query and report can run together when none writes)", displayPath(path), who), err}
+	}
+	return fmt.Errorf("open database %s: %w", displayPath(path), err)
+}
+
+// shortErr shows one line while keeping the cause for errors.Is.
+type shortErr struct {
+	msg string
+	err error
+}
+
+func (e shortErr) Error() string { return e.msg }
+func (e shortErr) Unwrap() error { return e.err }

@@ -22,6 +22,10 @@ listed as (
         failing.__line,
         list_filter([
             cast(null as struct(column_name varchar, reason varchar))
+{{- if .GoProblems}},
+            case when failing.__go_problem
+                then {'column_name': failing.__problem_column, 'reason': failing.__problem_reason} end
+{{- end}}
 {{- range .Columns}}
 {{- $in := printf "failing.%s" (ident (in .Name))}}{{$out := printf "failing.%s" (ident .Name)}}
 {{- if .Required}},

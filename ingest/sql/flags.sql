@@ -3,12 +3,17 @@ Shared by check.sql and insert_raw.sql (no statement of its own).
 
 problem_flags: one boolean column per cell check of the contract columns
 (.Columns), never null, read from the typed view aliased "typed": a required
-value missing, a value that does not parse, an id too long, a format rule.
+value missing, a value that does not parse, an id too long, a format rule;
+and for rows parsed in Go (.GoProblems) the problem found there (a byte
+that is not UTF-8, a cell too long).
 
 any_problem_flag: the disjunction of those columns, read from the CTE
 aliased "flagged".
 */}}
 {{- define "problem_flags"}}
+{{- if .GoProblems}},
+        typed.__problem_reason is not null as __go_problem
+{{- end}}
 {{- range .Columns}}
 {{- $in := printf "typed.%s" (ident (in .Name))}}{{$out := printf "typed.%s" (ident .Name)}}
 {{- if .Required}},
@@ -37,6 +42,7 @@ aliased "flagged".
 {{- end}}
 
 {{- define "any_problem_flag"}}(false
+{{- if .GoProblems}} or flagged.__go_problem{{end}}
 {{- range .Columns}}
 {{- if .Required}} or flagged.{{ident (flag .Name "missing")}}{{end}}
 {{- if .Problem}} or flagged.{{ident (flag .Name "bad")}}{{end}}

@@ -12,6 +12,10 @@ whose prescan saw no space at a cell's edge (NoTrim) none does */ -}}
 with src as (
     select
         stage.__line
+{{- if .GoProblems}},
+        stage.__problem_column,
+        stage.__problem_reason
+{{- end}}
 {{- range .Columns}},
         {{if not .Source}}cast(null as varchar){{else if $.NoTrim}}nullif(cast(stage.{{ident .Source}} as varchar), ''){{else}}{{template "trimmed" printf "cast(stage.%s as varchar)" (ident .Source)}}{{end}} as {{ident (in .Name)}}
 {{- end}}
