@@ -2,6 +2,7 @@ package sampledata
 
 import (
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -32,6 +33,67 @@ var (
 	rejectGoals    = []string{flawUnknownCode, flawBadDate, flawMissingRequired, flawDuplicateID, flawDanglingFK, "set_at_other_sip_meeting"}
 	logicalReviews = []string{"reviewed_at_set_meeting"}
 )
+
+// Flaw kinds only Options.RejectRate draws.
+const flawReviewedAtOtherSIP = "reviewed_at_other_sip_meeting"
+
+// weighted is a flaw kind with a weight for a weighted choice.
+type weighted struct {
+	kind string
+	w    float64
+}
+
+// heavyKinds are the rejects Options.RejectRate draws, per table. Most are
+// duplicate keys and cross-SIP references, which reject the row alone (a
+// duplicate) or the row and its few children (a goal set at another SIP's
+// meeting takes its reviews along); a minority cascades further (a SIP whose
+// person is missing takes its ~20 rows along, a meeting with a bad date its
+// participants, goals and reviews), as in a real broken export.
+var heavyKinds = [numTables][]weighted{
+	tPersons:      {{flawDuplicateID, 1}},
+	tSIPs:         {{flawDuplicateID, 0.8}, {flawDanglingFK, 0.2}},
+	tConsents:     {{flawDuplicateID, 0.5}, {flawBadDate, 0.25}, {flawUnknownCode, 0.25}},
+	tMeetings:     {{flawDuplicateID, 0.6}, {flawBadDate, 0.2}, {flawDanglingFK, 0.2}},
+	tParticipants: {{flawDuplicateID, 0.5}, {flawUnknownCode, 0.25}, {flawMissingRequired, 0.25}},
+	tGoals:        {{"set_at_other_sip_meeting", 0.5}, {flawDuplicateID, 0.3}, {flawDanglingFK, 0.2}},
+	tGoalReviews:  {{flawDuplicateID, 0.5}, {flawReviewedAtOtherSIP, 0.3}, {flawDanglingFK, 0.2}},
+}
+
+// rejectScale turns RejectRate into the probability that a row of the
+// tables above draws a reject: calibrated so that the share of all rows
+// rejected when loaded, cascades included, is about RejectRate (the tables
+// above hold ~85 % of the rows, and a drawn reject rejects ~1.6 rows on
+// average). TestRejectRateWhenLoaded checks it through a real load.
+const rejectScale = 0.7
+
+// reject decides whether the next row of table t, which has no flaw of
+// FlawRate, gets a reject of RejectRate and which kind. It draws from its own
+// stream.
+func (g *generator) reject(t int) string {
+	if g.opt.RejectRate <= 0 || g.rejectRng.Float64() >= g.opt.RejectRate*rejectScale {
+		return ""
+	}
+	ks := heavyKinds[t]
+	total := 0.0
+	for _, k := range ks {
+		total += k.w
+	}
+	r := g.rejectRng.Float64() * total
+	for _, k := range ks {
+		if r -= k.w; r < 0 {
+			return k.kind
+		}
+	}
+	return ks[len(ks)-1].kind
+}
+
+// flawOrReject is flaw, then reject for a row flaw left alone.
+func (g *generator) flawOrReject(t int, logical, reject []string) string {
+	if k := g.flaw(logical, reject); k != "" {
+		return k
+	}
+	return g.reject(t)
+}
 
 // flaw decides whether the next row of a table gets a flaw and which kind:
 // with probability FlawRate a row is flawed, one flaw in five being a reject.
@@ -81,7 +143,7 @@ func (g *generator) fk(t int, kind, prefix string, id int64) {
 
 func (g *generator) writePerson(id int64, birthYear int, sex string) error {
 	w := g.w[tPersons]
-	k := g.flaw(nil, rejectPersons)
+	k := g.flawOrReject(tPersons, nil, rejectPersons)
 	w.id("P", id)
 	w.sep()
 	if k == flawBadBirthYear {
@@ -143,7 +205,7 @@ func (g *generator) emitSIP() error {
 func (g *generator) writeSIP() error {
 	s := &g.s
 	w := g.w[tSIPs]
-	k := g.flaw(logicalSIPs, rejectCommon)
+	k := g.flawOrReject(tSIPs, logicalSIPs, rejectCommon)
 	need, inv, closed, reason := s.need, s.invitation, s.closed, s.closure
 	ctx, region := s.context, s.muni.county
 	switch k {
@@ -234,7 +296,7 @@ func itoa(n int) string {
 func (g *generator) writeConsent(c *consent) error {
 	s := &g.s
 	w := g.w[tConsents]
-	k := g.flaw(logicalConsents, rejectCommon)
+	k := g.flawOrReject(tConsents, logicalConsents, rejectCommon)
 	by, scope, withdrawn := c.givenBy, c.scope, c.withdrawn
 	switch k {
 	case "child_one_guardian":
@@ -275,7 +337,7 @@ func (g *generator) writeConsent(c *consent) error {
 func (g *generator) writeMeeting(m *meeting) error {
 	s := &g.s
 	w := g.w[tMeetings]
-	k := g.flaw(logicalMeetings, rejectCommon)
+	k := g.flawOrReject(tMeetings, logicalMeetings, rejectCommon)
 	planned, held, mode, indiv, kind := m.planned, m.held, m.mode, m.indiv, "initial"
 	if m.followUp {
 		kind = "follow_up"
@@ -348,7 +410,7 @@ func (g *generator) writeMeeting(m *meeting) error {
 
 func (g *generator) writeParticipant(p *participant, m *meeting) error {
 	w := g.w[tParticipants]
-	k := g.flaw(logicalParticipants, rejectNoDate)
+	k := g.flawOrReject(tParticipants, logicalParticipants, rejectNoDate)
 	org, role, att := p.org, "invited", p.attendance
 	if p.summoned {
 		role = "summoned"
@@ -388,7 +450,7 @@ func (g *generator) writeParticipant(p *participant, m *meeting) error {
 func (g *generator) writeGoal(gl *goal) error {
 	s := &g.s
 	w := g.w[tGoals]
-	k := g.flaw(logicalGoals, rejectGoals)
+	k := g.flawOrReject(tGoals, logicalGoals, rejectGoals)
 	m := &g.meetings[gl.meeting]
 	setAt, area, target := m.id, gl.area, gl.target
 	switch k {
@@ -432,12 +494,20 @@ func (g *generator) writeGoal(gl *goal) error {
 
 func (g *generator) writeReview(r *review) error {
 	w := g.w[tGoalReviews]
-	k := g.flaw(logicalReviews, rejectNoDate)
+	k := g.flawOrReject(tGoalReviews, logicalReviews, rejectNoDate)
 	gl := &g.goals[r.goal]
 	meetingID, status := g.meetings[r.meeting].id, r.status
 	switch k {
 	case "reviewed_at_set_meeting":
 		meetingID = g.meetings[gl.meeting].id
+	case flawReviewedAtOtherSIP:
+		// At most one such review per goal: two would repeat the key.
+		if g.s.lastMeetingOfPreviousSIP == 0 || slices.Contains(g.otherSIPReviews, r.goal) {
+			k = ""
+		} else {
+			meetingID = g.s.lastMeetingOfPreviousSIP
+			g.otherSIPReviews = append(g.otherSIPReviews, r.goal)
+		}
 	case flawUnknownCode:
 		status = "klart"
 	case flawMissingRequired:

@@ -42,6 +42,15 @@ type Options struct {
 	// meetings, participants and goals that get a data-quality flaw; see
 	// README.md for the kinds. Default 0: a fully consistent extract.
 	FlawRate float64
+	// RejectRate (0…0.5) adds, on top of FlawRate's flaws, rows the load
+	// must reject: duplicate keys (duplicate review keys among them),
+	// cross-SIP references (a goal set at, or reviewed at, another SIP's
+	// meeting), dangling references, bad dates and unknown codes, drawn so
+	// that about this share of all rows is rejected when loaded, the
+	// cascades (children of a rejected parent) included. 0.03 is the heavy
+	// extract of make bench. From its own random stream: the rows it does
+	// not touch are the same as without it. Default 0.
+	RejectRate float64
 	// Progress, if set, is called now and then with the SIPs done so far.
 	Progress func(done, total int)
 }
@@ -95,6 +104,9 @@ func Generate(ctx context.Context, dir string, opt Options) (Stats, error) {
 	}
 	if opt.FlawRate < 0 || opt.FlawRate > 1 {
 		return Stats{}, fmt.Errorf("sampledata: FlawRate must be within 0…1, got %g", opt.FlawRate)
+	}
+	if opt.RejectRate < 0 || opt.RejectRate > 0.5 {
+		return Stats{}, fmt.Errorf("sampledata: RejectRate must be within 0…0.5, got %g", opt.RejectRate)
 	}
 	if len(contract.Tables) != numTables {
 		return Stats{}, fmt.Errorf("sampledata: contract has %d tables, generator knows %d", len(contract.Tables), numTables)
@@ -199,6 +211,7 @@ func drawProfile(r *rand.Rand) profile {
 type generator struct {
 	opt          Options
 	rng, flawRng *rand.Rand
+	rejectRng    *rand.Rand // RejectRate's draws
 	asOf, start  int32
 	span         float64
 	firstYear    int
@@ -220,6 +233,9 @@ type generator struct {
 	consents []consent
 	intervs  []intervention
 	orgs     []orgRole
+	// otherSIPReviews are the goals (indexes into goals) with a review moved
+	// to another SIP's meeting by RejectRate.
+	otherSIPReviews []int
 }
 
 func newGenerator(opt Options) (*generator, error) {
@@ -235,6 +251,7 @@ func newGenerator(opt Options) (*generator, error) {
 		opt:       opt,
 		rng:       rand.New(rand.NewPCG(uint64(opt.Seed), 0x5349505f53414d50)),
 		flawRng:   rand.New(rand.NewPCG(uint64(opt.Seed), 0x464c415753)),
+		rejectRng: rand.New(rand.NewPCG(uint64(opt.Seed), 0x52454a454354)),
 		flawCount: map[string]int64{},
 	}
 	known := map[string]bool{}

@@ -137,6 +137,7 @@ func (g *generator) newSIP(rs *restartSeed) error {
 	}
 	g.meetings, g.parts, g.goals = g.meetings[:0], g.parts[:0], g.goals[:0]
 	g.reviews, g.consents, g.intervs, g.orgs = g.reviews[:0], g.consents[:0], g.intervs[:0], g.orgs[:0]
+	g.otherSIPReviews = g.otherSIPReviews[:0]
 
 	if rs != nil {
 		s.restartOf, s.personID, s.birthYear, s.sex = rs.of, rs.personID, rs.birthYear, rs.sex

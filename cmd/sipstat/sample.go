@@ -20,6 +20,7 @@ func (a *app) sampleCommand() *cobra.Command {
 		counties string
 		source   string
 		flaws    float64
+		rejects  float64
 	)
 	cmd := &cobra.Command{
 		Use:   "sample --out DIR",
@@ -34,7 +35,7 @@ deviations and survey answers. The same options give the same files.`,
 			if out == "" {
 				return usageError{fmt.Errorf("sample: --out DIR is required")}
 			}
-			opt := sampledata.Options{SIPs: sips, Seed: seed, Source: source, FlawRate: flaws}
+			opt := sampledata.Options{SIPs: sips, Seed: seed, Source: source, FlawRate: flaws, RejectRate: rejects}
 			if asOf != "" {
 				t, err := time.Parse(time.DateOnly, asOf)
 				if err != nil {
@@ -80,5 +81,8 @@ deviations and survey answers. The same options give the same files.`,
 	// flaws the data-quality report exists for. --flaws 0 gives a fully
 	// consistent extract.
 	f.Float64Var(&flaws, "flaws", 0.002, "share of rows with realistic data-quality flaws and rejects (0 = fully consistent)")
+	// A heavily flawed export for benchmarks and tests of the reject path:
+	// --reject-rate 0.03 is make bench's heavy extract.
+	f.Float64Var(&rejects, "reject-rate", 0, "in addition to --flaws, about this share of all rows is rejected by the load (duplicate keys, cross-SIP references, their cascades), e.g. 0.03")
 	return cmd
 }
