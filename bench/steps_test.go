@@ -1,0 +1,72 @@
+// Package bench holds make bench (bench.sh), its baseline program and
+// steps.awk; this test checks steps.awk, whose figures go into RESULTS.md.
+package bench
+
+import (
+	"os"
+	"os/exec"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestStepsAwk: steps.awk turns a load's --verbose log with
+// SIPSTAT_TRACE_SQL lines (testdata/load.err, written by hand) into the
+// sums worked out by hand below: Go durations of every unit, files of the
+// one-pass and the exact way, the one-pass attempt an exact-way file took
+// back (insert 100 + probe 20 + delete 5 ms), the commit's wall from the
+// log's clock (18.348 − 17.767 s), and transform's statements by file and
+// folder.
+func TestStepsAwk(t *testing.T) {
+	if _, err := exec.LookPath("awk"); err != nil {
+		t.Skip("no awk")
+	}
+	cmd := exec.Command("awk", "-f", "steps.awk", "testdata/load.err")
+	cmd.Env = append(os.Environ(), "LC_ALL=C")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("awk: %v", err)
+	}
+	got := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		k, v, _ := strings.Cut(line, "\t")
+		got[k] = v
+	}
+	want := map[string]string{
+		"step:read files":                "0.026\t-\t1",
+		"step:setup":                     "0.008\t0.008\t1",
+		"step:stage":                     "0.001\t0.001\t2",
+		"step:privacy":                   "0.000\t0.000\t1",
+		"step:replace previous snapshot": "0.012\t0.024\t1",
+		"step:bookkeeping":               "0.015\t0.016\t1",
+		"step:before commit":             "62.500\t1.200\t1",
+		"step:commit":                    "0.581\t0.322\t1",
+		"step:load total":                "65.000\t-\t1",
+		"validate:one-pass":              "0.014\t0.017\t1",
+		"validate:exact way":             "1.250\t1.000\t1",
+		"validate:taken back":            "0.125\t0.105\t1",
+		"isql:insert_raw.sql":            "0.192\t0.174\t3",
+		"isql:probe.sql":                 "0.020\t0.010\t1",
+		"isql:delete_loaded.sql":         "0.005\t0.005\t1",
+		"isql:stage_csv.sql":             "0.040\t0.030\t1",
+		"isql:rule_reference.sql":        "0.060\t0.050\t1",
+		"isql:commit.sql":                "0.300\t0.250\t1",
+		"tsql:core/sips.sql":             "0.100\t0.080\t1",
+		"tsql:kpi/goals.sql":             "1.200\t0.900\t1",
+		"tsql:kpi/attendance.sql":        "0.050\t0.040\t1",
+		"tlayer:core":                    "0.100\t0.080\t1",
+		"tlayer:kpi":                     "1.250\t0.940\t2",
+	}
+	if !reflect.DeepEqual(got, want) {
+		for k, v := range want {
+			if got[k] != v {
+				t.Errorf("%s = %q, want %q", k, got[k], v)
+			}
+		}
+		for k, v := range got {
+			if _, ok := want[k]; !ok {
+				t.Errorf("unexpected %s = %q", k, v)
+			}
+		}
+	}
+}
