@@ -3,6 +3,7 @@ package transform
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 	"sync"
 
 	"github.com/BurntSushi/toml"
@@ -22,15 +23,30 @@ type catalogEntry struct {
 	Unit          Unit     `toml:"unit"`
 	Direction     string   `toml:"direction"`
 	Target        *float64 `toml:"target"`
-	TargetSetting string   `toml:"target_setting"`
+	TargetOp      string   `toml:"target_op"`
 	TargetSource  string   `toml:"target_source"`
 	DefinitionSV  string   `toml:"definition_sv"`
 	DefinitionEN  string   `toml:"definition_en"`
 	Breakdowns    []string `toml:"breakdowns"`
 	Requires      []string `toml:"requires"`
-	// Headline is false for a KPI that details another (breakdown-only
-	// KPIs, the box plot's quartiles); nil means true.
-	Headline *bool `toml:"headline"`
+	// ReferenceLineSetting is the settings key drawn as a reference line.
+	ReferenceLineSetting string `toml:"reference_line_setting"`
+	// ObservationWindowDays (or the settings key ObservationWindowSetting)
+	// is the KPI's observation window W of kpis.md; 0 when neither is set.
+	ObservationWindowDays    int    `toml:"observation_window_days"`
+	ObservationWindowSetting string `toml:"observation_window_setting"`
+	PointInTime              bool   `toml:"point_in_time"`
+	// Headline marks the ≈8 headline KPIs of a steering summary.
+	Headline bool `toml:"headline"`
+	// Detail is true for a KPI that details another (breakdown-only KPIs,
+	// the box plot's quartiles).
+	Detail bool `toml:"detail"`
+}
+
+// Label is one label of the catalogue: a code of a kind (family, breakdown,
+// unit, direction, status, trend, group:<breakdown>) in Swedish and English.
+type Label struct {
+	Kind, Code, SV, EN string
 }
 
 // DQRule is a data-quality rule: sql/dq/<ID>.sql returns the rows of Table
@@ -43,9 +59,13 @@ type DQRule struct {
 }
 
 type catalogFile struct {
-	KPI    []catalogEntry `toml:"kpi"`
-	DQRule []DQRule       `toml:"dq_rule"`
+	KPI    []catalogEntry                  `toml:"kpi"`
+	DQRule []DQRule                        `toml:"dq_rule"`
+	Labels map[string]map[string][2]string `toml:"labels"`
 }
+
+// Directions are the values of a KPI's direction.
+var Directions = []string{"higher", "lower", "neutral"}
 
 // The breakdown shorthands of catalog.toml.
 var breakdownSets = map[string][]string{
@@ -73,6 +93,7 @@ var (
 	catalogKPIs    []KPI
 	headlineKPIs   map[string]bool
 	dqRules        []DQRule
+	catalogLabels  []Label
 	catalogErr     error
 )
 
@@ -94,6 +115,10 @@ func loadCatalog() {
 			return
 		}
 		seen[e.ID] = true
+		if !contains(Directions, e.Direction) {
+			catalogErr = fmt.Errorf("catalog.toml: kpi %s: direction %q, want higher, lower or neutral", e.ID, e.Direction)
+			return
+		}
 		var bd []string
 		for _, b := range e.Breakdowns {
 			if set, ok := breakdownSets[b]; ok {
@@ -106,17 +131,62 @@ func loadCatalog() {
 		catalogEntries = append(catalogEntries, e)
 	}
 	catalogEntries = append(catalogEntries, surveyDimensionEntries()...)
+	// The labels, in a fixed order (kind, then the file's order is lost
+	// in the TOML map: by code).
+	kinds := make([]string, 0, len(f.Labels))
+	for k := range f.Labels {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, kind := range kinds {
+		codes := make([]string, 0, len(f.Labels[kind]))
+		for c := range f.Labels[kind] {
+			codes = append(codes, c)
+		}
+		sort.Strings(codes)
+		k := kind
+		if k == "age_band" {
+			k = "group:age_band"
+		}
+		for _, c := range codes {
+			l := f.Labels[kind][c]
+			catalogLabels = append(catalogLabels, Label{Kind: k, Code: c, SV: l[0], EN: l[1]})
+		}
+	}
+	label := func(kind, code string) [2]string {
+		if l, ok := f.Labels[kind][code]; ok {
+			return l
+		}
+		return [2]string{code, code}
+	}
 	headlineKPIs = map[string]bool{}
 	for i, e := range catalogEntries {
-		headlineKPIs[e.ID] = e.Headline == nil || *e.Headline
+		if _, ok := f.Labels["family"][e.Family]; !ok {
+			catalogErr = fmt.Errorf("catalog.toml: kpi %s: family %q has no [labels.family] entry", e.ID, e.Family)
+			return
+		}
+		headlineKPIs[e.ID] = !e.Detail
+		fam, unit := label("family", e.Family), label("unit", string(e.Unit))
 		catalogKPIs = append(catalogKPIs, KPI{
 			ID: e.ID, Family: e.Family, NameSV: e.NameSV, NameEN: e.NameEN,
-			Unit: e.Unit, Direction: e.Direction, Target: e.Target,
+			Unit: e.Unit, Direction: e.Direction, Target: e.Target, TargetOp: e.TargetOp,
 			TargetSource: e.TargetSource, DefinitionSV: e.DefinitionSV, DefinitionEN: e.DefinitionEN,
 			Breakdowns: e.Breakdowns, Requires: e.Requires, Order: (i + 1) * 10,
+			ObservationWindowDays: e.ObservationWindowDays, PointInTime: e.PointInTime,
+			Headline: e.Headline, Detail: e.Detail,
+			FamilySV: fam[0], FamilyEN: fam[1], UnitSV: unit[0], UnitEN: unit[1],
 		})
 	}
 	dqRules = f.DQRule
+}
+
+// Labels returns the catalogue's labels of families, breakdowns, units,
+// directions, statuses, trends and age bands (kind group:age_band); Build
+// adds the groups of the code lists and of SCB's regions and municipalities
+// in kpi_labels.
+func Labels() []Label {
+	catalogOnce.Do(loadCatalog)
+	return append([]Label(nil), catalogLabels...)
 }
 
 // surveyDimensionEntries generates the dimension rows of the user audit:
@@ -138,8 +208,7 @@ func surveyEntries(id, nameSV, nameEN, overSV, overEN string) []catalogEntry {
 	base := catalogEntry{Family: "survey", Breakdowns: surveyBreakdowns, Requires: surveyTables}
 	idx, mean, top := base, base, base
 	// The summary shows the index; the mean and top-box share detail it.
-	detail := false
-	mean.Headline, top.Headline = &detail, &detail
+	mean.Detail, top.Detail = true, true
 	idx.ID, idx.Unit, idx.Direction = id, UnitIndex, "higher"
 	idx.NameSV, idx.NameEN = nameSV+" (index 0–100)", nameEN+" (index 0–100)"
 	idx.DefinitionSV = "Svar i perioden på " + overSV + ", omräknade linjärt från skalans min…max till 0…100 och medelvärdesbildade (SKR:s konvention). Vet ej/inget svar räknas inte."
@@ -160,8 +229,11 @@ func surveyEntries(id, nameSV, nameEN, overSV, overEN string) []catalogEntry {
 // user-audit KPIs depend on the data: read them with LoadCatalog.
 func Catalog() []KPI { return CatalogWith(DefaultSettings()) }
 
-// CatalogWith returns the catalogue with setting-dependent targets taken
-// from s.
+// CatalogWith returns the catalogue with the setting-dependent parts taken
+// from s: reference lines, observation windows (with the overrides of
+// [observation_window_days]) and the target levels of [targets]. Settings
+// for a per-question survey KPI (not in the embedded catalogue) are applied
+// by Build. s must have been validated.
 func CatalogWith(s Settings) []KPI {
 	catalogOnce.Do(loadCatalog)
 	if catalogErr != nil {
@@ -169,20 +241,38 @@ func CatalogWith(s Settings) []KPI {
 		// file is a programming error.
 		panic(catalogErr)
 	}
+	targets, _ := s.ParseTargets()
 	out := make([]KPI, len(catalogKPIs))
 	for i, k := range catalogKPIs {
-		if ts := catalogEntries[i].TargetSetting; ts != "" {
-			v := settingValue(s, ts)
-			k.Target = &v
-			if k.TargetSource == "" {
-				k.TargetSource = "setting " + ts
-			}
+		e := catalogEntries[i]
+		if rs := e.ReferenceLineSetting; rs != "" {
+			v := settingValue(s, rs)
+			k.ReferenceLine = &v
+		}
+		if ws := e.ObservationWindowSetting; ws != "" {
+			k.ObservationWindowDays = int(settingValue(s, ws))
+		}
+		if w, ok := s.ObservationWindowDays[k.ID]; ok {
+			k.ObservationWindowDays = w
+		}
+		if t, ok := targets[k.ID]; ok {
+			v := t.Level
+			k.Target, k.TargetOp, k.TargetSource = &v, t.Op, TargetSourceSettings
 		}
 		k.Breakdowns = append([]string(nil), k.Breakdowns...)
 		k.Requires = append([]string(nil), k.Requires...)
 		out[i] = k
 	}
 	return out
+}
+
+// catalogKPIsRaw is the embedded catalogue before the settings apply.
+func catalogKPIsRaw() []KPI {
+	catalogOnce.Do(loadCatalog)
+	if catalogErr != nil {
+		panic(catalogErr)
+	}
+	return catalogKPIs
 }
 
 // IsHeadline reports whether k is a headline KPI, one the summary of a

@@ -234,8 +234,6 @@ func TestKPIFamiliesFixture(t *testing.T) {
 			{"2026Q2/followups_due/total/", num(1), 1, 0},
 			{"2026Q2/followup_on_time_share/total/", num(1), 1, 0},
 			{"2026Q3/followup_date_missing_share/total/", num(1.0 / 3), 3, 0},
-			{"2026Q2/followups_overdue/total/", num(1), 1, 0},
-			{"2026Q3/followups_overdue/total/", num(1), 1, 0},
 			// Follow-ups held in Q3: N2, N4a, N4, N6, N9; N10 has no
 			// held_date (excluded, planned 09-20).
 			{"2026Q3/followups_held/total/", num(5), 5, 1},

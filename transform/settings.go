@@ -3,8 +3,10 @@ package transform
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -38,6 +40,109 @@ type Settings struct {
 	// ChildConsentRule is "both_guardians" (a child's consent given by one
 	// guardian only is flagged) or "any_guardian".
 	ChildConsentRule string `toml:"child_consent_rule"`
+	// Targets are the region's target levels by KPI id ([targets]), e.g.
+	// within_target_share = ">= 0.80" (also "≥ 80 %" for a share). Shipped
+	// defaults hold none.
+	Targets map[string]string `toml:"targets"`
+	// ObservationWindowDays overrides a KPI's observation window W (days)
+	// by KPI id ([observation_window_days]).
+	ObservationWindowDays map[string]int `toml:"observation_window_days"`
+}
+
+// Target is one parsed target rule: the value must be Op (">=" or "<=")
+// Level, in the value's unit (a share is 0…1).
+type Target struct {
+	Op    string
+	Level float64
+}
+
+// ParseTargets parses and checks [targets]: every id is a KPI of the
+// catalogue (a per-question user-audit id, survey_<question>…, is checked
+// against the data by Build), every rule is ">= x" or "<= x" (≥ and ≤, a
+// decimal comma and, for a share, "80 %" are accepted), a share's level is
+// within 0…1, and the operator agrees with the KPI's direction.
+func (s Settings) ParseTargets() (map[string]Target, error) {
+	if len(s.Targets) == 0 {
+		return nil, nil
+	}
+	kpis := map[string]KPI{}
+	for _, k := range catalogKPIsRaw() {
+		kpis[k.ID] = k
+	}
+	ids := make([]string, 0, len(s.Targets))
+	for id := range s.Targets {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	out := map[string]Target{}
+	for _, id := range ids {
+		rule := s.Targets[id]
+		k, known := kpis[id]
+		if !known && !strings.HasPrefix(id, "survey_") {
+			return nil, fmt.Errorf("targets.%s: no KPI with that id (see sipstat kpi or kpi_catalog)", id)
+		}
+		t, pct, err := parseTargetRule(rule)
+		if err != nil {
+			return nil, fmt.Errorf("targets.%s: %q: %w", id, rule, err)
+		}
+		unit := k.Unit
+		if !known {
+			switch {
+			case strings.HasSuffix(id, "_top_box_share"):
+				unit = UnitShare
+			case strings.HasSuffix(id, "_mean"):
+				unit = UnitMean
+			default:
+				unit = UnitIndex
+			}
+		}
+		if pct {
+			if unit != UnitShare {
+				return nil, fmt.Errorf("targets.%s: %q: a per cent level is for a share, this KPI's unit is %s", id, rule, unit)
+			}
+			t.Level /= 100
+		}
+		if unit == UnitShare && (t.Level < 0 || t.Level > 1) {
+			return nil, fmt.Errorf("targets.%s: %q: a share's level is 0…1 (e.g. \">= 0.80\") or a per cent (\">= 80 %%\")", id, rule)
+		}
+		if known {
+			switch {
+			case k.Direction == "higher" && t.Op == "<=":
+				return nil, fmt.Errorf("targets.%s: %q: higher is better for this KPI, so its target is \">= level\"", id, rule)
+			case k.Direction == "lower" && t.Op == ">=":
+				return nil, fmt.Errorf("targets.%s: %q: lower is better for this KPI, so its target is \"<= level\"", id, rule)
+			}
+		}
+		out[id] = t
+	}
+	return out, nil
+}
+
+// parseTargetRule parses ">= 0.80", "<=14", "≥ 80 %", ">= 0,8".
+func parseTargetRule(rule string) (Target, bool, error) {
+	r := strings.TrimSpace(rule)
+	var t Target
+	switch {
+	case strings.HasPrefix(r, ">="):
+		t.Op, r = ">=", r[2:]
+	case strings.HasPrefix(r, "<="):
+		t.Op, r = "<=", r[2:]
+	case strings.HasPrefix(r, "≥"):
+		t.Op, r = ">=", strings.TrimPrefix(r, "≥")
+	case strings.HasPrefix(r, "≤"):
+		t.Op, r = "<=", strings.TrimPrefix(r, "≤")
+	default:
+		return t, false, errors.New(`want ">= level" or "<= level", e.g. ">= 0.80"`)
+	}
+	r = strings.TrimSpace(r)
+	pct := strings.HasSuffix(r, "%")
+	r = strings.TrimSpace(strings.TrimSuffix(r, "%"))
+	x, err := strconv.ParseFloat(strings.Replace(r, ",", ".", 1), 64)
+	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+		return t, false, errors.New(`the level is not a number; want ">= level" or "<= level", e.g. ">= 0.80"`)
+	}
+	t.Level = x
+	return t, pct, nil
 }
 
 // DefaultSettings are the defaults of kpis.md.
@@ -120,6 +225,26 @@ func (s Settings) Validate() error {
 	case "both_guardians", "any_guardian":
 	default:
 		return fmt.Errorf("child_consent_rule: %q, want both_guardians or any_guardian", s.ChildConsentRule)
+	}
+	if _, err := s.ParseTargets(); err != nil {
+		return err
+	}
+	known := map[string]bool{}
+	for _, k := range catalogKPIsRaw() {
+		known[k.ID] = true
+	}
+	ids := make([]string, 0, len(s.ObservationWindowDays))
+	for id := range s.ObservationWindowDays {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if !known[id] && !strings.HasPrefix(id, "survey_") {
+			return fmt.Errorf("observation_window_days.%s: no KPI with that id", id)
+		}
+		if s.ObservationWindowDays[id] < 0 {
+			return fmt.Errorf("observation_window_days.%s: must be 0 or more days", id)
+		}
 	}
 	return nil
 }

@@ -36,8 +36,11 @@ func TestSettings(t *testing.T) {
 		if s.MeetingTargetDays != 30 || s.MeetingTargetDaysByContext["child_placement"] != 45 || s.FollowUpToleranceDays != 14 || s.SmallNumberThreshold != 5 {
 			t.Errorf("got %+v", s)
 		}
-		if k := CatalogWith(s); *findKPI(k, "lead_time_median_days").Target != 30 {
-			t.Errorf("lead_time_median_days target = %v, want 30", *findKPI(k, "lead_time_median_days").Target)
+		// The 21 days are a reference line of the median lead time, not a
+		// target (kpis.md: none is invented).
+		k := findKPI(CatalogWith(s), "lead_time_median_days")
+		if k.Target != nil || k.ReferenceLine == nil || *k.ReferenceLine != 30 {
+			t.Errorf("lead_time_median_days target = %v, reference line = %v, want none and 30", k.Target, k.ReferenceLine)
 		}
 	})
 	for name, tc := range map[string]struct{ body, wantErr string }{
@@ -111,7 +114,7 @@ func TestCatalog(t *testing.T) {
 			t.Errorf("%s: unit %q", k.ID, k.Unit)
 		}
 		switch k.Direction {
-		case "higher", "lower", "none":
+		case "higher", "lower", "neutral":
 		default:
 			t.Errorf("%s: direction %q", k.ID, k.Direction)
 		}

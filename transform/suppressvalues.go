@@ -5,7 +5,9 @@ import "github.com/sipstat/sipstat/transform/suppress"
 // Suppress applies the small-number rule to values in place: within each
 // period and KPI, the total and every breakdown's groups go through
 // suppress.Apply. A suppressed value keeps its N (for sorting and tests) but
-// Value, Numerator and Denominator are cleared, so no output can print them.
+// Value, Numerator and Denominator are cleared, so no output can print them,
+// and its Status and Trend are none (kpis.md: a status is never shown for a
+// suppressed value).
 func Suppress(values []Value, threshold int) {
 	type key struct{ period, kpi string }
 	type cellRef struct {
@@ -52,6 +54,7 @@ func Suppress(values []Value, threshold int) {
 		if cells[i].Hidden && !values[i].NoData {
 			values[i].Suppressed = true
 			values[i].Value, values[i].Numerator, values[i].Denominator = nil, nil, nil
+			values[i].Status, values[i].Trend = StatusNone, TrendNone
 		}
 	}
 }

@@ -26,15 +26,47 @@ type KPI struct {
 	NameSV       string
 	NameEN       string
 	Unit         Unit
-	Direction    string   // "higher", "lower" or "none": which way is better
-	Target       *float64 // in the value's unit (a share target is 0…1); nil = no target
-	TargetSource string   // where the target comes from (setting or guidance)
+	Direction    string   // "higher", "lower" or "neutral": which way is better
+	Target       *float64 // a target level in the value's unit (a share target is 0…1); nil = no target
+	TargetOp     string   // ">=" or "<=" with Target; "" without
+	TargetSource string   // where the target comes from (the settings file)
 	DefinitionSV string
 	DefinitionEN string
 	Breakdowns   []string // breakdowns computed besides "total"
 	Requires     []string // optional contract tables it needs; absent → no data
 	Order        int      // position in reports
+	// ReferenceLine is a level drawn beside the values, not a target (the
+	// 21 days of the median and p90 lead time); nil = none.
+	ReferenceLine *float64
+	// ObservationWindowDays is W of kpis.md: a value for a period P is
+	// preliminary while end of P + W > the as-of date.
+	ObservationWindowDays int
+	// PointInTime is true for a count at the as-of date (followups_overdue):
+	// one value, in the latest period, with no trend.
+	PointInTime bool
+	// Headline marks the ≈8 headline KPIs of a steering summary
+	// (kpi_catalog.headline). Detail marks a KPI that details another
+	// (IsHeadline is its negation).
+	Headline, Detail bool
+	// Labels of the family and the unit (kpi_labels).
+	FamilySV, FamilyEN, UnitSV, UnitEN string
 }
+
+// TargetSourceSettings is the target_source of a target set in the
+// settings file.
+const TargetSourceSettings = "Inställningsfilen ([targets])"
+
+// The values of Value.Status and Value.Trend.
+const (
+	StatusMet    = "met"
+	StatusNotMet = "not_met"
+	StatusNone   = "none"
+
+	TrendBetter    = "better"
+	TrendWorse     = "worse"
+	TrendUnchanged = "unchanged"
+	TrendNone      = "none"
+)
 
 // Value is one figure of the KPI catalogue: one KPI for one period, breakdown
 // and group. Numerator and Denominator are nil where the KPI is not a share;
@@ -54,6 +86,20 @@ type Value struct {
 	Excluded    int64 // units left out because of a data-quality flag
 	NoData      bool  // an optional table the KPI needs was not delivered
 	Suppressed  bool  // hidden by the small-number rule (set by Suppress)
+	// Preliminary is true while the period's end + the KPI's observation
+	// window is after the as-of date (kpis.md "Preliminary values").
+	Preliminary bool
+	// Status is met | not_met against the KPI's target, none without a
+	// target, value, or for a preliminary (or suppressed) value.
+	Status string
+	// Trend is better | worse | unchanged against the same quarter a year
+	// earlier (direction-aware; unchanged = within random variation,
+	// p ≥ 0.05), none where there is no comparison.
+	Trend string
+	// ReferenceValue is the region's value beside a municipality's, the
+	// nation's beside a region's (or the total) when the database holds all
+	// regions; nil otherwise.
+	ReferenceValue *float64
 }
 
 // Filter selects values from kpi_values. Empty slices select everything.

@@ -24,12 +24,13 @@ func Values(ctx context.Context, q warehouse.Querier, f Filter) ([]Value, error)
 	var out []Value
 	for rows.Next() {
 		var v Value
-		var value, num, den sql.NullFloat64
+		var value, num, den, ref sql.NullFloat64
 		if err := rows.Scan(&v.Period, &v.PeriodStart, &v.PeriodEnd, &v.KPIID, &v.Breakdown, &v.Group,
-			&v.GroupLabel, &value, &num, &den, &v.N, &v.Excluded, &v.NoData); err != nil {
+			&v.GroupLabel, &value, &num, &den, &v.N, &v.Excluded, &v.NoData, &v.Preliminary,
+			&v.Status, &v.Trend, &ref); err != nil {
 			return nil, fmt.Errorf("transform: read kpi_values: %w", err)
 		}
-		v.Value, v.Numerator, v.Denominator = ptr(value), ptr(num), ptr(den)
+		v.Value, v.Numerator, v.Denominator, v.ReferenceValue = ptr(value), ptr(num), ptr(den), ptr(ref)
 		v.PeriodStart, v.PeriodEnd = v.PeriodStart.UTC(), v.PeriodEnd.UTC()
 		out = append(out, v)
 	}
@@ -59,13 +60,16 @@ func LoadCatalog(ctx context.Context, q warehouse.Querier) ([]KPI, error) {
 	for rows.Next() {
 		var k KPI
 		var unit, bd, req string
-		var target sql.NullFloat64
-		var targetSource sql.NullString
+		var target, refLine sql.NullFloat64
+		var targetSource, targetOp sql.NullString
 		if err := rows.Scan(&k.ID, &k.Family, &k.NameSV, &k.NameEN, &unit, &k.Direction, &target,
-			&targetSource, &k.DefinitionSV, &k.DefinitionEN, &bd, &req, &k.Order); err != nil {
+			&targetSource, &k.DefinitionSV, &k.DefinitionEN, &bd, &req, &k.Order, &targetOp, &refLine,
+			&k.ObservationWindowDays, &k.Headline, &k.PointInTime, &k.Detail, &k.FamilySV, &k.FamilyEN,
+			&k.UnitSV, &k.UnitEN); err != nil {
 			return nil, fmt.Errorf("transform: read kpi_catalog: %w", err)
 		}
 		k.Unit, k.Target, k.TargetSource = Unit(unit), ptr(target), targetSource.String
+		k.TargetOp, k.ReferenceLine = targetOp.String, ptr(refLine)
 		k.Breakdowns, k.Requires = splitList(bd), splitList(req)
 		out = append(out, k)
 	}

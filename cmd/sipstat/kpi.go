@@ -18,8 +18,10 @@ import (
 	"github.com/sipstat/sipstat/transform/suppress"
 )
 
-// kpiCSVHeader is a public interface: scripts depend on these columns in this order.
-var kpiCSVHeader = []string{"kpi_id", "breakdown", "group", "value", "numerator", "denominator", "n", "suppressed"}
+// kpiCSVHeader is a public interface: scripts depend on these columns in this
+// order (new columns are only ever added at the end).
+var kpiCSVHeader = []string{"kpi_id", "breakdown", "group", "value", "numerator", "denominator", "n", "suppressed",
+	"preliminary", "status", "trend", "reference_value"}
 
 func (a *app) kpiCommand() *cobra.Command {
 	var (
@@ -36,14 +38,34 @@ age_band, sex, org_type, mode, … or "all"). The period defaults to the latest
 complete quarter before the as-of date.
 
 CSV columns (a stable interface): kpi_id,breakdown,group,value,numerator,
-denominator,n,suppressed. Totals have breakdown "total" and an empty group.
-Shares are fractions 0…1, lead times days. Output is exact unless --suppress is
-given: then counts 1–4 and figures with fewer than 5 units behind them are
-shown as "..", with complementary suppression within each breakdown. "-" means
-no data (an optional table was not delivered).
+denominator,n,suppressed,preliminary,status,trend,reference_value. Totals have
+breakdown "total" and an empty group. Shares are fractions 0…1, lead times
+days. Output is exact unless --suppress is given: then counts 1–4 and figures
+with fewer than 5 units behind them are shown as "..", with complementary
+suppression within each breakdown. "-" means no data (an optional table was
+not delivered).
+
+  preliminary      true while the period's end + the KPI's observation window
+                   (90 days for coverage, lead times …; the follow-up
+                   tolerance for follow-up KPIs; 0 for counts) is after the
+                   as-of date: the value can still change (kpis.md)
+  status           met | not_met against a target set in the settings file's
+                   [targets] (e.g. within_target_share = ">= 0.80"); none
+                   without a target, for a preliminary or suppressed value
+  trend            better | worse | unchanged against the same quarter a year
+                   earlier, for the KPI's direction; unchanged = within random
+                   variation (p ≥ 0.05: two-proportion test for shares,
+                   Poisson test for counts; medians by the change only);
+                   none for neutral KPIs or without a comparison
+  reference_value  beside a municipality, its region's value; beside a region
+                   (or the total), the nation's where the database holds all
+                   regions; empty otherwise
+Booleans are true/false. followups_overdue is a count at the as-of date: one
+value, in the quarter containing it.
 
 --as-of, --source and --from/--to compute the values afresh instead of reading
-the stored ones.`,
+the stored ones (a quarter is computed with the one a year earlier, for the
+trend).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
@@ -113,6 +135,12 @@ the stored ones.`,
 			var values []transform.Value
 			if params.AsOf != nil || len(params.Sources) > 0 || !p.IsQuarter() {
 				params.Periods = []transform.Period{p}
+				if p.IsQuarter() {
+					// The same quarter a year earlier, for the trend.
+					if prev, err := transform.ParsePeriod(fmt.Sprintf("%dQ%d", p.Start.Year()-1, (int(p.Start.Month())+2)/3)); err == nil {
+						params.Periods = []transform.Period{prev, p}
+					}
+				}
 				values, err = transform.Compute(ctx, db, params)
 				values = filterValues(values, filter)
 			} else {
@@ -127,13 +155,23 @@ the stored ones.`,
 			if doSuppress {
 				transform.Suppress(values, settings.SmallNumberThreshold)
 			}
+			// The database's catalogue: with the survey questions of the
+			// data and the targets it was built with.
+			catalog, err := transform.LoadCatalog(ctx, db)
+			if err != nil {
+				return err
+			}
+			cat := map[string]transform.KPI{}
+			for _, k := range catalog {
+				cat[k.ID] = k
+			}
 			switch format {
 			case "csv":
 				return writeKPICSV(a.stdout, values)
 			case "json":
-				return writeKPIJSON(a.stdout, values)
+				return writeKPIJSON(a.stdout, values, cat)
 			default:
-				return writeKPITable(a.stdout, values)
+				return writeKPITable(a.stdout, values, cat)
 			}
 		},
 	}
@@ -176,14 +214,15 @@ func formatNumber(x *float64) string {
 
 // csvFields renders one value as the public CSV columns.
 func csvFields(v transform.Value) []string {
+	judged := []string{strconv.FormatBool(v.Preliminary), v.Status, v.Trend, formatNumber(v.ReferenceValue)}
 	switch {
 	case v.NoData:
-		return []string{v.KPIID, v.Breakdown, v.Group, suppress.NoData, "", "", "", "false"}
+		return append([]string{v.KPIID, v.Breakdown, v.Group, suppress.NoData, "", "", "", "false"}, judged...)
 	case v.Suppressed:
-		return []string{v.KPIID, v.Breakdown, v.Group, suppress.Mark, suppress.Mark, suppress.Mark, suppress.Mark, "true"}
+		return append([]string{v.KPIID, v.Breakdown, v.Group, suppress.Mark, suppress.Mark, suppress.Mark, suppress.Mark, "true"}, judged...)
 	}
-	return []string{v.KPIID, v.Breakdown, v.Group, formatNumber(v.Value), formatNumber(v.Numerator),
-		formatNumber(v.Denominator), strconv.FormatInt(v.N, 10), "false"}
+	return append([]string{v.KPIID, v.Breakdown, v.Group, formatNumber(v.Value), formatNumber(v.Numerator),
+		formatNumber(v.Denominator), strconv.FormatInt(v.N, 10), "false"}, judged...)
 }
 
 func writeKPICSV(w io.Writer, values []transform.Value) error {
@@ -213,15 +252,20 @@ type kpiJSON struct {
 	Excluded    int64    `json:"excluded"`
 	NoData      bool     `json:"no_data"`
 	Suppressed  bool     `json:"suppressed"`
+	// Preliminary, Status, Trend and ReferenceValue: see sipstat help kpi.
+	Preliminary    bool     `json:"preliminary"`
+	Status         string   `json:"status"`
+	Trend          string   `json:"trend"`
+	ReferenceValue *float64 `json:"reference_value"`
 }
 
-func writeKPIJSON(w io.Writer, values []transform.Value) error {
-	cat := catalogIndex()
+func writeKPIJSON(w io.Writer, values []transform.Value, cat map[string]transform.KPI) error {
 	out := make([]kpiJSON, 0, len(values))
 	for _, v := range values {
 		j := kpiJSON{Period: v.Period, KPIID: v.KPIID, Name: cat[v.KPIID].NameSV, Unit: string(cat[v.KPIID].Unit),
 			Breakdown: v.Breakdown, Group: v.Group, GroupLabel: v.GroupLabel, Value: v.Value,
-			Numerator: v.Numerator, Denominator: v.Denominator, Excluded: v.Excluded, NoData: v.NoData, Suppressed: v.Suppressed}
+			Numerator: v.Numerator, Denominator: v.Denominator, Excluded: v.Excluded, NoData: v.NoData, Suppressed: v.Suppressed,
+			Preliminary: v.Preliminary, Status: v.Status, Trend: v.Trend, ReferenceValue: v.ReferenceValue}
 		if !v.Suppressed {
 			n := v.N
 			j.N = &n
@@ -231,14 +275,6 @@ func writeKPIJSON(w io.Writer, values []transform.Value) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
-}
-
-func catalogIndex() map[string]transform.KPI {
-	m := map[string]transform.KPI{}
-	for _, k := range transform.Catalog() {
-		m[k.ID] = k
-	}
-	return m
 }
 
 // displayValue formats a value for people: per cent for shares, days, counts.
@@ -264,12 +300,17 @@ func displayValue(v transform.Value, unit transform.Unit) string {
 	}
 }
 
-func writeKPITable(w io.Writer, values []transform.Value) error {
-	cat := catalogIndex()
+// statusWords and trendWords are the Swedish words of the table output.
+var (
+	statusWords = map[string]string{transform.StatusMet: "uppfyllt", transform.StatusNotMet: "ej uppfyllt"}
+	trendWords  = map[string]string{transform.TrendBetter: "bättre", transform.TrendWorse: "sämre", transform.TrendUnchanged: "oförändrat"}
+)
+
+func writeKPITable(w io.Writer, values []transform.Value, cat map[string]transform.KPI) error {
 	t := table.NewWriter()
 	t.SetOutputMirror(w)
 	t.SetStyle(table.StyleLight)
-	t.AppendHeader(table.Row{"KPI", "Namn", "Uppdelning", "Grupp", "Värde", "Täljare", "Nämnare", "n"})
+	t.AppendHeader(table.Row{"KPI", "Namn", "Uppdelning", "Grupp", "Värde", "Täljare", "Nämnare", "n", "Mål", "Jämfört med året före"})
 	t.SetColumnConfigs([]table.ColumnConfig{
 		{Number: 2, WidthMax: 48},
 		{Number: 5, Align: text.AlignRight},
@@ -277,6 +318,7 @@ func writeKPITable(w io.Writer, values []transform.Value) error {
 		{Number: 7, Align: text.AlignRight},
 		{Number: 8, Align: text.AlignRight},
 	})
+	prel := false
 	for _, v := range values {
 		k := cat[v.KPIID]
 		group := v.GroupLabel
@@ -291,8 +333,16 @@ func writeKPITable(w io.Writer, values []transform.Value) error {
 		if v.NoData {
 			n = suppress.NoData
 		}
-		t.AppendRow(table.Row{v.KPIID, k.NameSV, v.Breakdown, group, displayValue(v, k.Unit), num, den, n})
+		shown := displayValue(v, k.Unit)
+		if v.Preliminary && shown != "" && !v.NoData && !v.Suppressed {
+			shown += " prel."
+			prel = true
+		}
+		t.AppendRow(table.Row{v.KPIID, k.NameSV, v.Breakdown, group, shown, num, den, n, statusWords[v.Status], trendWords[v.Trend]})
 	}
 	t.Render()
+	if prel {
+		fmt.Fprintln(w, "prel. = preliminärt värde: perioden slutade för nära uttagsdatumet för att utfallet ska vara klart.")
+	}
 	return nil
 }

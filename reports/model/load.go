@@ -372,7 +372,7 @@ func status(k transform.KPI, f Figure) Status {
 		return StatusSuppressed
 	case f.Value == nil:
 		return StatusNoData
-	case k.Target == nil || k.Direction == "none":
+	case k.Target == nil || k.Direction == "neutral":
 		return StatusNoTarget
 	}
 	met := *f.Value >= *k.Target

@@ -29,19 +29,19 @@ func f(x float64) *float64 { return &x }
 
 // FixtureKPIs is the fixture's catalogue, in report order.
 var FixtureKPIs = []FixtureKPI{
-	{"needs_detected", "coverage", "Upptäckta behov", "count", "none", nil, map[string][]string{"municipality": Munis}},
+	{"needs_detected", "coverage", "Upptäckta behov", "count", "neutral", nil, map[string][]string{"municipality": Munis}},
 	{"coverage", "coverage", "Andel behov som lett till SIP-möte", "share", "higher", f(0.9), map[string][]string{"municipality": Munis, "context": {"discharge", "child_placement", "standard"}}},
 	{"lead_time_median_days", "lead_times", "Ledtid behov → SIP-möte, median (dagar)", "days", "lower", f(21), map[string][]string{"municipality": Munis, "context": {"discharge", "child_placement", "standard"}}},
-	{"meetings_held", "attendance", "Genomförda SIP-möten", "count", "none", nil, map[string][]string{"municipality": Munis}},
+	{"meetings_held", "attendance", "Genomförda SIP-möten", "count", "neutral", nil, map[string][]string{"municipality": Munis}},
 	{"summoned_attendance_share", "attendance", "Närvaro bland kallade", "share", "higher", f(0.95), map[string][]string{"municipality": Munis, "org_type": {"primary_care", "social_services", "school"}, "mode": {"in_person", "video"}}},
 	{"summoned_absent_share", "attendance", "Uteblivna trots kallelse", "share", "lower", nil, map[string][]string{"municipality": Munis, "org_type": {"primary_care", "social_services", "school"}}},
 	{"individual_present_share", "participation", "Den enskilde deltog", "share", "higher", nil, map[string][]string{"municipality": Munis}},
 	{"goal_achieved_share", "goals", "Uppfyllda", "share", "higher", nil, map[string][]string{"municipality": Munis}},
-	{"goal_partly_share", "goals", "Delvis uppfyllda", "share", "none", nil, map[string][]string{"municipality": Munis}},
+	{"goal_partly_share", "goals", "Delvis uppfyllda", "share", "neutral", nil, map[string][]string{"municipality": Munis}},
 	{"goal_not_achieved_share", "goals", "Ej uppfyllda", "share", "lower", nil, map[string][]string{"municipality": Munis}},
-	{"sips_closed", "closure", "Avslutade SIP", "count", "none", nil, map[string][]string{"municipality": Munis}},
+	{"sips_closed", "closure", "Avslutade SIP", "count", "neutral", nil, map[string][]string{"municipality": Munis}},
 	{"deviations", "deviations", "Avvikelser", "count", "lower", nil, map[string][]string{"municipality": Munis, "category": {"no_initiative", "absent_despite_summons", "other"}}},
-	{"video_share", "ways_of_working", "Andel SIP-möten på distans", "share", "none", nil, map[string][]string{"municipality": Munis}},
+	{"video_share", "ways_of_working", "Andel SIP-möten på distans", "share", "neutral", nil, map[string][]string{"municipality": Munis}},
 	{"survey_dim_information", "user_audit", "Information", "index", "higher", nil, map[string][]string{"respondent": {"individual", "guardian"}}},
 }
 
@@ -133,15 +133,18 @@ func Fixture(t testing.TB) *warehouse.DB {
 		if k.Target != nil {
 			target = *k.Target
 		}
-		exec(`insert into kpi_catalog values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		exec(`insert into kpi_catalog (kpi_id, family, name_sv, name_en, unit, direction, target, target_source,
+			definition_sv, definition_en, breakdowns, requires, sort_order) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			k.ID, k.Family, k.NameSV, k.ID, k.Unit, k.Direction, target, "test", "Definition av "+k.NameSV, "", breakdowns(k), []string{}, i+1)
 	}
+	exec(`update kpi_catalog set target_op = case when direction = 'lower' then '<=' else '>=' end where target is not null`)
 	trend := transform.LatestCompleteQuarter(FixtureAsOf).Trend(8)
 	for qi, p := range trend {
 		for ki, k := range FixtureKPIs {
 			insert := func(breakdown, group string, g int) {
 				v := FixtureValue(k, ki, qi, g)
-				exec(`insert into kpi_values values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				exec(`insert into kpi_values (period, period_start, period_end, kpi_id, breakdown, group_value, group_label,
+					value, numerator, denominator, n, excluded, no_data) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 					p.Label, p.Start, p.End, k.ID, breakdown, group, labels[group], v.Value, v.Numerator, v.Denominator, v.N, v.Excluded, false)
 			}
 			insert("total", "", -1)

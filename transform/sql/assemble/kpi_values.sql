@@ -3,11 +3,36 @@
 -- units is 0, any other unit is null with n = 0); a breakdown row exists for
 -- every group with units, for the breakdowns the catalogue lists. A KPI that
 -- needs an optional table none of the sources in scope delivered has only
--- total rows with no_data = true and no value.
--- inputs: kpi_rows, kpi_catalog, kpi_periods, kpi_sources, load_files,
---         ref_groups
-with catalog as (
-    select c.kpi_id, c.unit, c.breakdowns, c.requires
+-- total rows with no_data = true and no value. A point-in-time KPI
+-- (followups_overdue, a count at A) has rows in the latest period only.
+-- Each row carries, judged once with the catalogue (kpis.md "Preliminary
+-- values", "Targets, direction and status", "Comparisons"):
+--   preliminary      end of the period + the KPI's observation window > A
+--   status           met | not_met against the KPI's target (settings), none
+--                    without a target or a value, or when preliminary
+--   trend            better | worse | unchanged against the same quarter a
+--                    year earlier (direction-aware; none for neutral KPIs,
+--                    without a value on either side, or when either side is
+--                    preliminary). unchanged = not significant at p < 0.05:
+--                    shares a two-proportion z test (pooled); counts the
+--                    conditional binomial test of two Poisson counts (R's
+--                    poisson.test; exact up to 2 000 units, the normal
+--                    approximation with continuity correction beyond);
+--                    rates the same test with the two exposures (normal
+--                    approximation); days, means and indices the change only
+--   reference_value  municipality rows: the region's value (same period,
+--                    KPI, region row); region and total rows: the nation's
+--                    (the total) when the sources hold all 21 regions
+-- inputs: kpi_rows, kpi_catalog, kpi_periods, kpi_sources, kpi_params,
+--         load_files, ref_groups, ref_municipalities, sips (core)
+with params as (
+    select * from kpi_params
+),
+
+catalog as (
+    select
+        c.kpi_id, c.unit, c.breakdowns, c.requires, c.direction, c.target,
+        c.target_op, c.observation_window_days, c.is_point_in_time
     from kpi_catalog as c
 ),
 
@@ -25,9 +50,24 @@ catalog_state as (
     cross join delivered as d
 ),
 
+last_period as (
+    select kp.period
+    from kpi_periods as kp
+    order by kp.period_end desc, kp.period_start desc
+    limit 1
+),
+
+catalog_periods as (
+    -- The periods each KPI has rows in: all, or the latest for a count at A.
+    select p.period, c.*
+    from kpi_periods as p
+    cross join catalog_state as c
+    where not c.is_point_in_time or p.period in (select lp.period from last_period as lp)
+),
+
 totals as (
     select
-        p.period,
+        c.period,
         c.kpi_id,
         'total' as breakdown,
         '' as group_value,
@@ -37,10 +77,9 @@ totals as (
         coalesce(r.n, 0) as n,
         coalesce(r.excluded, 0) as excluded,
         false as no_data
-    from kpi_periods as p
-    cross join catalog_state as c
+    from catalog_periods as c
     left join kpi_rows as r
-        on r.period = p.period and r.kpi_id = c.kpi_id and r.breakdown = 'total'
+        on r.period = c.period and r.kpi_id = c.kpi_id and r.breakdown = 'total'
     where not c.is_no_data
 ),
 
@@ -71,7 +110,7 @@ groups as (
 
 no_data as (
     select
-        p.period,
+        c.period,
         c.kpi_id,
         'total' as breakdown,
         '' as group_value,
@@ -81,8 +120,7 @@ no_data as (
         0::bigint as n,
         0::bigint as excluded,
         true as no_data
-    from kpi_periods as p
-    cross join catalog_state as c
+    from catalog_periods as c
     where c.is_no_data
 ),
 
@@ -94,26 +132,150 @@ all_rows as (
     select * from no_data
 ),
 
-final as (
+judged as (
+    -- preliminary, and the label of the same quarter a year earlier (null
+    -- for a date range).
     select
-        a.period,
+        a.*,
         p.period_start,
         p.period_end,
-        a.kpi_id,
-        a.breakdown,
-        a.group_value,
-        coalesce(g.group_label, a.group_value) as group_label,
-        a.value,
-        a.numerator,
-        a.denominator,
-        a.n,
-        a.excluded,
-        a.no_data
+        c.unit,
+        c.direction,
+        c.target,
+        c.target_op,
+        not c.is_point_in_time
+            and p.period_end + c.observation_window_days > params.as_of as preliminary,
+        case
+            when regexp_full_match(a.period, '[0-9]{4}Q[1-4]')
+                then (a.period[1:4]::integer - 1)::varchar || a.period[5:]
+        end as year_earlier,
+        c.is_point_in_time
     from all_rows as a
     inner join kpi_periods as p
         on p.period = a.period
+    inner join catalog_state as c
+        on c.kpi_id = a.kpi_id
+    cross join params
+),
+
+compared as (
+    -- The row beside the same quarter a year earlier, and the change's
+    -- sign and significance. A point-in-time KPI has no earlier row.
+    select
+        j.*,
+        e.value as e_value,
+        e.numerator as e_numerator,
+        e.denominator as e_denominator,
+        e.preliminary as e_preliminary,
+        least(j.value, e.value)::bigint as count_low,
+        (j.value + e.value)::bigint as count_sum
+    from judged as j
+    left join judged as e
+        on e.period = j.year_earlier
+        and e.kpi_id = j.kpi_id
+        and e.breakdown = j.breakdown
+        and e.group_value = j.group_value
+),
+
+tested as (
+    select
+        c.*,
+        case
+            when c.value is null or c.e_value is null or c.preliminary or c.e_preliminary then null
+            when c.value = c.e_value then false
+            when c.unit = 'share' then
+                case
+                    when c.denominator > 0 and c.e_denominator > 0 then
+                        abs(c.numerator / c.denominator - c.e_numerator / c.e_denominator)
+                        / nullif(sqrt(
+                            ((c.numerator + c.e_numerator) / (c.denominator + c.e_denominator))
+                            * (1 - (c.numerator + c.e_numerator) / (c.denominator + c.e_denominator))
+                            * (1 / c.denominator + 1 / c.e_denominator)
+                        ), 0) > 1.959963984540054
+                    else false
+                end
+            when c.unit = 'count' and c.count_sum <= 2000 then
+                -- Exact: p = min(1, 2 · P(X ≤ low)), X ~ Bin(x1 + x2, 1/2).
+                least(1, 2 * list_sum(list_transform(
+                    range(0, c.count_low + 1),
+                    i -> exp(lgamma(c.count_sum + 1) - lgamma(i + 1) - lgamma(c.count_sum - i + 1) - c.count_sum * ln(2))
+                ))) < 0.05
+            when c.unit = 'count' then
+                (abs(c.value - c.e_value) - 1) / sqrt(c.value + c.e_value) > 1.959963984540054
+            when c.unit = 'rate' then
+                case
+                    when c.numerator + c.e_numerator > 0 and c.denominator > 0 and c.e_denominator > 0 then
+                        abs(c.numerator - (c.numerator + c.e_numerator) * c.denominator / (c.denominator + c.e_denominator))
+                        / sqrt((c.numerator + c.e_numerator) * c.denominator * c.e_denominator
+                            / ((c.denominator + c.e_denominator) * (c.denominator + c.e_denominator)))
+                        > 1.959963984540054
+                    else false
+                end
+            -- days, means, indices: the change only
+            else true
+        end as is_changed
+    from compared as c
+),
+
+all_regions as (
+    -- Whether the sources in scope hold every region (county) of SCB's list:
+    -- then the total is the nation's value.
+    select
+        count(distinct s.region_code) = (select count(distinct rm.county_code) from ref_municipalities as rm)
+            as holds_all
+    from sips as s
+    where s.region_code in (select rm.county_code from ref_municipalities as rm)
+),
+
+municipality_regions as (
+    select rm.municipality_code, rm.county_code
+    from ref_municipalities as rm
+),
+
+final as (
+    select
+        t.period,
+        t.period_start,
+        t.period_end,
+        t.kpi_id,
+        t.breakdown,
+        t.group_value,
+        coalesce(g.group_label, t.group_value) as group_label,
+        t.value,
+        t.numerator,
+        t.denominator,
+        t.n,
+        t.excluded,
+        t.no_data,
+        t.preliminary,
+        case
+            when t.target is null or t.value is null or t.preliminary or t.no_data then 'none'
+            when t.target_op = '<=' and t.value <= t.target then 'met'
+            when t.target_op = '>=' and t.value >= t.target then 'met'
+            else 'not_met'
+        end as status,
+        case
+            when t.direction = 'neutral' or t.is_changed is null or t.is_point_in_time then 'none'
+            when not t.is_changed then 'unchanged'
+            when (t.value > t.e_value) = (t.direction = 'higher') then 'better'
+            else 'worse'
+        end as trend,
+        case
+            when t.breakdown = 'municipality' then rv.value
+            when t.breakdown in ('region', 'total') and ar.holds_all then nv.value
+        end as reference_value
+    from tested as t
+    cross join all_regions as ar
     left join ref_groups as g
-        on g.breakdown = a.breakdown and g.group_value = a.group_value
+        on g.breakdown = t.breakdown and g.group_value = t.group_value
+    left join municipality_regions as mr
+        on t.breakdown = 'municipality' and mr.municipality_code = t.group_value
+    left join all_rows as rv
+        on rv.period = t.period and rv.kpi_id = t.kpi_id and rv.breakdown = 'region'
+        and rv.group_value = mr.county_code
+    left join all_rows as nv
+        on nv.period = t.period and nv.kpi_id = t.kpi_id and nv.breakdown = 'total'
+        and t.breakdown in ('region', 'total')
 )
 
 select * from final

@@ -3,6 +3,7 @@
 -- texts follow surveyEntries in catalog.go. A question id used by several
 -- surveys is one KPI over all of them (the first survey's text names it).
 -- parameters: 1 = the first sort_order to use
+-- inputs: survey_questions (core), kpi_labels
 with questions as (
     select
         q.question_id,
@@ -49,9 +50,23 @@ final as (
         k.definition_en,
         ['region', 'municipality', 'respondent'] as breakdowns,
         ['survey_questions', 'survey_responses', 'survey_answers'] as requires,
-        (? + (n.rn - 1) * 3 + k.k)::integer as sort_order
+        (? + (n.rn - 1) * 3 + k.k)::integer as sort_order,
+        null::varchar as target_op,
+        null::double as reference_line,
+        0 as observation_window_days,
+        false as headline,
+        false as is_point_in_time,
+        k.k > 0 as is_detail,
+        fam.label_sv as family_sv,
+        fam.label_en as family_en,
+        un.label_sv as unit_sv,
+        un.label_en as unit_en
     from numbered as n
     cross join kinds as k
+    inner join kpi_labels as fam
+        on fam.kind = 'family' and fam.code = 'survey'
+    inner join kpi_labels as un
+        on un.kind = 'unit' and un.code = k.unit
 )
 
 insert into kpi_catalog select * from final

@@ -3,8 +3,8 @@
 -- followups_overdue, followups_held.
 -- Units: held meetings by next_follow_up_date; initial and follow_up
 -- meetings by held date (one scan); SIPs open at the as-of date A by their latest held meeting
--- (followups_overdue is a count at A, the same for every period, as kpis.md
--- defines it: aggregated once and repeated for each period).
+-- (followups_overdue is a count at A, as kpis.md defines it: aggregated
+-- once, one value in the latest period of the grid, no trend).
 -- inputs: meetings, sips (core), kpi_periods, kpi_period_days, kpi_params
 with params as (
     select * from kpi_params
@@ -193,13 +193,20 @@ overdue_at_as_of as materialized (
 ),
 
 overdue_agg as (
+    -- A count at A, not a period value: one value, in the latest period of
+    -- the grid (the default grid's last quarter contains A).
     select
         p.period,
         o.breakdown,
         o.group_value,
         o.overdue,
         o.excluded
-    from kpi_periods as p
+    from (
+        select kp.period
+        from kpi_periods as kp
+        order by kp.period_end desc, kp.period_start desc
+        limit 1
+    ) as p
     cross join overdue_at_as_of as o
 ),
 

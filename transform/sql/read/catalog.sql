@@ -5,7 +5,9 @@ with final as (
         c.target_source, c.definition_sv, c.definition_en,
         array_to_string(c.breakdowns, ',') as breakdowns,
         array_to_string(c.requires, ',') as requires,
-        c.sort_order
+        c.sort_order, c.target_op, c.reference_line, c.observation_window_days,
+        c.headline, c.is_point_in_time, c.is_detail, c.family_sv, c.family_en,
+        c.unit_sv, c.unit_en
     from kpi_catalog as c
 )
 

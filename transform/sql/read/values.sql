@@ -25,6 +25,10 @@ final as (
         f.n,
         f.excluded,
         f.no_data,
+        f.preliminary,
+        f.status,
+        f.trend,
+        f.reference_value,
         c.sort_order,
         coalesce(list_position(string_split(?, ','), f.breakdown), 999) as breakdown_order
     from filtered as f
@@ -34,6 +38,7 @@ final as (
 
 select
     period, period_start, period_end, kpi_id, breakdown, group_value, group_label,
-    value, numerator, denominator, n, excluded, no_data
+    value, numerator, denominator, n, excluded, no_data, preliminary, status, trend,
+    reference_value
 from final
 order by sort_order, kpi_id, period_start, period_end, period, breakdown_order, group_value
