@@ -16,19 +16,19 @@ var catalogTOML string
 
 // catalogEntry is one [[kpi]] of catalog.toml.
 type catalogEntry struct {
-	ID            string   `toml:"id"`
-	Family        string   `toml:"family"`
-	NameSV        string   `toml:"name_sv"`
-	NameEN        string   `toml:"name_en"`
-	Unit          Unit     `toml:"unit"`
-	Direction     string   `toml:"direction"`
-	Target        *float64 `toml:"target"`
-	TargetOp      string   `toml:"target_op"`
-	TargetSource  string   `toml:"target_source"`
-	DefinitionSV  string   `toml:"definition_sv"`
-	DefinitionEN  string   `toml:"definition_en"`
-	Breakdowns    []string `toml:"breakdowns"`
-	Requires      []string `toml:"requires"`
+	ID           string   `toml:"id"`
+	Family       string   `toml:"family"`
+	NameSV       string   `toml:"name_sv"`
+	NameEN       string   `toml:"name_en"`
+	Unit         Unit     `toml:"unit"`
+	Direction    string   `toml:"direction"`
+	Target       *float64 `toml:"target"`
+	TargetOp     string   `toml:"target_op"`
+	TargetSource string   `toml:"target_source"`
+	DefinitionSV string   `toml:"definition_sv"`
+	DefinitionEN string   `toml:"definition_en"`
+	Breakdowns   []string `toml:"breakdowns"`
+	Requires     []string `toml:"requires"`
 	// ReferenceLineSetting is the settings key drawn as a reference line.
 	ReferenceLineSetting string `toml:"reference_line_setting"`
 	// ObservationWindowDays (or the settings key ObservationWindowSetting)
