@@ -98,6 +98,10 @@ type Params struct {
 	Periods []Period
 	// Settings are the targets and rules; the zero value means DefaultSettings().
 	Settings
+	// Municipality, an SCB kommunkod, computes every model and breakdown
+	// for that municipality only (a municipality scope: see ScopeValues);
+	// "" for all. Compute only, never Build.
+	Municipality string
 }
 
 // conner is what *sql.DB (and *warehouse.DB) has: a way to pin one
@@ -191,17 +195,29 @@ func Build(ctx context.Context, q warehouse.Querier, s Settings) error {
 // a read-only database), read, and dropped. The database must have been
 // built (staging views and reference tables exist).
 func Compute(ctx context.Context, q warehouse.Querier, p Params) ([]Value, error) {
+	q, release, err := pin(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	r, err := computeTemp(ctx, q, p)
+	if err != nil {
+		return nil, err
+	}
+	defer r.dropTemp(context.WithoutCancel(ctx))
+	return Values(ctx, q, Filter{})
+}
+
+// computeTemp runs the pipeline for p into temp tables of q (one pinned
+// connection) and leaves them there; the caller drops them with
+// r.dropTemp. On an error they are dropped already.
+func computeTemp(ctx context.Context, q warehouse.Querier, p Params) (r *runner, err error) {
 	if p.Settings.MeetingTargetDays == 0 {
 		p.Settings = DefaultSettings()
 	}
 	if err := p.Settings.Validate(); err != nil {
 		return nil, fmt.Errorf("transform: settings: %w", err)
 	}
-	q, release, err := pin(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	defer release()
 	var built int
 	if err := q.QueryRowContext(ctx, `select count(*) from information_schema.tables where table_schema = 'staging' and table_name = 'stg_sips'`).Scan(&built); err != nil {
 		return nil, fmt.Errorf("transform: compute: %w", err)
@@ -209,8 +225,12 @@ func Compute(ctx context.Context, q warehouse.Querier, p Params) ([]Value, error
 	if built == 0 {
 		return nil, errors.New("transform: compute: the database has no staging views; load an extract (or run Build) first")
 	}
-	r := &runner{q: q, temp: true}
-	defer r.dropTemp(context.WithoutCancel(ctx))
+	r = &runner{q: q, temp: true}
+	defer func() {
+		if err != nil {
+			r.dropTemp(context.WithoutCancel(ctx))
+		}
+	}()
 	restore, err := unorderedInserts(ctx, q)
 	if err != nil {
 		return nil, err
@@ -226,7 +246,7 @@ func Compute(ctx context.Context, q warehouse.Querier, p Params) ([]Value, error
 	if err := r.pipeline(ctx, p); err != nil {
 		return nil, err
 	}
-	return Values(ctx, q, Filter{})
+	return r, nil
 }
 
 // AsOf returns the as-of date of the database: the latest extracted_at of
@@ -474,10 +494,22 @@ func (r *runner) pipeline(ctx context.Context, p Params) error {
 	if s.MeetingTargetDaysChildren > 0 {
 		children = s.MeetingTargetDaysChildren
 	}
+	var municipality any
+	if p.Municipality != "" {
+		if !r.temp {
+			return errors.New("transform: a municipality scope is computed by Compute or ScopeValues, never built")
+		}
+		municipality = p.Municipality
+	}
 	if err := r.exec(ctx, "params/kpi_params.sql", "", p.AsOf.Format(time.DateOnly), s.RegionName,
 		s.MeetingTargetDays, children, s.FollowUpToleranceDays, s.ConsentValidityDays,
-		s.DischargeSummonsDays, s.SmallNumberThreshold, s.ChildConsentRule); err != nil {
+		s.DischargeSummonsDays, s.SmallNumberThreshold, s.ChildConsentRule, municipality); err != nil {
 		return err
+	}
+	if p.Municipality != "" {
+		if err := r.exec(ctx, "params/reference.sql", ""); err != nil {
+			return err
+		}
 	}
 	ctxs := make([]string, 0, len(s.MeetingTargetDaysByContext))
 	for c := range s.MeetingTargetDaysByContext {

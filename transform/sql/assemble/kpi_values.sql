@@ -22,9 +22,11 @@
 --                    approximation); days, means and indices the change only
 --   reference_value  municipality rows: the region's value (same period,
 --                    KPI, region row); region and total rows: the nation's
---                    (the total) when the sources hold all 21 regions
+--                    (the total) when the sources hold all 21 regions; in a
+--                    municipality scope, the region's value of the same row
+--                    (kpi_reference, filled from the built kpi_values)
 -- inputs: kpi_rows, kpi_catalog, kpi_periods, kpi_sources, kpi_params,
---         load_files, ref_groups, ref_municipalities, sips (core)
+--         kpi_reference, load_files, ref_groups, ref_municipalities, sips (core)
 with params as (
     select * from kpi_params
 ),
@@ -261,11 +263,16 @@ final as (
             else 'worse'
         end as trend,
         case
+            when params.municipality_code is not null then sr.value
             when t.breakdown = 'municipality' then rv.value
             when t.breakdown in ('region', 'total') and ar.holds_all then nv.value
         end as reference_value
     from tested as t
     cross join all_regions as ar
+    cross join params
+    left join kpi_reference as sr
+        on sr.period = t.period and sr.kpi_id = t.kpi_id and sr.breakdown = t.breakdown
+        and sr.group_value = t.group_value
     left join ref_groups as g
         on g.breakdown = t.breakdown and g.group_value = t.group_value
     left join municipality_regions as mr

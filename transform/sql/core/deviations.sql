@@ -20,6 +20,7 @@ final as (
     cross join params
     where d.source in (select ks.source from kpi_sources as ks)
         and d.reported_date <= params.as_of
+        and (params.municipality_code is null or d.municipality_code = params.municipality_code)
 )
 
 select * from final

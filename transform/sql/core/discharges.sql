@@ -13,6 +13,7 @@ in_scope as (
     cross join params
     where d.source in (select ks.source from kpi_sources as ks)
         and d.discharge_date <= params.as_of
+        and (params.municipality_code is null or d.municipality_code = params.municipality_code)
 ),
 
 first_meeting_after as (

@@ -1,8 +1,9 @@
 -- sips: one row per SIP (source, sip_id) of the sources in scope whose need was
--- detected on or before the as-of date, with the person's facts, the consent
+-- detected on or before the as-of date (and its extract's date), with the person's facts, the consent
 -- state, the initial meeting, the lead time and the flags the KPIs use.
 -- Dates after the as-of date have not happened yet: a closure or invitation
--- after it is treated as absent.
+-- after it is treated as absent. A municipality scope keeps that
+-- municipality's SIPs only (every model reading sips follows).
 -- inputs: staging.stg_sips, staging.stg_persons, staging.stg_consents,
 --         staging.stg_meetings, load_sources, kpi_params, kpi_sources,
 --         kpi_context_targets
@@ -50,6 +51,10 @@ base as (
         on ed.source = s.source
     where s.source in (select ks.source from kpi_sources as ks)
         and s.need_detected_date <= params.as_of
+        -- A need after the extract's date is a data error (rule
+        -- sip_need_after_as_of), whatever A is.
+        and s.need_detected_date <= coalesce(ed.extracted_at, params.as_of)
+        and (params.municipality_code is null or s.municipality_code = params.municipality_code)
 ),
 
 sips_in_scope as (
@@ -66,6 +71,8 @@ sips_in_scope as (
         on ed.source = s.source
     where s.source in (select ks.source from kpi_sources as ks)
         and s.need_detected_date <= params.as_of
+        and s.need_detected_date <= coalesce(ed.extracted_at, params.as_of)
+        and (params.municipality_code is null or s.municipality_code = params.municipality_code)
 ),
 
 consent_state as (
@@ -84,7 +91,9 @@ held_meetings as (
     -- Every meeting with status held, classified as a valid held meeting or
     -- one whose date the data-quality rules reject. A meeting held after the
     -- as-of date but on or before its extract's date has simply not happened
-    -- yet at the as-of date.
+    -- yet at the as-of date; one held after its extract's date is a data
+    -- error whatever the as-of date is (kpis.md Terms), also when --as-of
+    -- is later than extracted_at.
     select
         m.source,
         m.sip_id,
@@ -96,6 +105,7 @@ held_meetings as (
             m.held_date is not null
             and m.held_date >= b.need_detected_date
             and m.held_date <= params.as_of
+            and m.held_date <= b.extracted_at
         ) as is_valid,
         (
             m.held_date is null
@@ -111,15 +121,19 @@ held_meetings as (
 
 meeting_state as (
     -- One pass over the held meetings: the initial meeting is the earliest
-    -- valid held one (ties by meeting id), taken with arg_min instead of a
-    -- window and a second join.
+    -- valid held one (ties: the smaller meeting_id in byte order), taken
+    -- with arg_min instead of a window and a second join. A SIP has an
+    -- initial meeting of unknown date (has_flagged_initial) only when its
+    -- held initial meetings are all flagged: a flagged one beside a valid
+    -- one changes nothing (kpis.md Terms).
     select
         hm.source,
         hm.sip_id,
         arg_min(hm.meeting_id, (hm.held_date, hm.meeting_id))
             filter (where hm.kind = 'initial' and hm.is_valid) as initial_meeting_id,
         min(hm.held_date) filter (where hm.kind = 'initial' and hm.is_valid) as initial_held_date,
-        bool_or(hm.kind = 'initial' and hm.is_flagged) as has_flagged_initial,
+        bool_or(hm.kind = 'initial' and hm.is_flagged)
+            and not bool_or(hm.kind = 'initial' and hm.is_valid) as has_flagged_initial,
         min(hm.period_date) filter (where hm.kind = 'initial' and hm.is_flagged) as flagged_initial_date,
         bool_or(hm.is_flagged) as has_flagged_held,
         min(hm.held_date) filter (where hm.is_valid) as first_held_date

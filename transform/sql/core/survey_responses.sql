@@ -19,6 +19,7 @@ final as (
     cross join params
     where r.source in (select ks.source from kpi_sources as ks)
         and r.response_date <= params.as_of
+        and (params.municipality_code is null or r.municipality_code = params.municipality_code)
 )
 
 select * from final

@@ -5,6 +5,10 @@
 --   kpi_sources: one row per source in scope
 --   kpi_context_targets: one row per context with its own meeting target
 --   kpi_periods: one row per period computed
+--   kpi_reference: a municipality scope's reference values (the region's,
+--     from the built kpi_values), keyed like the scope's rows; empty otherwise
+-- kpi_params.municipality_code is the SCB kommunkod of a municipality scope
+-- (every model and breakdown for that municipality only), null otherwise.
 create or replace temp table kpi_params (
     as_of date not null,
     region_name varchar,
@@ -14,8 +18,16 @@ create or replace temp table kpi_params (
     consent_validity_days integer not null,
     discharge_summons_days integer not null,
     small_number_threshold integer not null,
-    child_consent_rule varchar not null
+    child_consent_rule varchar not null,
+    municipality_code varchar
 );
 create or replace temp table kpi_sources (source varchar not null);
 create or replace temp table kpi_context_targets (context varchar not null, target_days integer not null);
 create or replace temp table kpi_periods (period varchar not null, period_start date not null, period_end date not null);
+create or replace temp table kpi_reference (
+    period varchar not null,
+    kpi_id varchar not null,
+    breakdown varchar not null,
+    group_value varchar not null,
+    value double
+);

@@ -5,3 +5,4 @@ drop table if exists temp.kpi_context_targets;
 drop table if exists temp.kpi_periods;
 drop table if exists temp.kpi_period_days;
 drop table if exists temp.kpi_rows;
+drop table if exists temp.kpi_reference;

@@ -1,2 +1,3 @@
--- kpi_params: the one row of settings, bound in Settings field order.
-insert into kpi_params values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+-- kpi_params: the one row of settings, bound in Settings field order, then
+-- the municipality of a municipality scope (null for all).
+insert into kpi_params values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
