@@ -66,9 +66,14 @@ func checkCell(f *excelize.File, sheet, ref string, v transform.Value, found boo
 	}
 	typ, _ := f.GetCellType(sheet, ref)
 	switch {
-	case !found || (v.Value == nil && !v.Suppressed):
+	case !found || v.NoData:
 		if got != "-" {
 			return fmt.Sprintf("%s!%s = %q, want - (no data)", sheet, ref, got)
+		}
+	case v.Value == nil && !v.Suppressed:
+		// The catalogue has the row but no units: Kolada's "not applicable".
+		if got != "." {
+			return fmt.Sprintf("%s!%s = %q, want . (not applicable)", sheet, ref, got)
 		}
 	case v.Suppressed:
 		if got != ".." {
@@ -145,14 +150,66 @@ func TestWorkbook(t *testing.T) {
 	period, prev, year := w.p.Label, w.p.Previous().Label, w.p.YearAgo().Label
 
 	t.Run("every sheet the issue names exists, in order", func(t *testing.T) {
-		want := append(append([]string{"Sammanfattning"}, familySheets...), "Kartläggning", "Datakvalitet", "Definitioner", "Värden")
+		want := append(append([]string{"Sammanfattning", "Alla nyckeltal"}, familySheets...), "Kartläggning", "Datakvalitet", "Definitioner", "Värden")
 		if got := f.GetSheetList(); !slices.Equal(got, want) {
 			t.Fatalf("sheets = %q\nwant     %q", got, want)
 		}
 	})
 
-	t.Run("the summary shows every headline KPI's value, previous quarter, last year and target", func(t *testing.T) {
+	t.Run("the steering summary shows the eight headline KPIs with value, count and last year", func(t *testing.T) {
 		rows, err := f.GetRows("Sammanfattning")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(rows[0][0], "2026Q3") || !strings.Contains(rows[1][0], "2026-10-05") {
+			t.Fatalf("title/subtitle = %q / %q", rows[0], rows[1])
+		}
+		head := slices.IndexFunc(rows, func(r []string) bool { return len(r) > 1 && r[0] == "Nyckeltal" })
+		if head < 0 || head > 12 {
+			t.Fatalf("no KPI table near the top: %q", rows)
+		}
+		// Three to five sentences above the table.
+		sentences := 0
+		for _, r := range rows[:head] {
+			if len(r) > 0 && strings.HasPrefix(r[0], "• ") {
+				sentences++
+			}
+		}
+		if sentences < 3 || sentences > 5 {
+			t.Errorf("%d sentences, want 3–5", sentences)
+		}
+		var ids []string
+		for i := head + 1; i < len(rows) && len(rows[i]) > 1 && rows[i][0] != ""; i++ {
+			name, _, _ := strings.Cut(rows[i][0], "\n")
+			k, ok := w.kpiByName(name)
+			if !ok {
+				t.Fatalf("row %d: %q is no catalogue KPI", i+1, rows[i][0])
+			}
+			ids = append(ids, k.ID)
+			for col, per := range map[string]string{"B": period, "F": year} {
+				v, found := w.want[[4]string{per, k.ID, "total", ""}]
+				if msg := checkCell(f, "Sammanfattning", fmt.Sprintf("%s%d", col, i+1), v, found); msg != "" {
+					t.Error(k.ID + ": " + msg)
+				}
+			}
+			// The count behind a share: "numerator av denominator".
+			v := w.want[[4]string{period, k.ID, "total", ""}]
+			if v.Numerator != nil && !v.Suppressed {
+				want := fmt.Sprintf("%s av %s", strings.ReplaceAll(fmt.Sprintf("%.0f", *v.Numerator), "", ""), fmt.Sprintf("%.0f", *v.Denominator))
+				if got := strings.ReplaceAll(rows[i][3], "\u00a0", ""); got != want {
+					t.Errorf("%s count = %q, want %q", k.ID, rows[i][3], want)
+				}
+			}
+		}
+		want := []string{"coverage", "discharge_sip_share", "within_target_share", "summoned_attendance_share",
+			"individual_present_share", "child_present_share", "goal_achieved_share", "followup_on_time_share"}
+		if !slices.Equal(ids, want) {
+			t.Errorf("summary KPIs = %q, want %q", ids, want)
+		}
+	})
+
+	t.Run("the full table shows every headline KPI's value, previous quarter, last year and target", func(t *testing.T) {
+		rows, err := f.GetRows("Alla nyckeltal")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -168,7 +225,7 @@ func TestWorkbook(t *testing.T) {
 			seen[k.ID] = true
 			for col, per := range map[string]string{"D": period, "E": prev, "F": year} {
 				v, found := w.want[[4]string{per, k.ID, "total", ""}]
-				if msg := checkCell(f, "Sammanfattning", fmt.Sprintf("%s%d", col, i+1), v, found); msg != "" {
+				if msg := checkCell(f, "Alla nyckeltal", fmt.Sprintf("%s%d", col, i+1), v, found); msg != "" {
 					t.Error(k.ID + ": " + msg)
 				}
 			}
@@ -176,7 +233,7 @@ func TestWorkbook(t *testing.T) {
 				// The sparkline's data: the number, or empty where suppressed or missing.
 				v, found := w.want[[4]string{q.Label, k.ID, "total", ""}]
 				ref, _ := excelize.CoordinatesToCellName(10+qi, i+1)
-				got, _ := f.GetCellValue("Sammanfattning", ref)
+				got, _ := f.GetCellValue("Alla nyckeltal", ref)
 				if found && v.Value != nil {
 					if x, err := strconv.ParseFloat(got, 64); err != nil || math.Abs(x-*v.Value) > 1e-9*math.Max(1, math.Abs(*v.Value)) {
 						t.Errorf("%s trend %s = %q, want %v", k.ID, q.Label, got, *v.Value)
@@ -185,7 +242,7 @@ func TestWorkbook(t *testing.T) {
 					t.Errorf("%s trend %s = %q, want empty", k.ID, q.Label, got)
 				}
 			}
-			tgt, _ := f.GetCellValue("Sammanfattning", fmt.Sprintf("G%d", i+1))
+			tgt, _ := f.GetCellValue("Alla nyckeltal", fmt.Sprintf("G%d", i+1))
 			if k.Target == nil && tgt != "-" || k.Target != nil && tgt != strconv.FormatFloat(*k.Target, 'f', -1, 64) {
 				t.Errorf("%s target = %q, want %v", k.ID, tgt, k.Target)
 			}
@@ -203,38 +260,51 @@ func TestWorkbook(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			header := rows[3]
-			if len(header) < 2 || header[0] != "Kod" || header[1] != "Kommun" {
+			// The comparison: "Kommun", one column per KPI, then "Kod".
+			h := slices.IndexFunc(rows, func(r []string) bool { return len(r) > 2 && r[0] == "Kommun" })
+			if h < 0 {
+				t.Fatalf("%s: no municipality table", sheet)
+			}
+			header := rows[h]
+			codeCol := slices.Index(header, "Kod")
+			if codeCol < 0 {
 				t.Fatalf("%s: header = %q", sheet, header)
 			}
 			checked := 0
-			r := 4
-			for ; r < len(rows) && len(rows[r]) > 0 && rows[r][0] != ""; r++ {
-				code := rows[r][0]
-				for c := 2; c < len(header); c++ {
+			r := h + 1
+			for ; r < len(rows) && len(rows[r]) > codeCol && rows[r][codeCol] != ""; r++ {
+				code := rows[r][codeCol]
+				for c := 1; c < codeCol; c++ {
 					k, ok := w.kpiByName(header[c])
 					if !ok {
 						t.Fatalf("%s: column %q is no KPI", sheet, header[c])
 					}
 					v, found := w.want[[4]string{period, k.ID, "municipality", code}]
 					ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+					if !found {
+						// No row for a municipality the breakdown has: no
+						// units, so a count is 0 and a share not applicable.
+						got, _ := f.GetCellValue(sheet, ref)
+						if want := map[bool]string{true: "0", false: "."}[k.Unit == transform.UnitCount]; got != want {
+							t.Errorf("%s!%s = %q, want %s (no units)", sheet, ref, got, want)
+						}
+						continue
+					}
 					if msg := checkCell(f, sheet, ref, v, found); msg != "" {
 						t.Error(msg)
 					}
 					checked++
 				}
 			}
-			if len(header) > 2 {
-				if rows[r][1] != "Hela regionen" {
-					t.Fatalf("%s: row %d = %q, want the region total", sheet, r+1, rows[r])
-				}
-				for c := 2; c < len(header); c++ {
-					k, _ := w.kpiByName(header[c])
-					v, found := w.want[[4]string{period, k.ID, "total", ""}]
-					ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
-					if msg := checkCell(f, sheet, ref, v, found); msg != "" {
-						t.Error(msg)
-					}
+			if rows[r][0] != "Hela regionen" {
+				t.Fatalf("%s: row %d = %q, want the region total", sheet, r+1, rows[r])
+			}
+			for c := 1; c < codeCol; c++ {
+				k, _ := w.kpiByName(header[c])
+				v, found := w.want[[4]string{period, k.ID, "total", ""}]
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if msg := checkCell(f, sheet, ref, v, found); msg != "" {
+					t.Error(msg)
 				}
 			}
 			// The trend table: "Kvartal" then one column per headline KPI.
@@ -437,7 +507,7 @@ func TestWorkbook(t *testing.T) {
 	})
 
 	t.Run("tables, frozen headers, number formats, print setup and properties are set", func(t *testing.T) {
-		for _, sheet := range append([]string{"Sammanfattning"}, familySheets...) {
+		for _, sheet := range append([]string{"Alla nyckeltal"}, familySheets...) {
 			tables, err := f.GetTables(sheet)
 			if err != nil || len(tables) == 0 {
 				t.Errorf("%s: no Excel table (%v)", sheet, err)
@@ -447,26 +517,31 @@ func TestWorkbook(t *testing.T) {
 				t.Errorf("%s: header not frozen", sheet)
 			}
 			layout, err := f.GetPageLayout(sheet)
-			if err != nil || layout.FitToWidth == nil || *layout.FitToWidth != 1 || layout.Orientation == nil || *layout.Orientation != "landscape" {
+			if err != nil || layout.Orientation == nil || *layout.Orientation != "landscape" {
 				t.Errorf("%s: page layout = %+v", sheet, layout)
 			}
 		}
+		// The steering summary prints at 90 % or more, not shrunk to fit.
+		if layout, err := f.GetPageLayout("Sammanfattning"); err != nil || layout.AdjustTo == nil || *layout.AdjustTo < 90 || layout.FitToWidth != nil && *layout.FitToWidth > 0 {
+			t.Errorf("Sammanfattning: page layout = %+v", layout)
+		}
 		for _, sheet := range familySheets {
 			tables, _ := f.GetTables(sheet)
-			if len(tables) > 0 && !strings.HasPrefix(tables[0].Name, "kommuner_") {
-				t.Errorf("%s: first table %q, want the municipality comparison", sheet, tables[0].Name)
+			if len(tables) > 0 && !strings.HasPrefix(tables[0].Name, "nyckeltal_") {
+				t.Errorf("%s: first table %q, want the KPI overview", sheet, tables[0].Name)
 			}
 		}
-		// A share shows as per cent with one decimal, days as whole days.
-		rows, _ := f.GetRows("Sammanfattning")
+		// A share shows as per cent with one decimal, days with one decimal
+		// (the one rounding rule of both outputs).
+		rows, _ := f.GetRows("Alla nyckeltal")
 		for i := 9; i < len(rows) && len(rows[i]) > 3; i++ {
 			k, ok := w.kpiByName(rows[i][1])
 			if !ok || rows[i][3] == ".." || rows[i][3] == "-" {
 				continue
 			}
-			id, _ := f.GetCellStyle("Sammanfattning", fmt.Sprintf("D%d", i+1))
+			id, _ := f.GetCellStyle("Alla nyckeltal", fmt.Sprintf("D%d", i+1))
 			st, _ := f.GetStyle(id)
-			want := map[transform.Unit]string{transform.UnitShare: "0.0%", transform.UnitDays: "0"}[k.Unit]
+			want := map[transform.Unit]string{transform.UnitShare: "0.0%", transform.UnitDays: "0.0"}[k.Unit]
 			if want != "" && (st.CustomNumFmt == nil || *st.CustomNumFmt != want) {
 				t.Errorf("%s (%s): number format %v, want %s", k.ID, k.Unit, st.CustomNumFmt, want)
 			}
@@ -542,15 +617,25 @@ func TestMunicipalityWorkbook(t *testing.T) {
 	if !strings.Contains(rows[0][0], "Stockholm") {
 		t.Fatalf("title = %q", rows[0][0])
 	}
+	head := slices.IndexFunc(rows, func(r []string) bool { return len(r) > 1 && r[0] == "Nyckeltal" })
+	if head < 0 || rows[head][7] != "Regionen" {
+		t.Fatalf("no KPI table with the region's column: %q", rows[max(head, 0)])
+	}
 	n := 0
-	for i := 9; i < len(rows) && len(rows[i]) > 1 && rows[i][0] != ""; i++ {
-		k, ok := w.kpiByName(rows[i][1])
+	for i := head + 1; i < len(rows) && len(rows[i]) > 1 && rows[i][0] != ""; i++ {
+		name, _, _ := strings.Cut(rows[i][0], "\n")
+		k, ok := w.kpiByName(name)
 		if !ok {
-			t.Fatalf("row %d: %q", i+1, rows[i][1])
+			t.Fatalf("row %d: %q", i+1, rows[i][0])
 		}
 		v, found := w.want[[4]string{"2026Q3", k.ID, "municipality", "0180"}]
-		if msg := checkCell(w.f, "Sammanfattning", fmt.Sprintf("D%d", i+1), v, found); msg != "" {
+		if msg := checkCell(w.f, "Sammanfattning", fmt.Sprintf("B%d", i+1), v, found); msg != "" {
 			t.Error(k.ID + ": " + msg)
+		}
+		// The region's value beside it.
+		v, found = w.want[[4]string{"2026Q3", k.ID, "total", ""}]
+		if msg := checkCell(w.f, "Sammanfattning", fmt.Sprintf("H%d", i+1), v, found); msg != "" {
+			t.Error(k.ID + " (region): " + msg)
 		}
 		n++
 	}

@@ -112,9 +112,9 @@ func TestLeadTimeBoxPlot(t *testing.T) {
 			got[r[0]] = r[1:]
 		}
 		wantRows := map[string][]string{
-			"Standard":          {"2", "9", "14,5", "23", "61", "38"},
-			"Utskrivning":       {"1", "..", "7", "12", "30", "21"},
-			"Placering av barn": {"3", "10", "18", "27", "-", "-"},
+			"Standard":          {"2,0", "9,0", "14,5", "23,0", "61,0", "38,0"},
+			"Utskrivning":       {"1,0", "..", "7,0", "12,0", "30,0", "21,0"},
+			"Placering av barn": {"3,0", "10,0", "18,0", "27,0", "-", "-"},
 		}
 		for k, w := range wantRows {
 			if strings.Join(got[k], "|") != strings.Join(w, "|") {

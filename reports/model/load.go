@@ -126,6 +126,10 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 		}
 	}
 	idx := indexValues(earlierValues, values)
+	idx.units = make(map[string]transform.Unit, len(catalog))
+	for _, k := range catalog {
+		idx.units[k.ID] = k.Unit
+	}
 	order := make(map[string]int, len(catalog))
 	for i, k := range catalog {
 		order[k.ID] = i
@@ -204,6 +208,8 @@ type valueIndex struct {
 	groups map[valueKey][]string
 	// breakdowns lists per KPI the breakdowns seen, first-seen order.
 	breakdowns map[string][]string
+	// units is each catalogue KPI's unit.
+	units map[string]transform.Unit
 }
 
 // readValues reads the catalogue values of each filter and suppresses them
@@ -285,14 +291,23 @@ func (idx *valueIndex) get(period, kpi, breakdown, group string) (transform.Valu
 	return v, ok
 }
 
-// figure returns the published figure, or "no data" when the catalogue has
-// no row for it.
+// figure returns the published figure. A group the catalogue has no row
+// for, in a breakdown it has rows for in that period, had no units: a count
+// is 0 and anything else not applicable ("."), as Kolada shows them. With
+// no row of the breakdown at all the figure is missing ("-").
 func (idx *valueIndex) figure(period, kpi, breakdown, group string) Figure {
 	v, ok := idx.get(period, kpi, breakdown, group)
-	if !ok {
-		return Figure{NoData: true}
+	if ok {
+		return FigureOf(v)
 	}
-	return FigureOf(v)
+	if breakdown != "total" && len(idx.groups[valueKey{period, kpi, breakdown, ""}]) > 0 {
+		if idx.units[kpi] == transform.UnitCount {
+			zero := 0.0
+			return Figure{Value: &zero}
+		}
+		return Figure{NotApplicable: true}
+	}
+	return Figure{NoData: true}
 }
 
 func (idx *valueIndex) municipalityName(code string) (string, bool) {
@@ -320,9 +335,31 @@ func buildKPI(k transform.KPI, m Meta, idx *valueIndex) *KPI {
 	kp.Previous = idx.headline(m, p.Previous().Label, k.ID)
 	kp.YearAgo = idx.headline(m, p.YearAgo().Label, k.ID)
 	kp.RegionTotal = idx.figure(p.Label, k.ID, "total", "")
+	kp.Steering = isSteering(k)
 	kp.Status = status(k, kp.Current)
 	for _, q := range m.Trend {
 		kp.Trend = append(kp.Trend, Point{Period: q.Label, Figure: idx.headline(m, q.Label, k.ID)})
+	}
+	for i := len(kp.Trend) - 1; i >= 0; i-- {
+		if f := kp.Trend[i].Figure; !f.Preliminary {
+			kp.Final, kp.FinalPeriod = f, kp.Trend[i].Period
+			break
+		}
+	}
+	kp.Change = ChangeNone
+	if m.Municipality != "" {
+		kp.Reference = kp.RegionTotal
+		if v, ok := idx.get(p.Label, k.ID, "municipality", m.Municipality); ok {
+			kp.Change = changeOf(v)
+			if ref := referenceOf(v); ref != nil {
+				kp.Reference = Figure{Value: ref}
+			}
+		}
+	} else if v, ok := idx.get(p.Label, k.ID, "total", ""); ok {
+		kp.Change = changeOf(v)
+		kp.Reference = Figure{Value: referenceOf(v), NoData: referenceOf(v) == nil}
+	} else {
+		kp.Reference = Figure{NoData: true}
 	}
 	for _, b := range orderBreakdowns(k.Breakdowns, idx.breakdowns[k.ID]) {
 		br := Breakdown{Name: b, Label: BreakdownLabel(b)}
@@ -370,6 +407,8 @@ func status(k transform.KPI, f Figure) Status {
 	switch {
 	case f.Suppressed:
 		return StatusSuppressed
+	case f.Preliminary:
+		return StatusPreliminary
 	case f.Value == nil:
 		return StatusNoData
 	case k.Target == nil || k.Direction == "neutral":

@@ -36,6 +36,12 @@ type Report struct {
 	Survey Matrix
 	// Funnel is the process from need to closure for the period.
 	Funnel []FunnelStep
+	// FunnelPlots are the municipality comparisons of the shares against
+	// the region with control limits (kpi_funnel), one per KPI; empty when
+	// the database has none.
+	FunnelPlots []FunnelPlot
+	// SPC are the monthly p-charts of the key shares (kpi_spc).
+	SPC []SPCChart
 	// Mapping answers the mapping assignment's questions (kpis.md, last section).
 	Mapping []Question
 	// Quality is the data quality of the load behind the report.
@@ -105,6 +111,8 @@ const (
 	StatusNoTarget   Status = "no_target"
 	StatusNoData     Status = "no_data"
 	StatusSuppressed Status = "suppressed"
+	// StatusPreliminary: a preliminary value is never judged.
+	StatusPreliminary Status = "preliminary"
 )
 
 // LabelSV is the status in Swedish for the report.
@@ -120,6 +128,8 @@ func (s Status) LabelSV() string {
 		return "Uppgift saknas"
 	case StatusSuppressed:
 		return "För få"
+	case StatusPreliminary:
+		return "Preliminärt"
 	}
 	return string(s)
 }
@@ -137,6 +147,8 @@ func (s Status) LabelEN() string {
 		return "No data"
 	case StatusSuppressed:
 		return "Too few"
+	case StatusPreliminary:
+		return "Preliminary"
 	}
 	return string(s)
 }
@@ -157,6 +169,21 @@ type KPI struct {
 	// Current in a region report).
 	RegionTotal Figure
 	Status      Status
+	// Steering marks the headline KPIs of the one-page steering summary
+	// (the catalogue's headline flag).
+	Steering bool
+	// Reference is the figure Current is read against: the region's value
+	// in a municipality report, the nation's in a region report when the
+	// database holds every region; not Shown otherwise.
+	Reference Figure
+	// Change is Current against the same quarter a year earlier, judged
+	// with the KPI's direction: better, worse, unchanged (within random
+	// variation) or none.
+	Change string
+	// Final is the latest figure of the trend that is not preliminary, and
+	// FinalPeriod its quarter: what a status or comparison is made on.
+	Final       Figure
+	FinalPeriod string
 	// Trend is the figure for each quarter of Meta.Trend, oldest first.
 	Trend []Point
 	// Breakdowns are the KPI's breakdowns for the period, in catalogue order.
@@ -189,6 +216,14 @@ type Figure struct {
 	Excluded   int64
 	Suppressed bool
 	NoData     bool
+	// NotApplicable is a figure with nothing to measure: the catalogue has
+	// the row but no units behind it (an organisation type never summoned,
+	// a share of a municipality with no needs). Kolada shows it as ".".
+	NotApplicable bool
+	// Preliminary is true while the period's outcome can still change
+	// (kpis.md, "Preliminary values"); such a value is marked "prel.",
+	// drawn hollow or dashed, and never judged.
+	Preliminary bool
 }
 
 // Mark is the text shown instead of a number: ".." for a suppressed figure,
@@ -197,16 +232,25 @@ func (f Figure) Mark() string {
 	switch {
 	case f.Suppressed:
 		return suppress.Mark
+	case f.Value == nil && f.NotApplicable:
+		return MarkNotApplicable
 	case f.Value == nil:
 		return suppress.NoData
 	}
 	return ""
 }
 
+// MarkNotApplicable is Kolada's mark for "not applicable": nothing to
+// measure (no units), as opposed to "-" for data that are missing.
+const MarkNotApplicable = "."
+
+// Shown reports whether the figure has a number to show.
+func (f Figure) Shown() bool { return f.Value != nil && !f.Suppressed }
+
 // FigureOf turns a (suppressed) catalogue value into a Figure, clearing any
 // NaN or ±Inf so no writer can print one.
 func FigureOf(v transform.Value) Figure {
-	return Figure{
+	f := Figure{
 		Value:       finite(v.Value),
 		Numerator:   finite(v.Numerator),
 		Denominator: finite(v.Denominator),
@@ -214,7 +258,11 @@ func FigureOf(v transform.Value) Figure {
 		Excluded:    v.Excluded,
 		Suppressed:  v.Suppressed,
 		NoData:      v.NoData,
+		Preliminary: preliminary(v),
 	}
+	// The catalogue has the row but nothing was computed: no units.
+	f.NotApplicable = f.Value == nil && !f.Suppressed && !f.NoData
+	return f
 }
 
 func finite(p *float64) *float64 {
@@ -375,4 +423,41 @@ type ExcludedCount struct {
 	KPIID    string
 	NameSV   string
 	Excluded int64
+}
+
+// FunnelPlot is one share by municipality against the region's share, with
+// the 95 % and 99.8 % limits for each municipality's denominator.
+type FunnelPlot struct {
+	KPIID  string
+	Period string
+	Centre float64
+	Points []FunnelPoint
+}
+
+// FunnelPoint is one municipality of a funnel plot.
+type FunnelPoint struct {
+	Code, Label            string
+	Value                  float64
+	Numerator, Denominator float64
+	Lower95, Upper95       float64
+	Lower998, Upper998     float64
+	// Signal is true outside the 99.8 % limits.
+	Signal bool
+}
+
+// SPCChart is one share by month with its p-chart limits.
+type SPCChart struct {
+	KPIID  string
+	Points []SPCPoint
+}
+
+// SPCPoint is one month of a p-chart.
+type SPCPoint struct {
+	Month                  time.Time
+	Value                  *float64
+	Numerator, Denominator float64
+	Centre, LCL, UCL       float64
+	OutsideLimits          bool
+	RunSignal              bool
+	Preliminary            bool
 }

@@ -106,3 +106,41 @@ func RegionName(code string) string {
 	}
 	return code
 }
+
+var breakdownLabelsEN = map[string]string{
+	"total": "Total", "region": "County", "municipality": "Municipality", "context": "Context",
+	"target_group": "Target group", "age_band": "Age band", "sex": "Sex", "org_type": "Organisation type",
+	"mode": "Meeting mode", "category": "Category", "reported_by_org": "Reported by", "concerns_org": "Concerns",
+	"closure_reason": "Closure reason", "initiated_by": "Initiated by", "respondent": "Respondent",
+	"respondent_type": "Respondent", "dimension": "Dimension", "question": "Question",
+}
+
+// BreakdownLabelEN is a breakdown's English heading.
+func BreakdownLabelEN(b string) string {
+	if l, ok := breakdownLabelsEN[b]; ok {
+		return l
+	}
+	return strings.ReplaceAll(b, "_", " ")
+}
+
+// GroupLabelEN is a group's English label: names of places and age bands
+// as they are, a code in words ("psychiatry_adult" → "Psychiatry adult"),
+// unless the catalogue's labels (kpi_labels) give one.
+func GroupLabelEN(breakdown, code, sv string) string {
+	if l, ok := labelsEN[[2]string{breakdown, code}]; ok && l != "" {
+		return l
+	}
+	switch breakdown {
+	case "municipality", "region", "age_band", "total":
+		return sv
+	}
+	if code == "" {
+		return sv
+	}
+	s := strings.ReplaceAll(code, "_", " ")
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// labelsEN are the catalogue's English group labels (kpi_labels), keyed by
+// breakdown and code, when the database has them.
+var labelsEN = map[[2]string]string{}

@@ -33,6 +33,7 @@ type chartSpec struct {
 	legend        bool
 	combo         []excelize.ChartSeries // drawn as a line over the bars (targets)
 	height, width uint
+	overlap       bool // bars of the series on top of each other (a highlighted bar)
 }
 
 func (s *sheet) chart(anchor string, c chartSpec) {
@@ -65,10 +66,10 @@ func (s *sheet) chart(anchor string, c chartSpec) {
 			NumFmt: excelize.ChartNumFmt{CustomNumFmt: c.yNumFmt}, Minimum: c.yMin, Maximum: c.yMax},
 		ShowBlanksAs: "gap",
 	}
-	if c.kind != excelize.Line {
+	if c.kind != excelize.Line && c.kind != excelize.Scatter {
 		ch.GapWidth = &gap
 	}
-	if c.kind == excelize.ColStacked || c.kind == excelize.BarStacked {
+	if c.kind == excelize.ColStacked || c.kind == excelize.BarStacked || c.overlap {
 		overlap := 100
 		ch.Overlap = &overlap
 	}
@@ -106,4 +107,13 @@ func lineSeries(name, cats, vals string, i int) excelize.ChartSeries {
 
 func barSeries(name, cats, vals string, i int) excelize.ChartSeries {
 	return excelize.ChartSeries{Name: name, Categories: cats, Values: vals, Fill: seriesFill(i)}
+}
+
+// prelimSeries is the preliminary part of a trend: a dashed line to hollow
+// markers.
+func prelimSeries(name, cats, vals string, i int) excelize.ChartSeries {
+	return excelize.ChartSeries{Name: name, Categories: cats, Values: vals,
+		Line: excelize.LineOptions{Width: 2, Dash: excelize.LineDashDash, Fill: seriesFill(i)},
+		Marker: excelize.ChartMarker{Symbol: "circle", Size: 7, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFFFFF"}},
+			Border: excelize.LineOptions{Width: 1.5, Fill: seriesFill(i)}}}
 }

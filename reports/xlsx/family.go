@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -11,9 +12,14 @@ import (
 	"github.com/sipstat/sipstat/transform"
 )
 
-// Family sheet layout: the municipality comparison table at the top (frozen
-// header), then the KPI overview, the trend, the other breakdowns and the
-// family's own matrices; charts to the right; chart data at the bottom.
+// A family sheet, top to bottom: the KPI overview (every KPI of the family
+// with value, count, latest final value, last year, change, reference and
+// status), the comparison by municipality (by county in a national
+// report), the other breakdowns as one table, the family's matrices (heat
+// maps), the trend, and on pages of their own the charts, two side by side.
+// The chart data sit below, outside the print area. Every row has a known
+// height and every page break is placed here (page.go), so a chart never
+// splits across pages and never lies over a table.
 const famHeader = 4
 
 func (b *book) family(f *model.Family) error {
@@ -27,13 +33,9 @@ func (b *book) family(f *model.Family) error {
 	if b.lang == "en" {
 		famName = f.NameEN
 	}
-	s.str(1, 1, fmt.Sprintf("%s – %s – %s", famName, m.Period.Label, m.Scope()), b.title)
-	s.str(1, 2, fmt.Sprintf(`%s %s. ".." = %s, "-" = %s.`, b.w.Comparison, m.Period.Label, b.w.MarkSuppressed, b.w.MarkNoData), b.subtitle)
-
-	// The municipality comparison: KPIs that the catalogue breaks down by
-	// municipality, one column each.
-	// The comparison, trend and charts show the headline KPIs; the overview
-	// lists every KPI, the breakdowns all but the audit's per-question ones.
+	// The comparison, trend and charts show the family's headline KPIs;
+	// the overview lists every KPI, the breakdowns all but the audit's
+	// per-question ones.
 	var headline, broken []*model.KPI
 	for _, k := range f.KPIs {
 		if k.Headline {
@@ -43,111 +45,101 @@ func (b *book) family(f *model.Family) error {
 			broken = append(broken, k)
 		}
 	}
+	groupBy := "municipality"
+	if b.national() {
+		groupBy = "region"
+	}
 	var muniKPIs []*model.KPI
 	for _, k := range headline {
-		if k.Breakdown("municipality") != nil {
+		if k.Breakdown(groupBy) != nil {
 			muniKPIs = append(muniKPIs, k)
 		}
 	}
-	munis := municipalities(muniKPIs)
-	row := famHeader
-	hdr := []string{b.w.Code, b.w.Municipality}
-	for _, k := range muniKPIs {
-		hdr = append(hdr, b.kpiName(k))
-	}
-	s.headers(1, row, hdr...)
-	s.fail(b.f.SetRowHeight(name, row, 48))
-	for _, mu := range munis {
-		row++
-		bold := mu.code == m.Municipality
-		s.str(1, row, mu.code, b.text)
-		st := b.text
-		if bold {
-			st = b.textBold
-		}
-		s.str(2, row, mu.label, st)
-		for j, k := range muniKPIs {
-			s.figure(3+j, row, groupFigure(k, "municipality", mu.code), k.Unit, bold)
-		}
-	}
-	muniLast := row
-	s.table(tableName("kommuner", f.ID), 1, famHeader, max(2, 2+len(muniKPIs)), muniLast)
-	if len(munis) > 0 {
-		row++
-		s.str(2, row, b.w.WholeRegion, b.textBold)
-		for j, k := range muniKPIs {
-			s.figure(3+j, row, k.RegionTotal, k.Unit, true)
-		}
-		row++
-		s.str(2, row, b.w.Target, b.text)
-		for j, k := range muniKPIs {
-			s.target(3+j, row, k)
-		}
-	}
-	lastCol := max(8, 2+len(muniKPIs))
+	nCols := max(9, len(muniKPIs)+2, len(headline)+1, len(m.Trend)+1)
+	lay := newLayout(s, nCols)
+
+	s.str(1, 1, fmt.Sprintf("%s – %s – %s", famName, m.Period.Label, m.Scope()), b.title)
+	lay.height(1, 24)
+	s.str(1, 2, fmt.Sprintf(`%s. ".." = %s, "." = %s, "-" = %s, 0 = %s.`, b.w.FamilyIntro, b.w.MarkSuppressed, b.w.MarkNotApplicable, b.w.MarkNoData, b.w.Zero), b.subtitle)
 
 	// The KPI overview.
-	row += 2
-	s.str(1, row, b.w.KPI, b.textBold)
-	row++
-	overviewHeader := row
-	s.headers(1, row, b.w.KPI, b.w.Unit, b.w.Value+" "+m.Period.Label, b.w.Previous, b.w.YearAgo, b.w.Target, b.w.Status)
-	s.fail(b.f.SetRowHeight(name, row, 32))
+	row := famHeader
+	lay.keepFrom(row)
+	s.str(1, row-1, b.w.KPI+" "+m.Period.Label, b.textBold)
+	ref := b.w.RefRegion
+	if m.Municipality == "" {
+		ref = b.w.RefNation
+	}
+	s.headers(1, row, b.w.KPI, b.w.Value, b.w.Prel, b.w.Basis, b.w.LatestFinal, b.w.YearAgo, b.w.ChangeHead, ref, b.w.TargetStatus)
+	lay.height(row, 32)
 	for _, k := range f.KPIs {
 		row++
 		s.str(1, row, b.kpiName(k), b.text)
-		s.str(2, row, b.unitName(k.Unit), b.text)
-		s.figure(3, row, k.Current, k.Unit, true)
-		s.figure(4, row, k.Previous, k.Unit, false)
-		s.figure(5, row, k.YearAgo, k.Unit, false)
-		s.target(6, row, k)
-		s.str(7, row, b.statusText(k.Status), b.statusStyle(k.Status))
+		s.figure(2, row, k.Current, k.Unit, true)
+		if k.Current.Preliminary {
+			s.str(3, row, b.w.Prel, b.prel)
+		}
+		s.str(4, row, k.Current.Basis(k.Unit, b.lang), b.small)
+		if k.Current.Preliminary && k.FinalPeriod != "" {
+			s.finalCell(5, row, k)
+		} else {
+			s.str(5, row, b.w.SameAsValue, b.mark)
+		}
+		s.figure(6, row, k.YearAgo, k.Unit, false)
+		s.str(7, row, b.changeText(k.Change), b.changeStyle(k.Change))
+		s.figure(8, row, k.Reference, k.Unit, false)
+		s.str(9, row, b.statusLine(k), b.statusStyle(k.Status))
 	}
-	s.table(tableName("nyckeltal", f.ID), 1, overviewHeader, 7, row)
+	s.table(tableName("nyckeltal", f.ID), 1, famHeader, 9, row)
+	lay.block(famHeader-1, row, row-famHeader < 25)
 
-	// The trend, as shown (with marks).
-	row += 2
-	s.str(1, row, b.w.TrendTitle, b.textBold)
-	row++
-	hdr = []string{b.w.Quarter}
-	for _, k := range headline {
-		hdr = append(hdr, b.kpiName(k))
-	}
-	s.headers(1, row, hdr...)
-	s.fail(b.f.SetRowHeight(name, row, 48))
-	for qi, q := range m.Trend {
+	// The comparison by municipality (county), sorted by name, the
+	// report's own municipality in bold, the region (nation) below.
+	munis := groupsOf(muniKPIs, groupBy)
+	if len(munis) > 0 {
+		row += 2
+		first := row
+		s.str(1, row, b.comparisonTitle(groupBy), b.textBold)
 		row++
-		s.str(1, row, q.Label, b.text)
-		for j, k := range headline {
-			s.figure(2+j, row, k.Trend[qi].Figure, k.Unit, false)
+		head := row
+		hdr := []string{b.groupHeading(groupBy)}
+		for _, k := range muniKPIs {
+			hdr = append(hdr, b.kpiName(k))
 		}
-	}
-	lastCol = max(lastCol, 1+len(headline))
-
-	// The other breakdowns of the period.
-	var hasOther bool
-	for _, k := range broken {
-		for _, br := range k.Breakdowns {
-			// The municipalities are the table above; a region breakdown of
-			// a one-region database only repeats the total.
-			if br.Name == "municipality" || br.Name == "region" && len(br.Groups) < 2 {
-				continue
-			}
-			if !hasOther {
-				row += 2
-				s.str(1, row, b.w.Breakdowns+" "+m.Period.Label, b.textBold)
-				hasOther = true
-			}
-			row += 2
-			s.str(1, row, b.kpiName(k)+" – "+br.Label, b.textBold)
+		hdr = append(hdr, b.w.Code)
+		s.headers(1, row, hdr...)
+		lay.height(row, 48)
+		for _, mu := range munis {
 			row++
-			s.headers(1, row, br.Label, b.w.Value)
-			for _, g := range br.Groups {
-				row++
-				s.str(1, row, g.Label, b.text)
-				s.figure(2, row, g.Figure, k.Unit, false)
+			own := groupBy == "municipality" && mu.code == m.Municipality
+			st := b.text
+			if own {
+				st = b.ownRow
+			}
+			s.str(1, row, mu.label, st)
+			for j, k := range muniKPIs {
+				s.figure(2+j, row, groupFigure(k, groupBy, mu.code), k.Unit, own)
+			}
+			s.str(2+len(muniKPIs), row, mu.code, b.text)
+		}
+		s.table(tableName("kommuner", f.ID), 1, head, 2+len(muniKPIs), row)
+		row++
+		total := b.w.WholeRegion
+		if b.national() {
+			total = b.w.Nation
+		}
+		s.str(1, row, total, b.textBold)
+		for j, k := range muniKPIs {
+			s.figure(2+j, row, k.RegionTotal, k.Unit, true)
+		}
+		if anyTarget(muniKPIs) {
+			row++
+			s.str(1, row, b.w.Target, b.text)
+			for j, k := range muniKPIs {
+				s.target(2+j, row, k)
 			}
 		}
+		lay.block(first, row, len(munis) < 28)
 	}
 
 	// The family's own matrices.
@@ -156,7 +148,7 @@ func (b *book) family(f *model.Family) error {
 	case "attendance":
 		matrices = []*model.Matrix{&b.r.Attendance, &b.r.Absence}
 	case "goals":
-		matrices = []*model.Matrix{&b.r.GoalsByQuarter, &b.r.GoalsByMunicipality}
+		matrices = []*model.Matrix{&b.r.GoalsByQuarter}
 	case "deviations":
 		matrices = []*model.Matrix{&b.r.Deviations}
 	case "user_audit", "survey":
@@ -167,60 +159,211 @@ func (b *book) family(f *model.Family) error {
 			continue
 		}
 		row += 2
-		var width int
-		row, width = b.matrix(s, row, mx)
-		lastCol = max(lastCol, width)
+		first := row
+		row, _ = b.matrix(s, row, mx)
+		lay.block(first, row, row-first < 30)
 	}
 
-	// Charts go to the right of everything, their data below everything.
-	cd := &chartData{s: s, row: row + 3}
-	s.str(1, cd.row-1, b.w.ChartDataNote, b.subtitle)
-	anchorCol := lastCol + 2
-	next := func() string {
-		a := cell(anchorCol, famHeader+s.charts*chartRowStep)
-		return a
-	}
-	for _, c := range b.trendCharts(cd, f, headline) {
-		s.chart(next(), c)
-	}
-	if c, ok := b.municipalityChart(cd, muniKPIs, munis); ok {
-		s.chart(next(), c)
+	// The charts, on pages of their own; their data below, not printed.
+	var specs []chartSpec
+	// The chart data go right of the printed columns, from the top.
+	cd := &chartData{s: s, col: nCols + 3, row: famHeader}
+	s.str(cd.col, famHeader-1, b.w.ChartDataNote, b.subtitle)
+	specs = append(specs, b.trendCharts(cd, f, headline)...)
+	if c, ok := b.municipalityChart(cd, muniKPIs, munis, groupBy); ok {
+		specs = append(specs, c)
 	}
 	for _, mx := range matrices {
-		for _, c := range b.matrixCharts(cd, f.ID, mx) {
-			s.chart(next(), c)
+		specs = append(specs, b.matrixCharts(cd, f.ID, mx)...)
+	}
+	specs = append(specs, b.funnelCharts(cd, f)...)
+	specs = append(specs, b.spcCharts(cd, f)...)
+	printEnd := row
+	if len(specs) > 0 {
+		printEnd = lay.charts(row+2, specs)
+	}
+	row = printEnd + 3
+
+	// Below the print area: the detail an analyst filters, not for paper.
+	s.str(1, row, b.w.NotPrinted, b.note)
+	// The other breakdowns of the period, one table: a heading row per
+	// breakdown, a row per group, a column per KPI.
+	row = b.breakdownTable(s, lay, row, f, broken)
+
+	// The trend, as shown (with marks).
+	if len(headline) > 0 {
+		row += 2
+		first := row
+		s.str(1, row, b.w.TrendTitle, b.textBold)
+		row++
+		hdr := []string{b.w.Quarter}
+		for _, k := range headline {
+			hdr = append(hdr, b.kpiName(k))
 		}
+		s.headers(1, row, hdr...)
+		lay.height(row, 48)
+		for qi, q := range m.Trend {
+			row++
+			label := q.Label
+			if anyPrelim(headline, qi) {
+				label += " " + b.w.Prel
+			}
+			s.str(1, row, label, b.text)
+			for j, k := range headline {
+				s.figure(2+j, row, k.Trend[qi].Figure, k.Unit, false)
+			}
+		}
+		_ = first
 	}
 
-	widths := []float64{52, 22}
-	for range max(lastCol-2, 0) {
-		widths = append(widths, 15)
-	}
-	s.widths(widths...)
-	s.freeze(3, famHeader+1)
-	s.print()
+	s.widths(lay.widths...)
+	s.fail(b.f.SetColWidth(name, colName(cd.col), colName(cd.col), 30))
+	s.freeze(1, famHeader+1)
+	lay.finish(printEnd)
 	return s.err
+}
+
+func anyTarget(ks []*model.KPI) bool {
+	for _, k := range ks {
+		if k.Target != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func anyPrelim(ks []*model.KPI, qi int) bool {
+	for _, k := range ks {
+		if qi < len(k.Trend) && k.Trend[qi].Figure.Preliminary {
+			return true
+		}
+	}
+	return false
+}
+
+// national reports whether the database holds several regions: the
+// comparison is then by county.
+func (b *book) national() bool {
+	if k := b.r.KPI("needs_detected"); k != nil {
+		if br := k.Breakdown("region"); br != nil && len(br.Groups) > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *book) comparisonTitle(groupBy string) string {
+	if groupBy == "region" {
+		return b.w.ComparisonRegion + " " + b.r.Meta.Period.Label
+	}
+	return b.w.Comparison + " " + b.r.Meta.Period.Label
+}
+
+func (b *book) groupHeading(groupBy string) string {
+	if groupBy == "region" {
+		return b.w.County
+	}
+	return b.w.Municipality
+}
+
+// breakdownTable writes every breakdown but municipality and region of
+// the family's KPIs as one table and returns its last row.
+func (b *book) breakdownTable(s *sheet, lay *layout, row int, f *model.Family, kpis []*model.KPI) int {
+	type bd struct {
+		name, label string
+		groups      []model.Group
+	}
+	var order []*bd
+	seen := map[string]*bd{}
+	var cols []*model.KPI
+	for _, k := range kpis {
+		has := false
+		for _, br := range k.Breakdowns {
+			if br.Name == "municipality" || br.Name == "region" {
+				continue
+			}
+			has = true
+			x := seen[br.Name]
+			if x == nil {
+				x = &bd{name: br.Name, label: b.breakdownLabel(br.Name)}
+				seen[br.Name] = x
+				order = append(order, x)
+			}
+			for _, g := range br.Groups {
+				if !slices.ContainsFunc(x.groups, func(h model.Group) bool { return h.Code == g.Code }) {
+					x.groups = append(x.groups, g)
+				}
+			}
+		}
+		if has {
+			cols = append(cols, k)
+		}
+	}
+	if len(order) == 0 {
+		return row
+	}
+	// A table wider than the page is cut into several of at most maxCols
+	// KPI columns.
+	maxCols := lay.nCols - 1
+	for start := 0; start < len(cols); start += maxCols {
+		part := cols[start:min(len(cols), start+maxCols)]
+		row += 2
+		first := row
+		s.str(1, row, b.w.Breakdowns+" "+b.r.Meta.Period.Label, b.textBold)
+		row++
+		hdr := []string{b.w.Group}
+		for _, k := range part {
+			hdr = append(hdr, b.kpiName(k))
+		}
+		s.headers(1, row, hdr...)
+		lay.height(row, 48)
+		for _, x := range order {
+			row++
+			s.str(1, row, x.label, b.textBold)
+			for _, g := range x.groups {
+				row++
+				s.str(1, row, "   "+b.groupLabel(x.name, g), b.text)
+				for j, k := range part {
+					if k.Breakdown(x.name) == nil {
+						continue
+					}
+					s.figure(2+j, row, groupFigure(k, x.name, g.Code), k.Unit, false)
+				}
+			}
+		}
+		_ = first
+	}
+	return row
 }
 
 type muni struct{ code, label string }
 
-// municipalities lists every municipality any of the KPIs has a group for,
-// by kommunkod.
-func municipalities(kpis []*model.KPI) []muni {
+// groupsOf lists every group of the breakdown any of the KPIs has, by name.
+func groupsOf(kpis []*model.KPI, breakdown string) []muni {
 	seen := map[string]string{}
 	for _, k := range kpis {
-		for _, g := range k.Breakdown("municipality").Groups {
-			seen[g.Code] = g.Label
+		if br := k.Breakdown(breakdown); br != nil {
+			for _, g := range br.Groups {
+				seen[g.Code] = g.Label
+			}
 		}
 	}
 	out := make([]muni, 0, len(seen))
 	for c, l := range seen {
 		out = append(out, muni{c, l})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].code < out[j].code })
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].label != out[j].label {
+			return out[i].label < out[j].label
+		}
+		return out[i].code < out[j].code
+	})
 	return out
 }
 
+// groupFigure is a KPI's figure for one group. A group the KPI has no row
+// for, in a breakdown it has, had no units: a count is 0, anything else not
+// applicable ("."), as Kolada shows them.
 func groupFigure(k *model.KPI, breakdown, code string) model.Figure {
 	if br := k.Breakdown(breakdown); br != nil {
 		for _, g := range br.Groups {
@@ -228,6 +371,11 @@ func groupFigure(k *model.KPI, breakdown, code string) model.Figure {
 				return g.Figure
 			}
 		}
+		if k.Unit == transform.UnitCount {
+			zero := 0.0
+			return model.Figure{Value: &zero}
+		}
+		return model.Figure{NotApplicable: true}
 	}
 	return model.Figure{NoData: true}
 }
@@ -278,43 +426,61 @@ func (b *book) matrix(s *sheet, row int, mx *model.Matrix) (int, int) {
 		}
 	}
 	if row > header && len(heads) > 1 && mx.Unit == transform.UnitShare && mx != &b.r.GoalsByMunicipality && mx != &b.r.GoalsByQuarter {
+		// A heat map follows the KPI's direction: the worst cell is red
+		// (warm), the best green; a neutral KPI gets one light-to-dark hue.
+		lo, hi := heatWorst, heatBest
+		dir := ""
+		if len(mx.KPIIDs) > 0 {
+			if k := b.r.KPI(mx.KPIIDs[0]); k != nil {
+				dir = k.Direction
+			}
+		}
+		switch dir {
+		case "lower":
+			lo, hi = heatBest, heatWorst
+		case "higher":
+		default:
+			lo, hi = "#F7FBFF", "#6BAED6"
+		}
 		rng := cell(2, header+1) + ":" + cell(len(heads), row)
 		s.fail(b.f.SetConditionalFormat(s.name, rng, []excelize.ConditionalFormatOptions{{
 			Type: "3_color_scale", Criteria: "=", MinType: "min", MidType: "percentile", MaxType: "max",
-			MidValue: "50", MinColor: "#F8696B", MidColor: "#FFEB84", MaxColor: "#63BE7B",
+			MidValue: "50", MinColor: lo, MidColor: heatMid(dir), MaxColor: hi,
 		}}))
 	}
 	return row, len(heads)
 }
 
-// chartData writes the numbers charts plot, below the sheet's tables: the
-// same figures, with suppressed and missing ones left empty.
+// chartData writes the numbers charts plot, right of the printed columns:
+// the same figures, with suppressed and missing ones left empty.
 type chartData struct {
 	s   *sheet
+	col int // first column
 	row int
 }
 
-// block writes categories in column 1 and one column per series, returning
-// the category and per-series value ranges.
+// block writes categories in the first column and one column per series,
+// returning the category and per-series value ranges.
 func (cd *chartData) block(title string, seriesNames []string, cats []string, unit transform.Unit, value func(series, cat int) model.Figure) (string, []string, []string) {
 	s := cd.s
-	s.str(1, cd.row, title, s.b.subtitle)
+	c0 := cd.col
+	s.str(c0, cd.row, title, s.b.subtitle)
 	head := cd.row + 1
-	s.str(1, head, s.b.w.Group, s.b.subtitle)
+	s.str(c0, head, s.b.w.Group, s.b.subtitle)
 	for j, n := range seriesNames {
-		s.str(2+j, head, n, s.b.subtitle)
+		s.str(c0+1+j, head, n, s.b.subtitle)
 	}
 	for i, c := range cats {
-		s.str(1, head+1+i, c, s.b.text)
+		s.str(c0, head+1+i, c, s.b.text)
 		for j := range seriesNames {
-			s.chartValue(2+j, head+1+i, value(j, i), unit)
+			s.chartValue(c0+1+j, head+1+i, value(j, i), unit)
 		}
 	}
-	catRange := absRange(s.name, 1, head+1, 1, head+len(cats))
+	catRange := absRange(s.name, c0, head+1, c0, head+len(cats))
 	var vals, names []string
 	for j := range seriesNames {
-		vals = append(vals, absRange(s.name, 2+j, head+1, 2+j, head+len(cats)))
-		names = append(names, abs(s.name, 2+j, head))
+		vals = append(vals, absRange(s.name, c0+1+j, head+1, c0+1+j, head+len(cats)))
+		names = append(names, abs(s.name, c0+1+j, head))
 	}
 	cd.row = head + len(cats) + 2
 	return catRange, names, vals
@@ -327,115 +493,6 @@ func anyValue(figs ...model.Figure) bool {
 		}
 	}
 	return false
-}
-
-// trendCharts draws one line chart per unit among the family's KPIs: the 8
-// quarters of every KPI of that unit that has at least one shown value.
-func (b *book) trendCharts(cd *chartData, f *model.Family, kpis []*model.KPI) []chartSpec {
-	var units []transform.Unit
-	byUnit := map[transform.Unit][]*model.KPI{}
-	for _, k := range kpis {
-		var figs []model.Figure
-		for _, p := range k.Trend {
-			figs = append(figs, p.Figure)
-		}
-		if !anyValue(figs...) {
-			continue
-		}
-		if byUnit[k.Unit] == nil {
-			units = append(units, k.Unit)
-		}
-		byUnit[k.Unit] = append(byUnit[k.Unit], k)
-	}
-	var out []chartSpec
-	quarters := make([]string, len(b.r.Meta.Trend))
-	for i, q := range b.r.Meta.Trend {
-		quarters[i] = q.Label
-	}
-	famName := f.NameSV
-	if b.lang == "en" {
-		famName = f.NameEN
-	}
-	for _, u := range units {
-		ks := byUnit[u]
-		// Eight lines are the most a reader can tell apart.
-		if len(ks) > len(palette) {
-			ks = ks[:len(palette)]
-		}
-		names := make([]string, len(ks))
-		for i, k := range ks {
-			names[i] = b.kpiName(k)
-		}
-		title := fmt.Sprintf("%s: %s, %s–%s", famName, b.unitName(u), quarters[0], quarters[len(quarters)-1])
-		if len(ks) == 1 {
-			title = fmt.Sprintf("%s, %s–%s", names[0], quarters[0], quarters[len(quarters)-1])
-		}
-		cats, sNames, vals := cd.block(b.w.ChartData+": "+title, names, quarters, u, func(si, ci int) model.Figure { return ks[si].Trend[ci].Figure })
-		c := chartSpec{kind: excelize.Line, title: title, xTitle: b.w.AxisQuarter, yTitle: b.axisTitle(u), yNumFmt: yFormat(u)}
-		if u == transform.UnitShare {
-			zero, one := 0.0, 1.0
-			c.yMin, c.yMax = &zero, &one
-		}
-		for i := range ks {
-			c.series = append(c.series, lineSeries(sNames[i], cats, vals[i], i))
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
-// municipalityChart draws the period's values by municipality for the
-// family's first KPI with a target (else its first), with the target as a
-// line across.
-func (b *book) municipalityChart(cd *chartData, kpis []*model.KPI, munis []muni) (chartSpec, bool) {
-	if len(kpis) == 0 || len(munis) == 0 {
-		return chartSpec{}, false
-	}
-	k := kpis[0]
-	for _, c := range kpis {
-		if c.Target != nil {
-			k = c
-			break
-		}
-	}
-	var figs []model.Figure
-	cats := make([]string, len(munis))
-	for i, mu := range munis {
-		cats[i] = mu.label
-		figs = append(figs, groupFigure(k, "municipality", mu.code))
-	}
-	if !anyValue(figs...) {
-		return chartSpec{}, false
-	}
-	series := []string{b.kpiName(k)}
-	if k.Target != nil {
-		series = append(series, b.w.Target)
-	}
-	title := fmt.Sprintf("%s %s, %s", b.kpiName(k), b.w.PerMunicipality, b.r.Meta.Period.Label)
-	catRange, names, vals := cd.block(b.w.ChartData+": "+title, series, cats, k.Unit, func(si, ci int) model.Figure {
-		if si == 1 {
-			t := *k.Target
-			return model.Figure{Value: &t}
-		}
-		return figs[ci]
-	})
-	c := chartSpec{kind: excelize.Col, title: title, xTitle: b.w.AxisMunicipality, yTitle: b.axisTitle(k.Unit), yNumFmt: yFormat(k.Unit),
-		series: []excelize.ChartSeries{barSeries(names[0], catRange, vals[0], 0)}, width: 760}
-	if len(cats) > 8 {
-		// Many municipality names only fit slanted.
-		c.xRotate, c.height = -45, chartHeight+60
-	}
-	if k.Unit == transform.UnitShare {
-		zero, one := 0.0, 1.0
-		c.yMin, c.yMax = &zero, &one
-	}
-	if k.Target != nil {
-		t := excelize.ChartSeries{Name: names[1], Categories: catRange, Values: vals[1],
-			Line:   excelize.LineOptions{Width: 2, Dash: excelize.LineDashDash, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C00000"}}},
-			Marker: excelize.ChartMarker{Symbol: "none"}}
-		c.combo = []excelize.ChartSeries{t}
-	}
-	return c, true
 }
 
 // matrixCharts draws a family matrix: attendance by organisation type for the
@@ -547,4 +604,17 @@ func yFormat(u transform.Unit) string {
 		return "0"
 	}
 	return "0.0"
+}
+
+// Heat-map colours: the worst cell warm red, the best green.
+const (
+	heatWorst = "#F8696B"
+	heatBest  = "#63BE7B"
+)
+
+func heatMid(direction string) string {
+	if direction == "higher" || direction == "lower" {
+		return "#FFEB84"
+	}
+	return "#C6DBEF"
 }

@@ -237,6 +237,9 @@ func (b *book) values() error {
 	// Page setup goes before the stream: settings made after Flush are lost.
 	pre := &sheet{b: b, name: name}
 	pre.print()
+	// A data sheet for filtering, not for paper: printing the workbook
+	// prints its header row only (thousands of rows would be 75 pages).
+	pre.printArea(1, 1, 8, 1)
 	if pre.err != nil {
 		return pre.err
 	}

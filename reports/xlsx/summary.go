@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/sipstat/sipstat/reports/model"
+	"github.com/sipstat/sipstat/transform"
 )
 
 // Summary sheet layout: metadata in rows 1–7, the KPI table's header in
@@ -20,8 +21,11 @@ const (
 	sumTrendData                                                                           = 10 // first of the 8 quarters
 )
 
-func (b *book) summary() error {
-	s, err := b.newSheet(b.w.Summary)
+// overview is the full table of every KPI shown on the family sheets (the
+// table that was the summary before it became one page), with the trend's
+// data and the process funnel below it.
+func (b *book) overview() error {
+	s, err := b.newSheet(b.w.Overview)
 	if err != nil {
 		return err
 	}
@@ -76,10 +80,10 @@ func (b *book) summary() error {
 		for i, p := range k.Trend {
 			s.chartValue(sumTrendData+i, row, p.Figure, k.Unit)
 		}
-		s.str(sumTrend, row, spark(k.Trend), b.spark)
+		s.str(sumTrend, row, spark(k.Trend, k.Unit), b.spark)
 	}
 	last := row
-	s.table("Sammanfattning", 1, summaryHeader, sumTrendData+len(m.Trend)-1, last)
+	s.table("Alla_nyckeltal", 1, summaryHeader, sumTrendData+len(m.Trend)-1, last)
 	// The status column is coloured by conditional formatting too, so a
 	// reader who edits or re-sorts the sheet keeps the colours.
 	if last > summaryHeader {
@@ -88,7 +92,7 @@ func (b *book) summary() error {
 		s.fail(err1)
 		s.fail(err2)
 		rng := cell(sumStatus, summaryHeader+1) + ":" + cell(sumStatus, last)
-		s.fail(b.f.SetConditionalFormat(b.w.Summary, rng, []excelize.ConditionalFormatOptions{
+		s.fail(b.f.SetConditionalFormat(b.w.Overview, rng, []excelize.ConditionalFormatOptions{
 			{Type: "cell", Criteria: "==", Value: `"` + b.statusText(model.StatusMet) + `"`, Format: &met},
 			{Type: "cell", Criteria: "==", Value: `"` + b.statusText(model.StatusNotMet) + `"`, Format: &notMet},
 		}))
@@ -98,11 +102,15 @@ func (b *book) summary() error {
 	s.widths(24, 58, 12, 14, 14, 14, 10, 14, 18)
 	for i := range m.Trend {
 		c := colName(sumTrendData + i)
-		s.fail(b.f.SetColWidth(b.w.Summary, c, c, 9))
+		s.fail(b.f.SetColWidth(b.w.Overview, c, c, 9))
 	}
-	s.fail(b.f.SetRowHeight(b.w.Summary, summaryHeader, 32))
+	s.fail(b.f.SetRowHeight(b.w.Overview, summaryHeader, 32))
 	s.freeze(sumValue, summaryHeader+1)
 	s.print()
+	// The trend's numbers are chart data, not for paper: the print area
+	// ends at the sparkline, and the header row repeats on every page.
+	s.printArea(1, 1, sumTrend, row)
+	s.printTitles(summaryHeader, summaryHeader)
 	return s.err
 }
 
@@ -161,20 +169,24 @@ func sourceText(m model.Meta, w *words) string {
 // bars are the eight block heights of a text sparkline.
 var bars = []rune("▁▂▃▄▅▆▇█")
 
-// spark draws the trend as a text sparkline, one block per quarter scaled
-// between the lowest and highest shown value, a space for a quarter that is
-// suppressed or has no data. Excel's native sparklines print in LibreOffice
-// (7.4) as stray dots or a single bar, so the trend is text that every
-// reader and printer shows the same; the numbers are beside it.
-func spark(trend []model.Point) string {
-	lo, hi := math.Inf(1), math.Inf(-1)
+// spark draws the trend as a text sparkline, one block per quarter, a
+// space for a quarter that is suppressed or has no data. The scale starts
+// at zero and is the same for every KPI of a unit (0–100 % for shares), so
+// 8 → 9 days is a small step, as it is. Excel's native sparklines print in
+// LibreOffice (7.4) as stray dots or a single bar, so the trend is text
+// that every reader and printer shows the same; the numbers are beside it.
+func spark(trend []model.Point, u transform.Unit) string {
+	lo, hi := 0.0, math.Inf(-1)
 	for _, p := range trend {
 		if v := p.Figure.Value; v != nil && !p.Figure.Suppressed {
-			lo, hi = math.Min(lo, *v), math.Max(hi, *v)
+			hi = math.Max(hi, *v)
 		}
 	}
-	if math.IsInf(lo, 1) {
+	if math.IsInf(hi, -1) {
 		return ""
+	}
+	if u == transform.UnitShare {
+		hi = 1
 	}
 	out := make([]rune, len(trend))
 	for i, p := range trend {
@@ -183,9 +195,9 @@ func spark(trend []model.Point) string {
 		case v == nil || p.Figure.Suppressed:
 			out[i] = ' '
 		case hi == lo:
-			out[i] = bars[3]
+			out[i] = bars[0]
 		default:
-			out[i] = bars[int(math.Round((*v-lo)/(hi-lo)*float64(len(bars)-1)))]
+			out[i] = bars[min(len(bars)-1, max(0, int(math.Round((*v-lo)/(hi-lo)*float64(len(bars)-1)))))]
 		}
 	}
 	return string(out)

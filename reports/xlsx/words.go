@@ -3,7 +3,18 @@ package xlsx
 // words are the workbook's fixed texts in one language. KPI names and
 // definitions come from the catalogue (NameSV/NameEN).
 type words struct {
-	Summary, Mapping, Quality, Definitions, Values string // sheet names
+	Summary, Overview, Mapping, Quality, Definitions, Values string // sheet names
+
+	// The steering summary.
+	AsOfShort, Highlights, RefRegion, RefNation, Basis, LatestFinal, ChangeHead string
+	TargetStatus, SparkHead, Prel, SameAsValue, Better, Worse, Unchanged        string
+	SummaryLegend, SummaryMore, MarkNotApplicable                               string
+
+	// Family sheets and their charts.
+	FamilyIntro, Zero, ComparisonRegion, County, Nation, PerCounty, TopBottom string
+	Signal, Lower998, Lower95, Centre, Upper95, Upper998, Denominator         string
+	FunnelPlot, SPCSignal, SPCTitle, LCL, UCL, Month                          string
+	NotPrinted, Continued                                                     string
 
 	ReportTitle, Period, AsOf, Source, Created, Legend, Region, Municipality      string
 	Family, KPI, Unit, Value, Previous, YearAgo, Target, Status, Trend, ChartData string
@@ -26,7 +37,26 @@ type words struct {
 }
 
 var sv = words{
-	Summary: "Sammanfattning", Mapping: "Kartläggning", Quality: "Datakvalitet", Definitions: "Definitioner", Values: "Värden",
+	Overview:  "Alla nyckeltal",
+	AsOfShort: "data t.o.m.", Highlights: "Det viktigaste", RefRegion: "Regionen", RefNation: "Riket",
+	Basis: "Underlag", LatestFinal: "Senaste slutliga", ChangeHead: "Jämfört med i fjol",
+	TargetStatus: "Mål och status", SparkHead: "8 kvartal (skala från 0)", Prel: "prel.", SameAsValue: "= värdet",
+	Better: "Bättre", Worse: "Sämre", Unchanged: "Oförändrat",
+	SummaryLegend: "prel. = preliminärt: kvartalet är för nytt för att alla utfall ska vara kända; status och jämförelser görs på det senaste slutliga kvartalet. " +
+		"Jämfört med i fjol: bättre eller sämre än samma kvartal ett år tidigare utöver slumpens variation (p < 0,05); oförändrat = inom slumpens variation. " +
+		"Tecken: .. = för få att visa (färre än %d), . = ej tillämpligt (inget att mäta), - = uppgift saknas, 0 = noll.",
+	SummaryMore:       "Alla nyckeltal finns på bladet Alla nyckeltal, varje område på sitt blad, definitionerna på bladet Definitioner och varje värde på bladet Värden.",
+	MarkNotApplicable: "ej tillämpligt (inget att mäta)",
+	FamilyIntro:       "Nyckeltalen, jämförelsen per kommun, nedbrytningarna och trenden; diagrammen på egna sidor",
+	Zero:              "noll", ComparisonRegion: "Jämförelse per län", County: "Län", Nation: "Riket", PerCounty: "per län",
+	TopBottom: "de %d bästa och de %d sämsta",
+	Signal:    "Utanför 99,8 %-gränsen", Lower998: "Nedre gräns 99,8 %", Lower95: "Nedre gräns 95 %", Centre: "Regionens andel (mittlinje)",
+	Upper95: "Övre gräns 95 %", Upper998: "Övre gräns 99,8 %", Denominator: "Antal i underlaget (nämnare)",
+	FunnelPlot: "Trattdiagram", SPCSignal: "Signal (utanför gränserna eller serie)", SPCTitle: "Styrdiagram per månad",
+	LCL: "Nedre styrgräns", UCL: "Övre styrgräns", Month: "Månad",
+	Continued:  "forts.",
+	NotPrinted: "Nedbrytningar och trend per kvartal (skrivs inte ut: samma värden som på bladet Värden, för den som vill filtrera och jämföra).",
+	Summary:    "Sammanfattning", Mapping: "Kartläggning", Quality: "Datakvalitet", Definitions: "Definitioner", Values: "Värden",
 	ReportTitle: "SIP-rapport", Period: "Period", AsOf: "Datum för uttag (as-of)", Source: "Källa", Created: "Skapad",
 	Legend: "Teckenförklaring", Region: "Region", Municipality: "Kommun",
 	Family: "Område", KPI: "Nyckeltal", Unit: "Enhet", Value: "Värde", Previous: "Föregående kvartal", YearAgo: "Samma kvartal i fjol",
@@ -55,7 +85,26 @@ var sv = words{
 }
 
 var en = words{
-	Summary: "Summary", Mapping: "Mapping", Quality: "Data quality", Definitions: "Definitions", Values: "Values",
+	Overview:  "All indicators",
+	AsOfShort: "data as of", Highlights: "Key points", RefRegion: "Region", RefNation: "Sweden",
+	Basis: "Basis", LatestFinal: "Latest final", ChangeHead: "Against last year",
+	TargetStatus: "Target and status", SparkHead: "8 quarters (scale from 0)", Prel: "prel.", SameAsValue: "= the value",
+	Better: "Better", Worse: "Worse", Unchanged: "Unchanged",
+	SummaryLegend: "prel. = preliminary: the quarter is too recent for every outcome to be known; status and comparisons use the latest final quarter. " +
+		"Against last year: better or worse than the same quarter a year earlier beyond random variation (p < 0.05); unchanged = within random variation. " +
+		"Marks: .. = too few to show (fewer than %d), . = not applicable (nothing to measure), - = no data, 0 = zero.",
+	SummaryMore:       "Every indicator is on the sheet All indicators, each area on its own sheet, the definitions on the sheet Definitions and every value on the sheet Values.",
+	MarkNotApplicable: "not applicable (nothing to measure)",
+	FamilyIntro:       "The indicators, the comparison by municipality, the breakdowns and the trend; the charts on pages of their own",
+	Zero:              "zero", ComparisonRegion: "Comparison by county", County: "County", Nation: "Sweden", PerCounty: "by county",
+	TopBottom: "the %d best and the %d worst",
+	Signal:    "Outside the 99.8% limit", Lower998: "Lower limit 99.8%", Lower95: "Lower limit 95%", Centre: "Region's share (centre line)",
+	Upper95: "Upper limit 95%", Upper998: "Upper limit 99.8%", Denominator: "Units behind the share (denominator)",
+	FunnelPlot: "Funnel plot", SPCSignal: "Signal (outside the limits or a run)", SPCTitle: "Control chart by month",
+	LCL: "Lower control limit", UCL: "Upper control limit", Month: "Month",
+	Continued:  "continued",
+	NotPrinted: "Breakdowns and the trend by quarter (not printed: the same values as on the sheet Values, for filtering and comparing).",
+	Summary:    "Summary", Mapping: "Mapping", Quality: "Data quality", Definitions: "Definitions", Values: "Values",
 	ReportTitle: "SIP report", Period: "Period", AsOf: "As-of date", Source: "Source", Created: "Created",
 	Legend: "Legend", Region: "Region", Municipality: "Municipality",
 	Family: "Area", KPI: "Indicator", Unit: "Unit", Value: "Value", Previous: "Previous quarter", YearAgo: "Same quarter last year",

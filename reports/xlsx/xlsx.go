@@ -26,7 +26,7 @@ type Options struct {
 // summary, one per family, then mapping, data quality, definitions, values.
 func SheetNames(r *model.Report, lang string) []string {
 	w := wordsFor(lang)
-	names := []string{w.Summary}
+	names := []string{w.Summary, w.Overview}
 	for _, f := range r.Families {
 		names = append(names, familySheet(f, lang))
 	}
@@ -66,7 +66,7 @@ func Write(w io.Writer, r *model.Report, opts Options) error {
 		return err
 	}
 	defer b.f.Close()
-	steps := []func() error{b.summary}
+	steps := []func() error{b.summary, b.overview}
 	for i := range r.Families {
 		f := &r.Families[i]
 		steps = append(steps, func() error { return b.family(f) })
@@ -108,7 +108,7 @@ type book struct {
 	title, subtitle, header, headerWrap, text, textBold, wrap, mark, markBold int
 	num                                                                       map[transform.Unit]int
 	numBold                                                                   map[transform.Unit]int
-	statusMet, statusNotMet, statusOther, spark                               int
+	statusMet, statusNotMet, statusOther, spark, prel, small, note, ownRow    int
 	tables                                                                    map[string]bool
 }
 
@@ -140,22 +140,21 @@ func newBook(r *model.Report, lang string) (*book, error) {
 	b.markBold = style(&excelize.Style{Font: font(true, 11, "7F7F7F"), Alignment: &excelize.Alignment{Horizontal: "right"}})
 	// A slice, not a map: styles are numbered in the order they are made, so
 	// the same report gives the same styles.xml every time.
-	formats := []struct {
-		unit transform.Unit
-		code string
-	}{
-		{transform.UnitShare, "0.0%"}, {transform.UnitDays, "0"}, {transform.UnitCount, "#,##0"},
-		{transform.UnitRate, "0.0"}, {transform.UnitIndex, "0"}, {transform.UnitMean, "0.00"},
-	}
-	for _, f := range formats {
-		fc := f.code
-		b.num[f.unit] = style(&excelize.Style{CustomNumFmt: &fc, Font: font(false, 11, "")})
-		b.numBold[f.unit] = style(&excelize.Style{CustomNumFmt: &fc, Font: font(true, 11, "")})
+	// The formats follow the one rounding rule of both outputs (model.Decimals).
+	for _, u := range []transform.Unit{transform.UnitShare, transform.UnitDays, transform.UnitCount,
+		transform.UnitRate, transform.UnitIndex, transform.UnitMean} {
+		fc := model.ExcelFormat(u)
+		b.num[u] = style(&excelize.Style{CustomNumFmt: &fc, Font: font(false, 11, "")})
+		b.numBold[u] = style(&excelize.Style{CustomNumFmt: &fc, Font: font(true, 11, "")})
 	}
 	b.statusMet = style(&excelize.Style{Font: font(true, 11, "006100"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C6EFCE"}}})
 	b.statusNotMet = style(&excelize.Style{Font: font(true, 11, "9C0006"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}})
 	b.spark = style(&excelize.Style{Font: &excelize.Font{Size: 12, Color: "2F5597", Family: "DejaVu Sans Mono"}, Alignment: &excelize.Alignment{Vertical: "center"}})
 	b.statusOther = style(&excelize.Style{Font: font(false, 11, "595959")})
+	b.note = style(&excelize.Style{Font: &excelize.Font{Italic: true, Size: 10, Color: "404040", Family: "Calibri"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	b.ownRow = style(&excelize.Style{Font: font(true, 11, "7F3F00"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FCE4D6"}}})
+	b.prel = style(&excelize.Style{Font: &excelize.Font{Italic: true, Size: 10, Color: "7F4F00", Family: "Calibri"}})
+	b.small = style(&excelize.Style{Font: font(false, 10, "404040"), Alignment: &excelize.Alignment{Horizontal: "right"}})
 	if err != nil {
 		return nil, fmt.Errorf("xlsx: styles: %w", err)
 	}
@@ -311,6 +310,19 @@ func (s *sheet) print() {
 	}))
 }
 
+// printArea limits what the sheet prints to a range.
+func (s *sheet) printArea(col1, row1, col2, row2 int) {
+	s.fail(s.b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: s.name,
+		RefersTo: absRange(s.name, col1, row1, col2, row2)}))
+}
+
+// printTitles repeats rows first…last at the top of every printed page.
+func (s *sheet) printTitles(first, last int) {
+	q := "'" + strings.ReplaceAll(s.name, "'", "''") + "'"
+	s.fail(s.b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: s.name,
+		RefersTo: fmt.Sprintf("%s!$%d:$%d", q, first, last)}))
+}
+
 func (b *book) reportTitle() string {
 	return fmt.Sprintf("%s %s – %s", b.w.ReportTitle, b.r.Meta.Period.Label, b.r.Meta.Scope())
 }
@@ -320,6 +332,22 @@ func (b *book) kpiName(k *model.KPI) string {
 		return k.NameEN
 	}
 	return k.NameSV
+}
+
+// breakdownLabel is a breakdown's heading in the report's language.
+func (b *book) breakdownLabel(name string) string {
+	if b.lang == "en" {
+		return model.BreakdownLabelEN(name)
+	}
+	return model.BreakdownLabel(name)
+}
+
+// groupLabel is a group's label in the report's language.
+func (b *book) groupLabel(breakdown string, g model.Group) string {
+	if b.lang == "en" {
+		return model.GroupLabelEN(breakdown, g.Code, g.Label)
+	}
+	return g.Label
 }
 
 func (b *book) unitName(u transform.Unit) string {

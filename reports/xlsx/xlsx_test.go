@@ -36,7 +36,7 @@ func TestFixtureWorkbook(t *testing.T) {
 	r, f := write(t, "sv")
 
 	t.Run("sheets follow the families of the catalogue", func(t *testing.T) {
-		want := []string{"Sammanfattning", "Genomförande", "Ledtider", "Närvaro", "Delaktighet", "Mål", "Avslut",
+		want := []string{"Sammanfattning", "Alla nyckeltal", "Genomförande", "Ledtider", "Närvaro", "Delaktighet", "Mål", "Avslut",
 			"Avvikelser", "Arbetssätt", "Brukarrevision", "Kartläggning", "Datakvalitet", "Definitioner", "Värden"}
 		if got := f.GetSheetList(); !slices.Equal(got, want) {
 			t.Fatalf("sheets = %q", got)
@@ -50,23 +50,39 @@ func TestFixtureWorkbook(t *testing.T) {
 		// Fixture, 2026Q3 (quarter 7): coverage for 0114 has n = 3, 0115
 		// n = 22 (the complement), 0180 n = 25, shown.
 		rows, _ := f.GetRows("Genomförande")
-		col := slices.Index(rows[3], "Andel behov som lett till SIP-möte")
+		h := slices.IndexFunc(rows, func(r []string) bool { return len(r) > 2 && r[0] == "Kommun" })
+		if h < 0 {
+			t.Fatal("no municipality table")
+		}
+		col := slices.Index(rows[h], "Andel behov som lett till SIP-möte")
+		code := slices.Index(rows[h], "Kod")
 		want := map[string]string{"0114": "..", "0115": ".."}
-		for _, row := range rows[4:7] {
-			if w, ok := want[row[0]]; ok && row[col] != w {
-				t.Errorf("%s = %q, want %s", row[0], row[col], w)
+		seen := 0
+		v := reporttest.FixtureValue(reporttest.FixtureKPIs[1], 1, 7, 2)
+		for _, row := range rows[h+1 : h+4] {
+			if w, ok := want[row[code]]; ok {
+				seen++
+				if row[col] != w {
+					t.Errorf("%s = %q, want %s", row[code], row[col], w)
+				}
+			}
+			if row[code] == "0180" {
+				seen++
+				if got, _ := strconv.ParseFloat(row[col], 64); got != *v.Value {
+					t.Errorf("0180 = %q, want %v", row[col], *v.Value)
+				}
 			}
 		}
-		v := reporttest.FixtureValue(reporttest.FixtureKPIs[1], 1, 7, 2)
-		if got, _ := strconv.ParseFloat(rows[6][col], 64); rows[6][0] != "0180" || got != *v.Value {
-			t.Errorf("0180 = %q, want %v", rows[6][col], *v.Value)
+		if seen != 3 {
+			t.Errorf("rows %q", rows[h+1:h+4])
 		}
 	})
 
-	t.Run("text sparklines draw the trend", func(t *testing.T) {
-		got, _ := f.GetCellValue("Sammanfattning", "I10")
-		// needs_detected rises by 5 each quarter, 40 … 75: one step a quarter.
-		if got != "▁▂▃▄▅▆▇█" {
+	t.Run("text sparklines draw the trend on a scale from zero", func(t *testing.T) {
+		got, _ := f.GetCellValue("Alla nyckeltal", "I10")
+		// needs_detected rises by 5 each quarter, 40 … 75: on a scale from 0
+		// to 75, round(v/75·7) blocks up, not the full height for +88 %.
+		if got != "▅▅▆▆▇▇██" {
 			t.Errorf("sparkline = %q", got)
 		}
 	})
@@ -74,7 +90,7 @@ func TestFixtureWorkbook(t *testing.T) {
 
 func TestEnglishWorkbook(t *testing.T) {
 	_, f := write(t, "en")
-	if got := f.GetSheetList(); got[0] != "Summary" || got[1] != "Coverage" || got[len(got)-1] != "Values" {
+	if got := f.GetSheetList(); got[0] != "Summary" || got[1] != "All indicators" || got[2] != "Coverage" || got[len(got)-1] != "Values" {
 		t.Fatalf("sheets = %q", got)
 	}
 	props, _ := f.GetDocProps()
