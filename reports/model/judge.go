@@ -2,39 +2,46 @@ package model
 
 import "github.com/sipstat/sipstat/transform"
 
-// This file reads what the catalogue judged about each value (issue 13:
-// preliminary, status, trend, reference value, headline). The reports never
-// judge a value themselves; until a database carries a judgement, the value
-// is shown without one.
-
-// steeringKPIs are the headline KPIs of the steering summary when the
-// catalogue does not flag them: coverage, within 21 days, SIP after
-// discharge, summoned attendance, the individual's and the child's
-// participation, follow-up on time and goals achieved.
-var steeringKPIs = []string{
-	"coverage", "within_target_share", "discharge_sip_share", "summoned_attendance_share",
-	"individual_present_share", "child_present_share", "followup_on_time_share", "goal_achieved_share",
-}
+// This file reads what the catalogue judged about each value in the
+// database (kpi_values: preliminary, status, trend, reference_value;
+// kpi_catalog: headline). The reports never judge a value themselves.
 
 // Change values (kpi_values.trend).
 const (
-	ChangeBetter    = "better"
-	ChangeWorse     = "worse"
-	ChangeUnchanged = "unchanged"
-	ChangeNone      = "none"
+	ChangeBetter    = transform.TrendBetter
+	ChangeWorse     = transform.TrendWorse
+	ChangeUnchanged = transform.TrendUnchanged
+	ChangeNone      = transform.TrendNone
 )
 
-func preliminary(v transform.Value) bool { return false }
+func preliminary(v transform.Value) bool { return v.Preliminary }
 
-func changeOf(v transform.Value) string { return ChangeNone }
-
-func referenceOf(v transform.Value) *float64 { return nil }
-
-func isSteering(k transform.KPI) bool {
-	for _, id := range steeringKPIs {
-		if id == k.ID {
-			return true
-		}
+func changeOf(v transform.Value) string {
+	if v.Trend == "" {
+		return ChangeNone
 	}
-	return false
+	return v.Trend
+}
+
+func referenceOf(v transform.Value) *float64 { return finite(v.ReferenceValue) }
+
+// isSteering: the catalogue's headline flag (kpi_catalog.headline).
+func isSteering(k transform.KPI) bool { return k.Headline }
+
+// statusOf names the catalogue's status of a value for the report: met and
+// not met as judged in the database; for "none", why there is none.
+func statusOf(k transform.KPI, v transform.Value, found bool, f Figure) Status {
+	switch {
+	case found && v.Status == transform.StatusMet:
+		return StatusMet
+	case found && v.Status == transform.StatusNotMet:
+		return StatusNotMet
+	case f.Suppressed:
+		return StatusSuppressed
+	case f.Preliminary && k.Target != nil:
+		return StatusPreliminary
+	case f.Value == nil:
+		return StatusNoData
+	}
+	return StatusNoTarget
 }

@@ -336,7 +336,13 @@ func buildKPI(k transform.KPI, m Meta, idx *valueIndex) *KPI {
 	kp.YearAgo = idx.headline(m, p.YearAgo().Label, k.ID)
 	kp.RegionTotal = idx.figure(p.Label, k.ID, "total", "")
 	kp.Steering = isSteering(k)
-	kp.Status = status(k, kp.Current)
+	if m.Municipality != "" {
+		v, ok := idx.get(p.Label, k.ID, "municipality", m.Municipality)
+		kp.Status = statusOf(k, v, ok, kp.Current)
+	} else {
+		v, ok := idx.get(p.Label, k.ID, "total", "")
+		kp.Status = statusOf(k, v, ok, kp.Current)
+	}
 	for _, q := range m.Trend {
 		kp.Trend = append(kp.Trend, Point{Period: q.Label, Figure: idx.headline(m, q.Label, k.ID)})
 	}
@@ -401,27 +407,6 @@ func orderBreakdowns(catalog, seen []string) []string {
 	}
 	sort.Strings(rest)
 	return append(out, rest...)
-}
-
-func status(k transform.KPI, f Figure) Status {
-	switch {
-	case f.Suppressed:
-		return StatusSuppressed
-	case f.Preliminary:
-		return StatusPreliminary
-	case f.Value == nil:
-		return StatusNoData
-	case k.Target == nil || k.Direction == "neutral":
-		return StatusNoTarget
-	}
-	met := *f.Value >= *k.Target
-	if k.Direction == "lower" {
-		met = *f.Value <= *k.Target
-	}
-	if met {
-		return StatusMet
-	}
-	return StatusNotMet
 }
 
 func readSources(ctx context.Context, q warehouse.Querier) ([]Source, error) {

@@ -3,6 +3,8 @@ package model_test
 import (
 	"context"
 	"math"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -82,18 +84,43 @@ func TestLoadFixture(t *testing.T) {
 		}
 	})
 
-	t.Run("status compares the value with the target in the KPI's direction", func(t *testing.T) {
+	t.Run("status is the catalogue's, and a preliminary value has none", func(t *testing.T) {
 		for _, c := range []struct {
 			id   string
 			want model.Status
 		}{
 			{"needs_detected", model.StatusNoTarget},
 			{"lead_time_median_days", model.StatusMet}, // 14 + 7 - 2 + 2 = 21 days ≤ 21
-			{"coverage", model.StatusNotMet},           // a share below 0.9
+			{"coverage", model.StatusPreliminary},      // 0.84 < 0.9, but preliminary
 			{"summoned_absent_share", model.StatusNoTarget},
 		} {
 			if got := r.KPI(c.id).Status; got != c.want {
 				t.Errorf("%s status = %s (value %v), want %s", c.id, got, *r.KPI(c.id).Current.Value, c.want)
+			}
+		}
+	})
+
+	t.Run("the steering summary reads headline, preliminary and trend from the catalogue", func(t *testing.T) {
+		var ids []string
+		for _, k := range r.SteeringKPIs() {
+			ids = append(ids, k.ID)
+		}
+		if want := []string{"coverage", "summoned_attendance_share", "individual_present_share", "goal_achieved_share"}; !slices.Equal(ids, want) {
+			t.Fatalf("steering KPIs = %q, want %q", ids, want)
+		}
+		cov := r.KPI("coverage")
+		// The latest final value is the quarter before: 2026Q2 (quarter 6).
+		want := reporttest.FixtureValue(reporttest.FixtureKPIs[1], 1, 6, -1)
+		if !cov.Current.Preliminary || cov.FinalPeriod != "2026Q2" || cov.Final.Value == nil || *cov.Final.Value != *want.Value {
+			t.Errorf("coverage: preliminary %v, final %s %v, want 2026Q2 %v", cov.Current.Preliminary, cov.FinalPeriod, cov.Final.Value, *want.Value)
+		}
+		if got := r.KPI("summoned_attendance_share").Change; got != model.ChangeBetter {
+			t.Errorf("summoned attendance change = %q, want better", got)
+		}
+		h := strings.Join(r.Highlights("sv"), " ")
+		for _, part := range []string{"1 av 4 nyckeltal är preliminära", "2026Q2", "Bättre: närvaro bland kallade"} {
+			if !strings.Contains(h, part) {
+				t.Errorf("highlights lack %q:\n%s", part, h)
 			}
 		}
 	})

@@ -155,6 +155,19 @@ func Fixture(t testing.TB) *warehouse.DB {
 			}
 		}
 	}
+	// What transform judges per value, set by hand as the fixture's facts:
+	// the status against each target (coverage 0.84 < 0.9 not met, the
+	// median 21 ≤ 21 met), coverage of the period preliminary (its
+	// observation window, 90 days, runs past the as-of date), summoned
+	// attendance better than a year earlier, and the headline KPIs of the
+	// steering summary.
+	last := trend[len(trend)-1].Label
+	exec(`update kpi_values v set status = case when c.target_op = '>=' and v.value >= c.target or c.target_op = '<=' and v.value <= c.target
+		then 'met' else 'not_met' end from kpi_catalog c where c.kpi_id = v.kpi_id and c.target is not null and v.value is not null`)
+	exec(`update kpi_values set preliminary = true, status = 'none' where kpi_id = 'coverage' and period = ?`, last)
+	exec(`update kpi_values set trend = 'better' where kpi_id = 'summoned_attendance_share' and period = ? and breakdown = 'total'`, last)
+	exec(`update kpi_catalog set headline = true, observation_window_days = case when kpi_id = 'coverage' then 90 else 0 end
+		where kpi_id in ('coverage', 'summoned_attendance_share', 'individual_present_share', 'goal_achieved_share')`)
 	return db
 }
 
