@@ -128,6 +128,10 @@ comment on column kpi_attendance.denominator is 'Nämnare: the denominator of a 
 comment on column kpi_attendance.n is 'Antal enheter: the number of units behind the value (the small-number rule looks at it).';
 comment on column kpi_attendance.excluded is 'Exkluderade: units left out because of a data-quality flag.';
 comment on column kpi_attendance.no_data is 'Uppgift saknas: an optional table the KPI needs was not delivered ("-", never 0).';
+comment on column kpi_attendance.preliminary is 'Preliminärt: true while the period''s end + the KPI''s observation window (kpi_catalog.observation_window_days) is after the as-of date; the value can still change (kpis.md Preliminary values).';
+comment on column kpi_attendance.status is 'Status mot mål: met | not_met against the KPI''s target (kpi_catalog.target, set in the settings file''s [targets]); none without a target or value, or for a preliminary value.';
+comment on column kpi_attendance.trend is 'Trend mot samma kvartal året före: better | worse | unchanged (within random variation, p ≥ 0.05: two-proportion test for shares, Poisson test for counts, medians by the change only), direction-aware; none for neutral KPIs or without a comparison.';
+comment on column kpi_attendance.reference_value is 'Referensvärde: beside a municipality its region''s value, beside a region (or the total) the nation''s when the database holds all regions; null otherwise.';
 comment on column kpi_attendance.name_sv is 'Namn på svenska (report label).';
 comment on column kpi_attendance.unit is 'Enhet: count, share (andel 0…1), days, rate, index, mean.';
 comment on column kpi_attendance.sort_order is 'Ordning in reports.';
@@ -139,14 +143,24 @@ comment on column kpi_catalog.family is 'Familj: the KPI family (coverage, lead_
 comment on column kpi_catalog.name_sv is 'Namn på svenska (report label).';
 comment on column kpi_catalog.name_en is 'Name in English.';
 comment on column kpi_catalog.unit is 'Enhet: count, share (andel 0…1), days, rate, index, mean.';
-comment on column kpi_catalog.direction is 'Riktning: higher or lower is better, or none.';
-comment on column kpi_catalog.target is 'Målvärde in the value''s unit (a share target is 0…1); null = none.';
+comment on column kpi_catalog.direction is 'Riktning: higher or lower is better, or neutral.';
+comment on column kpi_catalog.target is 'Målvärde in the value''s unit (a share target is 0…1), set in the settings file''s [targets]; null = none (none is shipped).';
 comment on column kpi_catalog.target_source is 'Källa för målvärdet (setting or guidance).';
 comment on column kpi_catalog.definition_sv is 'Definition på svenska.';
 comment on column kpi_catalog.definition_en is 'Definition in English.';
 comment on column kpi_catalog.breakdowns is 'Indelningar the KPI is computed for besides total.';
 comment on column kpi_catalog.requires is 'Kräver: optional contract tables the KPI needs; absent means no data.';
 comment on column kpi_catalog.sort_order is 'Ordning in reports.';
+comment on column kpi_catalog.target_op is 'Målets riktning: >= or <= with target; null without a target.';
+comment on column kpi_catalog.reference_line is 'Referenslinje: a level drawn beside the values, not a target (21 days for the median and p90 lead time); null otherwise.';
+comment on column kpi_catalog.observation_window_days is 'Observationsfönster W (days): a value for period P is preliminary while end of P + W > the as-of date (90 for coverage, lead times …; the follow-up tolerance for follow-up KPIs; 0 for counts).';
+comment on column kpi_catalog.headline is 'Huvudnyckeltal: one of the ≈8 headline KPIs of a steering summary.';
+comment on column kpi_catalog.is_point_in_time is 'Lägesbild vid A: a count at the as-of date (followups_overdue), one value in the latest period, no trend.';
+comment on column kpi_catalog.is_detail is 'Detalj: a KPI that details another (lead-time quartiles, breakdown-only KPIs, survey means and top-box shares).';
+comment on column kpi_catalog.family_sv is 'Familjens namn på svenska.';
+comment on column kpi_catalog.family_en is 'Family name in English.';
+comment on column kpi_catalog.unit_sv is 'Enhetens namn på svenska.';
+comment on column kpi_catalog.unit_en is 'Unit name in English.';
 
 -- kpi_closure
 comment on view kpi_closure is 'Nyckeltal, avslut (closure): kpi_values of this family joined with the catalogue''s name, unit and order; one row per period × KPI × breakdown × group.';
@@ -163,6 +177,10 @@ comment on column kpi_closure.denominator is 'Nämnare: the denominator of a sha
 comment on column kpi_closure.n is 'Antal enheter: the number of units behind the value (the small-number rule looks at it).';
 comment on column kpi_closure.excluded is 'Exkluderade: units left out because of a data-quality flag.';
 comment on column kpi_closure.no_data is 'Uppgift saknas: an optional table the KPI needs was not delivered ("-", never 0).';
+comment on column kpi_closure.preliminary is 'Preliminärt: true while the period''s end + the KPI''s observation window (kpi_catalog.observation_window_days) is after the as-of date; the value can still change (kpis.md Preliminary values).';
+comment on column kpi_closure.status is 'Status mot mål: met | not_met against the KPI''s target (kpi_catalog.target, set in the settings file''s [targets]); none without a target or value, or for a preliminary value.';
+comment on column kpi_closure.trend is 'Trend mot samma kvartal året före: better | worse | unchanged (within random variation, p ≥ 0.05: two-proportion test for shares, Poisson test for counts, medians by the change only), direction-aware; none for neutral KPIs or without a comparison.';
+comment on column kpi_closure.reference_value is 'Referensvärde: beside a municipality its region''s value, beside a region (or the total) the nation''s when the database holds all regions; null otherwise.';
 comment on column kpi_closure.name_sv is 'Namn på svenska (report label).';
 comment on column kpi_closure.unit is 'Enhet: count, share (andel 0…1), days, rate, index, mean.';
 comment on column kpi_closure.sort_order is 'Ordning in reports.';
@@ -182,6 +200,10 @@ comment on column kpi_consent.denominator is 'Nämnare: the denominator of a sha
 comment on column kpi_consent.n is 'Antal enheter: the number of units behind the value (the small-number rule looks at it).';
 comment on column kpi_consent.excluded is 'Exkluderade: units left out because of a data-quality flag.';
 comment on column kpi_consent.no_data is 'Uppgift saknas: an optional table the KPI needs was not delivered ("-", never 0).';
+comment on column kpi_consent.preliminary is 'Preliminärt: true while the period''s end + the KPI''s observation window (kpi_catalog.observation_window_days) is after the as-of date; the value can still change (kpis.md Preliminary values).';
+comment on column kpi_consent.status is 'Status mot mål: met | not_met against the KPI''s target (kpi_catalog.target, set in the settings file''s [targets]); none without a target or value, or for a preliminary value.';
+comment on column kpi_consent.trend is 'Trend mot samma kvartal året före: better | worse | unchanged (within random variation, p ≥ 0.05: two-proportion test for shares, Poisson test for counts, medians by the change only), direction-aware; none for neutral KPIs or without a comparison.';
+comment on column kpi_consent.reference_value is 'Referensvärde: beside a municipality its region''s value, beside a region (or the total) the nation''s when the database holds all regions; null otherwise.';
 comment on column kpi_consent.name_sv is 'Namn på svenska (report label).';
 comment on column kpi_consent.unit is 'Enhet: count, share (andel 0…1), days, rate, index, mean.';
 comment on column kpi_consent.sort_order is 'Ordning in reports.';
@@ -201,6 +223,10 @@ comment on column kpi_coverage.denominator is 'Nämnare: the denominator of a sh
 comment on column kpi_coverage.n is 'Antal enheter: the number of units behind the value (the small-number rule looks at it).';
 comment on column kpi_coverage.excluded is 'Exkluderade: units left out because of a data-quality flag.';
 comment on column kpi_coverage.no_data is 'Uppgift saknas: an optional table the KPI needs was not delivered ("-", never 0).';
+comment on column kpi_coverage.preliminary is 'Preliminärt: true while the period''s end + the KPI''s observation window (kpi_catalog.observation_window_days) is after the as-of date; the value can still change (kpis.md Preliminary values).';
+comment on column kpi_coverage.status is 'Status mot mål: met | not_met against the KPI''s target (kpi_catalog.target, set in the settings file''s [targets]); none without a target or value, or for a preliminary value.';
+comment on column kpi_coverage.trend is 'Trend mot samma kvartal året före: better | worse | unchanged (within random variation, p ≥ 0.05: two-proportion test for shares, Poisson test for counts, medians by the change only), direction-aware; none for neutral KPIs or without a comparison.';
+comment on column kpi_coverage.reference_value is 'Referensvärde: beside a municipality its region''s value, beside a region (or the total) the nation''s when the database holds all regions; null otherwise.';
 comment on column kpi_coverage.name_sv is 'Namn på svenska (report label).';
 comment on column kpi_coverage.unit is 'Enhet: count, share (andel 0…1), days, rate, index, mean.';
 comment on column kpi_coverage.sort_order is 'Ordning in reports.';
@@ -220,6 +246,10 @@ comment on column kpi_deviations.denominator is 'Nämnare: the denominator of a 
 comment on column kpi_deviations.n is 'Antal enheter: the number of units behind the value (the small-number rule looks at it).';
 comment on column kpi_deviations.excluded is 'Exkluderade: units left out because of a data-quality flag.';
 comment on column kpi_deviations.no_data is 'Uppgift saknas: an optional table the KPI needs was not delivered ("-", never 0).';
+comment on column kpi_deviations.preliminary is 'Preliminärt: true while the period''s end + the KPI''s observation window (kpi_catalog.observation_window_days) is after the as-of date; the value can still change (kpis.md Preliminary values).';
+comment on column kpi_deviations.status is 'Status mot mål: met | not_met against the KPI''s target (kpi_catalog.target, set in the settings file''s [targets]); none without a target or value, or for a preliminary value.';
+comment on column kpi_deviations.trend is 'Trend mot samma kvartal året före: better | worse | unchanged (within random variation, p ≥ 0.05: two-proportion test for shares, Poisson test for counts, medians by the change only), direction-aware; none for neutral KPIs or without a comparison.';
+comment on column kpi_deviations.reference_value is 'Referensvärde: beside a municipality its region''s value, beside a region (or the total) the nation''s when the database holds all regions; null otherwise.';
 comment on column kpi_deviations.name_sv is 'Namn på svenska (report label).';
 comment on column kpi_deviations.unit is 'Enhet: count, share (andel 0…1), days, rate, index, mean.';
 comment on column kpi_deviations.sort_order is 'Ordning in reports.';
@@ -239,6 +269,10 @@ comment on column kpi_follow_up.denominator is 'Nämnare: the denominator of a s
 comment on column kpi_follow_up.n is 'Antal enheter: the number of units behind the value (the small-number rule looks at it).';
 comment on column kpi_follow_up.excluded is 'Exkluderade: units left out because of a data-quality flag.';
 comment on column kpi_follow_up.no_data is 'Uppgift saknas: an optional table the KPI needs was not delivered ("-", never 0).';
+comment on column kpi_follow_up.preliminary is 'Preliminärt: true while the period''s end + the KPI''s observation window (kpi_catalog.observation_window_days) is after the as-of date; the value can still change (kpis.md Preliminary values).';
+comment on column kpi_follow_up.status is 'Status mot mål: met | not_met against the KPI''s target (kpi_catalog.target, set in the settings file''s [targets]); none without a target or value, or for a preliminary value.';
+comment on column kpi_follow_up.trend is 'Trend mot samma kvartal året före: better | worse | unchanged (within random variation, p ≥ 0.05: two-proportion test for shares, Poisson test for counts, medians by the change only), direction-aware; none for neutral KPIs or without a comparison.';
+comment on column kpi_follow_up.reference_value is 'Referensvärde: beside a municipality its region''s value, beside a region (or the total) the nation''s when the database holds all regions; null otherwise.';
 comment on column kpi_follow_up.name_sv is 'Namn på svenska (report label).';
 comment on column kpi_follow_up.unit is 'Enhet: count, share (andel 0…1), days, rate, index, mean.';
 comment on column kpi_follow_up.sort_order is 'Ordning in reports.';
@@ -258,9 +292,20 @@ comment on column kpi_goals.denominator is 'Nämnare: the denominator of a share
 comment on column kpi_goals.n is 'Antal enheter: the number of units behind the value (the small-number rule looks at it).';
 comment on column kpi_goals.excluded is 'Exkluderade: units left out because of a data-quality flag.';
 comment on column kpi_goals.no_data is 'Uppgift saknas: an optional table the KPI needs was not delivered ("-", never 0).';
+comment on column kpi_goals.preliminary is 'Preliminärt: true while the period''s end + the KPI''s observation window (kpi_catalog.observation_window_days) is after the as-of date; the value can still change (kpis.md Preliminary values).';
+comment on column kpi_goals.status is 'Status mot mål: met | not_met against the KPI''s target (kpi_catalog.target, set in the settings file''s [targets]); none without a target or value, or for a preliminary value.';
+comment on column kpi_goals.trend is 'Trend mot samma kvartal året före: better | worse | unchanged (within random variation, p ≥ 0.05: two-proportion test for shares, Poisson test for counts, medians by the change only), direction-aware; none for neutral KPIs or without a comparison.';
+comment on column kpi_goals.reference_value is 'Referensvärde: beside a municipality its region''s value, beside a region (or the total) the nation''s when the database holds all regions; null otherwise.';
 comment on column kpi_goals.name_sv is 'Namn på svenska (report label).';
 comment on column kpi_goals.unit is 'Enhet: count, share (andel 0…1), days, rate, index, mean.';
 comment on column kpi_goals.sort_order is 'Ordning in reports.';
+
+-- kpi_labels
+comment on table kpi_labels is 'Etiketter: one row per label of the catalogue in Swedish and English: families, breakdowns, units, directions, statuses, trends and the groups of every breakdown.';
+comment on column kpi_labels.kind is 'Slag: family, breakdown, unit, direction, status, trend, or group:<breakdown>.';
+comment on column kpi_labels.code is 'Kod: the code labelled (a family id, breakdown, unit, status, group value …).';
+comment on column kpi_labels.label_sv is 'Etikett på svenska.';
+comment on column kpi_labels.label_en is 'Label in English.';
 
 -- kpi_lead_times
 comment on view kpi_lead_times is 'Nyckeltal, ledtider (lead times): kpi_values of this family joined with the catalogue''s name, unit and order; one row per period × KPI × breakdown × group.';
@@ -277,6 +322,10 @@ comment on column kpi_lead_times.denominator is 'Nämnare: the denominator of a 
 comment on column kpi_lead_times.n is 'Antal enheter: the number of units behind the value (the small-number rule looks at it).';
 comment on column kpi_lead_times.excluded is 'Exkluderade: units left out because of a data-quality flag.';
 comment on column kpi_lead_times.no_data is 'Uppgift saknas: an optional table the KPI needs was not delivered ("-", never 0).';
+comment on column kpi_lead_times.preliminary is 'Preliminärt: true while the period''s end + the KPI''s observation window (kpi_catalog.observation_window_days) is after the as-of date; the value can still change (kpis.md Preliminary values).';
+comment on column kpi_lead_times.status is 'Status mot mål: met | not_met against the KPI''s target (kpi_catalog.target, set in the settings file''s [targets]); none without a target or value, or for a preliminary value.';
+comment on column kpi_lead_times.trend is 'Trend mot samma kvartal året före: better | worse | unchanged (within random variation, p ≥ 0.05: two-proportion test for shares, Poisson test for counts, medians by the change only), direction-aware; none for neutral KPIs or without a comparison.';
+comment on column kpi_lead_times.reference_value is 'Referensvärde: beside a municipality its region''s value, beside a region (or the total) the nation''s when the database holds all regions; null otherwise.';
 comment on column kpi_lead_times.name_sv is 'Namn på svenska (report label).';
 comment on column kpi_lead_times.unit is 'Enhet: count, share (andel 0…1), days, rate, index, mean.';
 comment on column kpi_lead_times.sort_order is 'Ordning in reports.';
@@ -296,6 +345,10 @@ comment on column kpi_participation.denominator is 'Nämnare: the denominator of
 comment on column kpi_participation.n is 'Antal enheter: the number of units behind the value (the small-number rule looks at it).';
 comment on column kpi_participation.excluded is 'Exkluderade: units left out because of a data-quality flag.';
 comment on column kpi_participation.no_data is 'Uppgift saknas: an optional table the KPI needs was not delivered ("-", never 0).';
+comment on column kpi_participation.preliminary is 'Preliminärt: true while the period''s end + the KPI''s observation window (kpi_catalog.observation_window_days) is after the as-of date; the value can still change (kpis.md Preliminary values).';
+comment on column kpi_participation.status is 'Status mot mål: met | not_met against the KPI''s target (kpi_catalog.target, set in the settings file''s [targets]); none without a target or value, or for a preliminary value.';
+comment on column kpi_participation.trend is 'Trend mot samma kvartal året före: better | worse | unchanged (within random variation, p ≥ 0.05: two-proportion test for shares, Poisson test for counts, medians by the change only), direction-aware; none for neutral KPIs or without a comparison.';
+comment on column kpi_participation.reference_value is 'Referensvärde: beside a municipality its region''s value, beside a region (or the total) the nation''s when the database holds all regions; null otherwise.';
 comment on column kpi_participation.name_sv is 'Namn på svenska (report label).';
 comment on column kpi_participation.unit is 'Enhet: count, share (andel 0…1), days, rate, index, mean.';
 comment on column kpi_participation.sort_order is 'Ordning in reports.';
@@ -315,6 +368,10 @@ comment on column kpi_plan.denominator is 'Nämnare: the denominator of a share 
 comment on column kpi_plan.n is 'Antal enheter: the number of units behind the value (the small-number rule looks at it).';
 comment on column kpi_plan.excluded is 'Exkluderade: units left out because of a data-quality flag.';
 comment on column kpi_plan.no_data is 'Uppgift saknas: an optional table the KPI needs was not delivered ("-", never 0).';
+comment on column kpi_plan.preliminary is 'Preliminärt: true while the period''s end + the KPI''s observation window (kpi_catalog.observation_window_days) is after the as-of date; the value can still change (kpis.md Preliminary values).';
+comment on column kpi_plan.status is 'Status mot mål: met | not_met against the KPI''s target (kpi_catalog.target, set in the settings file''s [targets]); none without a target or value, or for a preliminary value.';
+comment on column kpi_plan.trend is 'Trend mot samma kvartal året före: better | worse | unchanged (within random variation, p ≥ 0.05: two-proportion test for shares, Poisson test for counts, medians by the change only), direction-aware; none for neutral KPIs or without a comparison.';
+comment on column kpi_plan.reference_value is 'Referensvärde: beside a municipality its region''s value, beside a region (or the total) the nation''s when the database holds all regions; null otherwise.';
 comment on column kpi_plan.name_sv is 'Namn på svenska (report label).';
 comment on column kpi_plan.unit is 'Enhet: count, share (andel 0…1), days, rate, index, mean.';
 comment on column kpi_plan.sort_order is 'Ordning in reports.';
@@ -339,6 +396,10 @@ comment on column kpi_survey.denominator is 'Nämnare: the denominator of a shar
 comment on column kpi_survey.n is 'Antal enheter: the number of units behind the value (the small-number rule looks at it).';
 comment on column kpi_survey.excluded is 'Exkluderade: units left out because of a data-quality flag.';
 comment on column kpi_survey.no_data is 'Uppgift saknas: an optional table the KPI needs was not delivered ("-", never 0).';
+comment on column kpi_survey.preliminary is 'Preliminärt: true while the period''s end + the KPI''s observation window (kpi_catalog.observation_window_days) is after the as-of date; the value can still change (kpis.md Preliminary values).';
+comment on column kpi_survey.status is 'Status mot mål: met | not_met against the KPI''s target (kpi_catalog.target, set in the settings file''s [targets]); none without a target or value, or for a preliminary value.';
+comment on column kpi_survey.trend is 'Trend mot samma kvartal året före: better | worse | unchanged (within random variation, p ≥ 0.05: two-proportion test for shares, Poisson test for counts, medians by the change only), direction-aware; none for neutral KPIs or without a comparison.';
+comment on column kpi_survey.reference_value is 'Referensvärde: beside a municipality its region''s value, beside a region (or the total) the nation''s when the database holds all regions; null otherwise.';
 comment on column kpi_survey.name_sv is 'Namn på svenska (report label).';
 comment on column kpi_survey.unit is 'Enhet: count, share (andel 0…1), days, rate, index, mean.';
 comment on column kpi_survey.sort_order is 'Ordning in reports.';
@@ -358,6 +419,10 @@ comment on column kpi_values.denominator is 'Nämnare: the denominator of a shar
 comment on column kpi_values.n is 'Antal enheter: the number of units behind the value (the small-number rule looks at it).';
 comment on column kpi_values.excluded is 'Exkluderade: units left out because of a data-quality flag.';
 comment on column kpi_values.no_data is 'Uppgift saknas: an optional table the KPI needs was not delivered ("-", never 0).';
+comment on column kpi_values.preliminary is 'Preliminärt: true while the period''s end + the KPI''s observation window (kpi_catalog.observation_window_days) is after the as-of date; the value can still change (kpis.md Preliminary values).';
+comment on column kpi_values.status is 'Status mot mål: met | not_met against the KPI''s target (kpi_catalog.target, set in the settings file''s [targets]); none without a target or value, or for a preliminary value.';
+comment on column kpi_values.trend is 'Trend mot samma kvartal året före: better | worse | unchanged (within random variation, p ≥ 0.05: two-proportion test for shares, Poisson test for counts, medians by the change only), direction-aware; none for neutral KPIs or without a comparison.';
+comment on column kpi_values.reference_value is 'Referensvärde: beside a municipality its region''s value, beside a region (or the total) the nation''s when the database holds all regions; null otherwise.';
 
 -- kpi_ways_of_working
 comment on view kpi_ways_of_working is 'Nyckeltal, arbetssätt (ways of working): kpi_values of this family joined with the catalogue''s name, unit and order; one row per period × KPI × breakdown × group.';
@@ -374,6 +439,10 @@ comment on column kpi_ways_of_working.denominator is 'Nämnare: the denominator 
 comment on column kpi_ways_of_working.n is 'Antal enheter: the number of units behind the value (the small-number rule looks at it).';
 comment on column kpi_ways_of_working.excluded is 'Exkluderade: units left out because of a data-quality flag.';
 comment on column kpi_ways_of_working.no_data is 'Uppgift saknas: an optional table the KPI needs was not delivered ("-", never 0).';
+comment on column kpi_ways_of_working.preliminary is 'Preliminärt: true while the period''s end + the KPI''s observation window (kpi_catalog.observation_window_days) is after the as-of date; the value can still change (kpis.md Preliminary values).';
+comment on column kpi_ways_of_working.status is 'Status mot mål: met | not_met against the KPI''s target (kpi_catalog.target, set in the settings file''s [targets]); none without a target or value, or for a preliminary value.';
+comment on column kpi_ways_of_working.trend is 'Trend mot samma kvartal året före: better | worse | unchanged (within random variation, p ≥ 0.05: two-proportion test for shares, Poisson test for counts, medians by the change only), direction-aware; none for neutral KPIs or without a comparison.';
+comment on column kpi_ways_of_working.reference_value is 'Referensvärde: beside a municipality its region''s value, beside a region (or the total) the nation''s when the database holds all regions; null otherwise.';
 comment on column kpi_ways_of_working.name_sv is 'Namn på svenska (report label).';
 comment on column kpi_ways_of_working.unit is 'Enhet: count, share (andel 0…1), days, rate, index, mean.';
 comment on column kpi_ways_of_working.sort_order is 'Ordning in reports.';
@@ -499,6 +568,7 @@ comment on table ref_groups is 'Grupper: one row per breakdown and group value u
 comment on column ref_groups.breakdown is 'Indelning: total, region, municipality, context, target_group, age_band, sex, org_type, mode, …';
 comment on column ref_groups.group_value is 'Grupp: the group''s code within the breakdown; empty string for total.';
 comment on column ref_groups.group_label is 'Gruppens svenska etikett (municipality name, code label).';
+comment on column ref_groups.group_label_en is 'The group''s English label.';
 
 -- ref_municipalities
 comment on table ref_municipalities is 'Kommuner och län (SCB): one row per municipality (kommun), with its county (län).';
