@@ -175,6 +175,10 @@ func Build(ctx context.Context, q warehouse.Querier, s Settings) error {
 		r.dropParams(context.WithoutCancel(ctx))
 		return err
 	}
+	if err := r.compare(ctx); err != nil {
+		r.dropParams(context.WithoutCancel(ctx))
+		return err
+	}
 	if err := r.finishBuild(ctx, asOf, s); err != nil {
 		r.dropParams(context.WithoutCancel(ctx))
 		return err
