@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -412,11 +413,15 @@ func spcWindowDays(kpi string, s transform.Settings) int {
 var spcKPIs = []string{"coverage", "within_target_share", "summoned_attendance_share", "followup_on_time_share"}
 
 func readSPC(t *testing.T, db *warehouse.DB) []spcPoint {
+	return readSPCTable(t, db, "kpi_spc")
+}
+
+func readSPCTable(t *testing.T, db *warehouse.DB, table string) []spcPoint {
 	t.Helper()
 	rows, err := db.QueryContext(t.Context(), `select kpi_id, breakdown, group_value, month, quarter, value,
 		numerator, denominator, centre, lcl, ucl, preliminary, outside_limits, run_signal, in_long_run,
 		n_useful, longest_run, longest_run_max, crossings, crossings_min
-		from kpi_spc order by kpi_id, breakdown, group_value, month`)
+		from `+table+` order by kpi_id, breakdown, group_value, month`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -462,14 +467,13 @@ func intOr(p *int) int {
 }
 
 // checkSeries compares the points of one series (month order) with the
-// plain-Go chart of their numerators and denominators.
-func checkSeries(t *testing.T, name string, pts []spcPoint, asOf time.Time, s transform.Settings) pChart {
+// plain-Go chart of their numerators and denominators; prelim says which
+// months are preliminary.
+func checkSeries(t *testing.T, name string, pts []spcPoint, prelim []bool) pChart {
 	t.Helper()
-	nums, dens, prelim := make([]int64, len(pts)), make([]int64, len(pts)), make([]bool, len(pts))
+	nums, dens := make([]int64, len(pts)), make([]int64, len(pts))
 	for i, p := range pts {
 		nums[i], dens[i] = p.Num, p.Den
-		monthEnd := p.Month.AddDate(0, 1, -1)
-		prelim[i] = monthEnd.AddDate(0, 0, spcWindowDays(p.KPI, s)).After(asOf)
 	}
 	c := chart(nums, dens, prelim)
 	for i, p := range pts {
@@ -598,7 +602,12 @@ func TestSPCAgainstGo(t *testing.T) {
 	// Centre, limits, flags and run rules of every series.
 	var signal, noSignal, outside int
 	for _, k := range order {
-		c := checkSeries(t, k, series[k], asOf, settings)
+		prelim := make([]bool, len(series[k]))
+		for i, p := range series[k] {
+			monthEnd := p.Month.AddDate(0, 1, -1)
+			prelim[i] = monthEnd.AddDate(0, 0, spcWindowDays(p.KPI, settings)).After(asOf)
+		}
+		c := checkSeries(t, k, series[k], prelim)
 		if c.signal {
 			signal++
 		} else {
@@ -616,5 +625,129 @@ func TestSPCAgainstGo(t *testing.T) {
 	}
 	if noSignal == 0 || outside == 0 {
 		t.Errorf("the sample must hold a series without a run signal and a point outside the limits")
+	}
+}
+
+// TestSPCRulesOnConstructedSeries runs kpi_spc.sql on constructed monthly
+// points and checks it against the plain-Go chart: a shift (a long run and
+// too few crossings), a run exactly at the limit (no signal), too few
+// crossings with no long run, points on the centre line inside a run,
+// random-like variation (no signal), a month without units, preliminary
+// months with extreme values, a point outside the limits, and long series
+// for the crossing limits.
+func TestSPCRulesOnConstructedSeries(t *testing.T) {
+	ctx := t.Context()
+	db, err := warehouse.Open(ctx, filepath.Join(t.TempDir(), "spc.duckdb"), warehouse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	type series struct {
+		name       string
+		nums, dens []int64
+		prelim     []bool
+		signal     bool // what the series is built to show
+	}
+	ten := func(nums ...int64) series {
+		return series{nums: nums, dens: slices.Repeat([]int64{10}, len(nums)), prelim: make([]bool, len(nums))}
+	}
+	var all []series
+	add := func(name string, s series, signal bool) {
+		s.name, s.signal = name, signal
+		all = append(all, s)
+	}
+	add("shift", ten(3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7), true)
+	// 7 above, then alternating: longest run 7 = the limit for 20 points.
+	add("run at the limit", ten(7, 7, 7, 7, 7, 7, 7, 2, 6, 2, 6, 2, 6, 2, 6, 2, 6, 2, 6, 3), false)
+	// Runs of 7, 6 and 7: no run too long, but 2 crossings < 6.
+	add("few crossings", ten(6, 6, 6, 6, 6, 6, 6, 4, 4, 4, 4, 4, 4, 6, 6, 6, 6, 6, 6, 6), true)
+	// Centre 0.5: 6 above, 2 on the line, 2 above is one run of 8 > 7.
+	add("on the centre line", ten(7, 7, 7, 7, 7, 7, 5, 5, 7, 7, 2, 6, 2, 6, 2, 6, 2, 6, 1, 1), true)
+	// 6 crossings = the limit for 20 points, runs of 3: no signal.
+	add("crossings at the limit", ten(6, 6, 6, 4, 4, 4, 6, 6, 6, 4, 4, 4, 6, 6, 6, 4, 4, 4, 6, 6), false)
+	add("random", ten(6, 4, 6, 6, 4, 4, 6, 4, 6, 6, 6, 4, 4, 6, 4, 6, 4, 4, 6, 6), false)
+	gap := ten(6, 4, 6, 6, 4, 4, 6, 4, 6, 6, 0, 6, 4, 4, 6, 4, 6, 4, 4, 6, 6, 0, 10, 0)
+	gap.dens[10], gap.dens[23] = 0, 0
+	gap.prelim[21], gap.prelim[22], gap.prelim[23] = true, true, true
+	add("no units, preliminary", gap, false)
+	out := ten(45, 55, 45, 55, 45, 95, 45, 55, 45, 55, 45, 55)
+	out.dens = slices.Repeat([]int64{100}, 12)
+	add("outside", out, false)
+	// Pseudo-random series of 24 and 40 months with denominators 0…60.
+	seed := uint64(13)
+	next := func(n uint64) int64 {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return int64((seed >> 33) % n)
+	}
+	for _, n := range []int{24, 40, 60} {
+		s := series{prelim: make([]bool, n)}
+		for range n {
+			d := next(61)
+			s.dens = append(s.dens, d)
+			s.nums = append(s.nums, next(uint64(d)+1))
+		}
+		s.prelim[n-1] = true
+		add(fmt.Sprintf("random %d", n), s, false)
+	}
+
+	if _, err := db.ExecContext(ctx, `create table spc_points (kpi_id varchar, breakdown varchar, group_value varchar,
+		month date, numerator bigint, denominator bigint, preliminary boolean)`); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, s := range all {
+		for i := range s.nums {
+			if _, err := db.ExecContext(ctx, `insert into spc_points values (?, 'total', '', ?, ?, ?, ?)`,
+				s.name, start.AddDate(0, i, 0), s.nums[i], s.dens[i], s.prelim[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := db.ExecContext(ctx, "create table spc as "+transform.CompareSQL("kpi_spc")); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]spcPoint{}
+	for _, p := range readSPCTable(t, db, "spc") {
+		got[p.KPI] = append(got[p.KPI], p)
+	}
+	var outside int
+	for _, s := range all {
+		pts := got[s.name]
+		if len(pts) != len(s.nums) {
+			t.Fatalf("%s: %d points, want %d", s.name, len(pts), len(s.nums))
+		}
+		c := checkSeries(t, s.name, pts, s.prelim)
+		if !strings.HasPrefix(s.name, "random ") && c.signal != s.signal {
+			t.Errorf("%s: the Go chart says run signal %v (longest %d of max %d, crossings %d of min %d), built for %v",
+				s.name, c.signal, c.longest, c.longestMax, c.crossings, c.crossingsMin, s.signal)
+		}
+		for i, o := range c.outside {
+			if o {
+				outside++
+			}
+			if s.prelim[i] && pts[i].Outside {
+				t.Errorf("%s: preliminary month %d is outside the limits", s.name, i)
+			}
+		}
+	}
+	if outside == 0 {
+		t.Error("no constructed point is outside the limits")
+	}
+}
+
+// TestFunnelLimits checks funnelLimits by hand: p = 0.9, n = 25 gives
+// se = sqrt(0.9 · 0.1 / 25) = 0.06.
+func TestFunnelLimits(t *testing.T) {
+	l95, u95, l998, u998 := funnelLimits(0.9, 25)
+	for _, c := range [][2]float64{{l95, 0.9 - 1.959964*0.06}, {u95, 1}, {l998, 0.9 - 3.090232*0.06}, {u998, 1}} {
+		if math.Abs(c[0]-c[1]) > 1e-12 {
+			t.Errorf("limits %v %v %v %v", l95, u95, l998, u998)
+		}
+	}
+	if math.Abs(l998-0.71458608) > 1e-8 || math.Abs(l95-0.78240216) > 1e-8 {
+		t.Errorf("lower limits %v, %v; by hand 0.71458608, 0.78240216", l998, l95)
+	}
+	if l95, _, l998, u998 := funnelLimits(0.1, 4); l95 != 0 || l998 != 0 || math.Abs(u998-(0.1+3.090232*0.15)) > 1e-12 {
+		t.Errorf("clipped at 0: %v %v %v", l95, l998, u998)
 	}
 }
