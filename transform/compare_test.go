@@ -89,12 +89,12 @@ type spcPoint struct {
 
 // pChart is the plain-Go chart of one series (points in month order).
 type pChart struct {
-	centre                                   *float64
-	lcl, ucl                                 []*float64
-	outside, inLongRun                       []bool
-	nUseful, longest, crossings              int
-	longestMax, crossingsMin                 int
-	signal                                   bool
+	centre                      *float64
+	lcl, ucl                    []*float64
+	outside, inLongRun          []bool
+	nUseful, longest, crossings int
+	longestMax, crossingsMin    int
+	signal                      bool
 }
 
 // chart computes a p-chart from kpis.md: centre p = Σ numerators / Σ
@@ -199,7 +199,7 @@ func funnelLimits(p, n float64) (l95, u95, l998, u998 float64) {
 // window absent one time in three (a shift in summoned_attendance_share
 // that Anhøj's rules must see), loads it and returns the extract's folder
 // and the opened database.
-func comparisonSample(t *testing.T) (string, *warehouse.DB) {
+func comparisonSample(t *testing.T, settings transform.Settings) (string, *warehouse.DB) {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "extract")
 	asOf := time.Date(2026, 10, 5, 0, 0, 0, 0, time.UTC)
@@ -226,7 +226,7 @@ func comparisonSample(t *testing.T) (string, *warehouse.DB) {
 		}
 	})
 	path := filepath.Join(t.TempDir(), "sipstat.duckdb")
-	if err := pipelinetest.Load(t.Context(), path, dir, transform.DefaultSettings()); err != nil {
+	if err := pipelinetest.Load(t.Context(), path, dir, settings); err != nil {
 		t.Fatal(err)
 	}
 	db, err := warehouse.Open(t.Context(), path, warehouse.Options{ReadOnly: true})
@@ -271,9 +271,9 @@ func rewriteCSV(t *testing.T, path string, edit func(h map[string]int, r []strin
 }
 
 func TestFunnelAgainstGo(t *testing.T) {
-	_, db := comparisonSample(t)
-	ctx := t.Context()
 	settings := transform.DefaultSettings()
+	_, db := comparisonSample(t, settings)
+	ctx := t.Context()
 
 	// What the reports publish: kpi_values through transform.Suppress.
 	values, err := transform.Values(ctx, db, transform.Filter{})
@@ -307,7 +307,7 @@ func TestFunnelAgainstGo(t *testing.T) {
 	}
 	type want struct {
 		value, num, den, centre, l95, u95, l998, u998 float64
-		signal                                        bool
+		signal, preliminary                           bool
 	}
 	expected := map[key]want{}
 	var primary, complement, regionHidden int
@@ -333,13 +333,16 @@ func TestFunnelAgainstGo(t *testing.T) {
 			regionHidden++
 			continue
 		}
+		if v.ReferenceValue == nil || *v.ReferenceValue != *p {
+			t.Errorf("%s %s %s: reference_value %s, region value %v", v.Period, v.KPIID, v.Group, fmtOpt(v.ReferenceValue), *p)
+		}
 		l95, u95, l998, u998 := funnelLimits(*p, *v.Denominator)
 		expected[key{v.Period, v.KPIID, v.Group}] = want{*v.Value, *v.Numerator, *v.Denominator, *p,
-			l95, u95, l998, u998, *v.Value < l998 || *v.Value > u998}
+			l95, u95, l998, u998, *v.Value < l998 || *v.Value > u998, v.Preliminary}
 	}
 
 	rows, err = db.QueryContext(ctx, `select period, kpi_id, region_code, municipality_code, value, numerator,
-		denominator, centre, lower_95, upper_95, lower_998, upper_998, signal from kpi_funnel`)
+		denominator, centre, lower_95, upper_95, lower_998, upper_998, signal, preliminary from kpi_funnel`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -351,7 +354,7 @@ func TestFunnelAgainstGo(t *testing.T) {
 		var regionCode string
 		var g want
 		if err := rows.Scan(&k.period, &k.kpi, &regionCode, &k.group, &g.value, &g.num, &g.den, &g.centre,
-			&g.l95, &g.u95, &g.l998, &g.u998, &g.signal); err != nil {
+			&g.l95, &g.u95, &g.l998, &g.u998, &g.signal, &g.preliminary); err != nil {
 			t.Fatal(err)
 		}
 		if seen[k] {
@@ -372,6 +375,9 @@ func TestFunnelAgainstGo(t *testing.T) {
 			if d := f[1].(float64) - f[2].(float64); math.Abs(d) > 1e-12 {
 				t.Errorf("%v: %s = %v, want %v", k, f[0], f[1], f[2])
 			}
+		}
+		if g.preliminary != w.preliminary {
+			t.Errorf("%v: preliminary = %v, kpi_values %v", k, g.preliminary, w.preliminary)
 		}
 		if g.signal != w.signal {
 			t.Errorf("%v: signal = %v, want %v (value %v, 99.8 %% limits %v…%v)", k, g.signal, w.signal, w.value, w.l998, w.u998)
@@ -399,8 +405,11 @@ func TestFunnelAgainstGo(t *testing.T) {
 }
 
 // spcWindowDays is the observation window of the four SPC KPIs (kpis.md
-// "Preliminary values").
+// "Preliminary values"), or the settings' override.
 func spcWindowDays(kpi string, s transform.Settings) int {
+	if w, ok := s.ObservationWindowDays[kpi]; ok {
+		return w
+	}
 	switch kpi {
 	case "coverage", "within_target_share":
 		return 90
@@ -507,9 +516,16 @@ func checkSeries(t *testing.T, name string, pts []spcPoint, prelim []bool) pChar
 }
 
 func TestSPCAgainstGo(t *testing.T) {
-	dir, db := comparisonSample(t)
+	other := transform.DefaultSettings()
+	other.FollowUpToleranceDays = 7
+	other.ObservationWindowDays = map[string]int{"coverage": 120, "summoned_attendance_share": 45}
+	t.Run("default settings", func(t *testing.T) { checkSPC(t, transform.DefaultSettings()) })
+	t.Run("other windows and tolerance", func(t *testing.T) { checkSPC(t, other) })
+}
+
+func checkSPC(t *testing.T, settings transform.Settings) {
+	dir, db := comparisonSample(t, settings)
 	ctx := t.Context()
-	settings := transform.DefaultSettings()
 	x, err := readOracleExtract(dir)
 	if err != nil {
 		t.Fatal(err)

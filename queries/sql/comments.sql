@@ -292,6 +292,7 @@ comment on column kpi_funnel.lower_95 is 'Nedre 95 %-gräns: centre − 1.959964
 comment on column kpi_funnel.upper_95 is 'Övre 95 %-gräns: centre + 1.959964·sqrt(centre·(1 − centre)/denominator), at most 1.';
 comment on column kpi_funnel.lower_998 is 'Nedre 99,8 %-gräns: centre − 3.090232·sqrt(centre·(1 − centre)/denominator), at least 0.';
 comment on column kpi_funnel.upper_998 is 'Övre 99,8 %-gräns: centre + 3.090232·sqrt(centre·(1 − centre)/denominator), at most 1.';
+comment on column kpi_funnel.preliminary is 'Preliminär: the value is preliminary in kpi_values (end of the period + the KPI''s observation window > the as-of date); compare on the latest final period.';
 comment on column kpi_funnel.signal is 'Signal: the value lies strictly outside the 99.8 % limits, so the municipality differs from its region beyond chance; inside, a ranking is noise.';
 
 -- kpi_goals

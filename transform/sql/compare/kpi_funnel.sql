@@ -5,7 +5,9 @@
 -- normal approximation of the binomial (Spiegelhalter 2005):
 -- centre ± z·sqrt(centre·(1 − centre)/n), z = 1.959964 (95 %) and 3.090232
 -- (99.8 %), n = the municipality's denominator, clipped to 0…1. signal: the
--- value lies strictly outside the 99.8 % limits.
+-- value lies strictly outside the 99.8 % limits. preliminary: the value's
+-- kpi_values.preliminary (the period's outcome can still change; a report
+-- compares on the latest final period).
 -- Suppression is the rule of transform/suppress applied as transform.Suppress
 -- applies it to kpi_values: within a period × KPI, a cell with
 -- 0 < n < small_number_threshold is hidden (primary); when the total is shown
@@ -53,6 +55,7 @@ cells as (
         v.numerator,
         v.denominator,
         v.n,
+        v.preliminary,
         v.n > 0 and v.n < params.threshold as is_primary,
         row_number() over (
             partition by v.period, v.kpi_id, v.breakdown, (v.n > 0 and v.n < params.threshold) or v.n = 0
@@ -108,6 +111,7 @@ limits as (
         m.value,
         m.numerator,
         m.denominator,
+        m.preliminary,
         r.value as centre,
         sqrt(r.value * (1 - r.value) / m.denominator) as se
     from published as m
@@ -135,7 +139,8 @@ final as (
         greatest(l.centre - 3.090232 * l.se, 0.0) as lower_998,
         least(l.centre + 3.090232 * l.se, 1.0) as upper_998,
         l.value < greatest(l.centre - 3.090232 * l.se, 0.0)
-            or l.value > least(l.centre + 3.090232 * l.se, 1.0) as signal
+            or l.value > least(l.centre + 3.090232 * l.se, 1.0) as signal,
+        l.preliminary
     from limits as l
 )
 

@@ -14,10 +14,13 @@
 -- same date (need date; the meeting's held date, else planned date;
 -- next_follow_up_date), so the three months of a quarter sum to its
 -- kpi_values numerator and denominator.
--- Preliminary: month end + the KPI's observation window > A (coverage and
--- within_target_share 90 days, followup_on_time_share the follow-up
--- tolerance, summoned_attendance_share 0, as kpis.md "Preliminary values").
--- inputs: sips, meetings, participants (core), kpi_params, kpi_periods
+-- Preliminary: month end + the KPI's observation window W > A, W from
+-- kpi_catalog.observation_window_days as for kpi_values.preliminary
+-- (defaults: coverage and within_target_share 90 days,
+-- followup_on_time_share the follow-up tolerance, summoned_attendance_share
+-- 0, as kpis.md "Preliminary values").
+-- inputs: sips, meetings, participants (core), kpi_catalog, kpi_params,
+--         kpi_periods
 with params as (
     select * from kpi_params
 ),
@@ -167,16 +170,12 @@ sums as (
 ),
 
 windows as (
-    -- The observation window of each KPI (kpis.md "Preliminary values").
-    select
-        k.kpi_id,
-        case k.kpi_id
-            when 'followup_on_time_share' then params.follow_up_tolerance_days
-            when 'summoned_attendance_share' then 0
-            else 90
-        end as window_days
-    from (select distinct kpi_id from series) as k
-    cross join params
+    -- The observation window W of each KPI from the catalogue (kpis.md
+    -- "Preliminary values", overridable in the settings), as kpi_values
+    -- uses it.
+    select c.kpi_id, c.observation_window_days as window_days
+    from kpi_catalog as c
+    where c.kpi_id in (select distinct s.kpi_id from series as s)
 ),
 
 final as (
