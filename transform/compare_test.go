@@ -425,7 +425,7 @@ func readSPC(t *testing.T, db *warehouse.DB) []spcPoint {
 	return readSPCTable(t, db, "kpi_spc")
 }
 
-func readSPCTable(t *testing.T, db *warehouse.DB, table string) []spcPoint {
+func readSPCTable(t *testing.T, db warehouse.Querier, table string) []spcPoint {
 	t.Helper()
 	rows, err := db.QueryContext(t.Context(), `select kpi_id, breakdown, group_value, month, quarter, value,
 		numerator, denominator, centre, lcl, ucl, preliminary, outside_limits, run_signal, in_long_run,
@@ -765,5 +765,83 @@ func TestFunnelLimits(t *testing.T) {
 	}
 	if l95, _, l998, u998 := funnelLimits(0.1, 4); l95 != 0 || l998 != 0 || math.Abs(u998-(0.1+3.090232*0.15)) > 1e-12 {
 		t.Errorf("clipped at 0: %v %v %v", l95, l998, u998)
+	}
+}
+
+// TestSPCMunicipalityScope: ScopeTables shadows kpi_spc with the
+// municipality's own monthly charts (a municipality report never shows the
+// region's), whose months sum to the scope's quarterly kpi_values; after
+// release the built kpi_spc is back.
+func TestSPCMunicipalityScope(t *testing.T) {
+	settings := transform.DefaultSettings()
+	_, db := comparisonSample(t, settings)
+	ctx := t.Context()
+	built := readSPC(t, db)
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	release, err := transform.ScopeTables(ctx, conn, "0180", transform.Params{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	scoped := readSPCTable(t, conn, "kpi_spc")
+	type qk struct{ kpi, quarter string }
+	sums := map[qk][2]int64{}
+	series := map[string][]spcPoint{}
+	for _, p := range scoped {
+		if p.Breakdown != "total" {
+			t.Fatalf("scoped kpi_spc has a %s series", p.Breakdown)
+		}
+		k := qk{p.KPI, p.Quarter}
+		sums[k] = [2]int64{sums[k][0] + p.Num, sums[k][1] + p.Den}
+		series[p.KPI] = append(series[p.KPI], p)
+	}
+	rows, err := conn.QueryContext(ctx, `select kpi_id, period, numerator, denominator from kpi_values
+		where breakdown = 'total' and kpi_id in ('coverage', 'within_target_share', 'summoned_attendance_share', 'followup_on_time_share')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	quarterly := map[qk][2]int64{}
+	for rows.Next() {
+		var k qk
+		var num, den *float64
+		if err := rows.Scan(&k.kpi, &k.quarter, &num, &den); err != nil {
+			t.Fatal(err)
+		}
+		if den != nil {
+			quarterly[k] = [2]int64{int64(*num), int64(*den)}
+		}
+	}
+	rows.Close()
+	for k, s := range sums {
+		if quarterly[k] != s {
+			t.Errorf("Stockholm %v: months sum to %v, the scope's kpi_values %v", k, s, quarterly[k])
+		}
+	}
+	var asOf time.Time
+	if err := conn.QueryRowContext(ctx, `select max(extracted_at) from load_sources`).Scan(&asOf); err != nil {
+		t.Fatal(err)
+	}
+	var differs bool
+	for id, pts := range series {
+		prelim := make([]bool, len(pts))
+		for i, p := range pts {
+			prelim[i] = p.Month.AddDate(0, 1, -1).AddDate(0, 0, spcWindowDays(id, settings)).After(asOf.UTC())
+		}
+		checkSeries(t, "0180 "+id, pts, prelim)
+		for _, b := range built {
+			if b.KPI == id && b.Breakdown == "total" && b.Month.Equal(pts[0].Month) && b.Den != pts[0].Den {
+				differs = true
+			}
+		}
+	}
+	if len(series) != len(spcKPIs) || !differs {
+		t.Errorf("scoped kpi_spc: %d series, different from the built one: %v", len(series), differs)
+	}
+	release()
+	if after := readSPCTable(t, conn, "kpi_spc"); len(after) != len(built) {
+		t.Errorf("after release kpi_spc has %d rows, the built one %d", len(after), len(built))
 	}
 }

@@ -30,7 +30,8 @@ func ScopeValues(ctx context.Context, q warehouse.Querier, municipality string, 
 }
 
 // ScopeTables computes the same municipality scope as ScopeValues into temp
-// tables of conn — kpi_values, kpi_catalog and the core models — that shadow
+// tables of conn — kpi_values, kpi_catalog, kpi_spc (the municipality's
+// monthly p-charts) and the core models — that shadow
 // the built ones for every unqualified read on conn, so SQL written for the
 // region reads the municipality. release drops them (call it before conn
 // is used for anything else).
@@ -41,6 +42,11 @@ func ScopeTables(ctx context.Context, conn *sql.Conn, municipality string, p Par
 	p.Municipality = municipality
 	r, err := computeTemp(ctx, conn, p)
 	if err != nil {
+		return nil, err
+	}
+	// The municipality's own monthly SPC charts (temp kpi_spc).
+	if err := r.spc(ctx); err != nil {
+		r.dropTemp(context.WithoutCancel(ctx))
 		return nil, err
 	}
 	return func() { r.dropTemp(context.WithoutCancel(ctx)) }, nil
