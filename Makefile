@@ -44,7 +44,7 @@ test: assets
 # the deadline (golang/go#75804, fixed in Go 1.27; it failed our CI twice).
 # Minimising a new interesting input is bounded as well.
 FUZZTIME ?= 100000x
-FUZZ_TARGETS := FuzzPersonalNumber FuzzCells FuzzXLSXCell FuzzCSVRows
+FUZZ_TARGETS := FuzzPersonalNumber FuzzCells FuzzXLSXCell FuzzCSVRows FuzzManifest FuzzHeaderLine FuzzEncoding
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 		echo "fuzz $$t ($(FUZZTIME))"; \

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -278,8 +279,8 @@ func readManifest(path string) (*manifest, error) {
 	}
 	// Every byte of the manifest, unknown keys too: its values are stored
 	// and echoed.
-	if containsPersonalNumber(b) {
-		return nil, privacyPlaceError(manifestName + manifestKeyOf(b))
+	if where, found := manifestPersonalNumber(b); found {
+		return nil, privacyPlaceError(manifestName + where)
 	}
 	var m manifest
 	if err := json.Unmarshal(b, &m); err != nil {
@@ -300,24 +301,54 @@ func readManifest(path string) (*manifest, error) {
 	return &m, nil
 }
 
-// manifestKeyOf names the top-level key of a manifest whose key or value
-// holds a personal number (" (key …)"), or nothing when it cannot tell.
-func manifestKeyOf(b []byte) string {
+// manifestPersonalNumber finds a personal number in a manifest: in its
+// bytes, or in any key or value as decoded (a JSON escape such as \u0031
+// hides digits from the bytes). where names the top-level key when it can
+// tell (" (key …)", " (a key)").
+func manifestPersonalNumber(b []byte) (where string, found bool) {
 	var m map[string]any
 	if json.Unmarshal(b, &m) != nil {
-		return ""
+		// Not an object: only its bytes can be checked (it is refused
+		// anyway).
+		var v any
+		if json.Unmarshal(b, &v) == nil && jsonHasPersonalNumber(v) {
+			return "", true
+		}
+		return "", containsPersonalNumber(b)
 	}
-	keys := slices.Sorted(maps.Keys(m))
-	for _, k := range keys {
-		v, _ := json.Marshal(m[k])
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if containsPersonalNumber(k) {
-			return " (a key)"
+			return " (a key)", true
 		}
-		if containsPersonalNumber(v) {
-			return fmt.Sprintf(" (key %q)", k)
+		if jsonHasPersonalNumber(m[k]) {
+			return fmt.Sprintf(" (key %q)", k), true
 		}
 	}
-	return ""
+	return "", containsPersonalNumber(b)
+}
+
+// jsonHasPersonalNumber looks into every key and value of a decoded JSON
+// value (numbers as written: 191212121212 is one).
+func jsonHasPersonalNumber(v any) bool {
+	switch v := v.(type) {
+	case string:
+		return containsPersonalNumber(v)
+	case map[string]any:
+		for k, x := range v {
+			if containsPersonalNumber(k) || jsonHasPersonalNumber(x) {
+				return true
+			}
+		}
+	case []any:
+		for _, x := range v {
+			if jsonHasPersonalNumber(x) {
+				return true
+			}
+		}
+	case float64:
+		return containsPersonalNumber(strconv.FormatFloat(v, 'f', -1, 64))
+	}
+	return false
 }
 
 func isDigits(s string) bool {
@@ -361,6 +392,9 @@ func sniffCSV(f *inputFile) error {
 		return fmt.Errorf("read %s: %w", f.Name, err)
 	}
 	head = head[:n]
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return fmt.Errorf("%s: the file is UTF-16 text; save it as UTF-8 (or Windows-1252) CSV", f.Name)
+	}
 	if n > 0 && looksBinary(head) {
 		return fmt.Errorf("%s: binary file, not CSV text", f.Name)
 	}

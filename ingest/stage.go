@@ -257,6 +257,13 @@ type rowSource interface {
 	Close() error
 }
 
+// problemSource is a rowSource that finds a problem of a row while parsing
+// it (a workbook's formula without a stored value): Problem names the last
+// row's, if any.
+type problemSource interface {
+	Problem() (column, reason string)
+}
+
 // streamReader is an array.RecordReader that builds text batches from a
 // rowSource as DuckDB pulls them, so a large file is never held whole.
 type streamReader struct {
@@ -338,6 +345,9 @@ func (r *streamReader) Next() bool {
 		}
 		lines.Append(line)
 		var probCol, probReason string
+		if ps, ok := r.src.(problemSource); ok {
+			probCol, probReason = ps.Problem()
+		}
 		for i, c := range cols {
 			if i >= len(cells) || cells[i] == "" {
 				c.AppendNull()
@@ -456,7 +466,12 @@ type xlsxRows struct {
 	row      int64
 	warn     func(string)
 	warned   bool
+	required []bool
+	// the problem of the last row (see problemSource)
+	probCol, probReason string
 }
+
+func (x *xlsxRows) Problem() (string, string) { return x.probCol, x.probReason }
 
 func newXLSXRows(f *inputFile, warn func(string)) (*xlsxRows, error) {
 	wb, err := excelize.OpenFile(f.Path)
@@ -473,13 +488,14 @@ func newXLSXRows(f *inputFile, warn func(string)) (*xlsxRows, error) {
 		wb.Close()
 		return nil, fmt.Errorf("%s: %w", f.where(), err)
 	}
-	x := &xlsxRows{f: f, wb: wb, rows: rows, warn: warn, isDate: make([]bool, len(f.Header))}
+	x := &xlsxRows{f: f, wb: wb, rows: rows, warn: warn, isDate: make([]bool, len(f.Header)), required: make([]bool, len(f.Header))}
 	if props.Date1904 != nil {
 		x.date1904 = *props.Date1904
 	}
 	for i, h := range f.Header {
-		if c, ok := f.Table.Column(normName(h)); ok && c.Type == contract.TypeDate {
-			x.isDate[i] = true
+		if c, ok := f.Table.Column(normName(h)); ok {
+			x.isDate[i] = c.Type == contract.TypeDate
+			x.required[i] = c.Required
 		}
 	}
 	if !rows.Next() { // the header row, read already by scanExtract
@@ -523,6 +539,22 @@ func (x *xlsxRows) Next() (int64, []string, error) {
 		}
 		if empty {
 			continue
+		}
+		x.probCol, x.probReason = "", ""
+		for i, req := range x.required {
+			if !req || i < len(cells) && strings.TrimSpace(cells[i]) != "" {
+				continue
+			}
+			// An empty required cell may be a formula whose value was
+			// never computed (a workbook written by a program, not saved
+			// in Excel): say so rather than "missing". Only such cells are
+			// looked up, so a clean sheet costs nothing.
+			axis, _ := excelize.CoordinatesToCellName(i+1, int(x.row))
+			if formula, err := x.wb.GetCellFormula(x.f.Sheet, axis); err == nil && formula != "" {
+				x.probCol = strings.TrimSpace(x.f.Header[i])
+				x.probReason = "the cell is a formula without a stored value (open the workbook in Excel and save it, so its values are computed)"
+				break
+			}
 		}
 		return x.row, cells, nil
 	}
