@@ -20,14 +20,11 @@ func (r *runner) compare(ctx context.Context) error {
 // municipality report charts the municipality itself; kpi_funnel is not
 // rebuilt there, since it compares the region's municipalities.
 func (r *runner) spc(ctx context.Context) error {
+	// The temp table goes with the statement's connection, which a pool
+	// keeps: drop it whatever happens.
+	defer r.q.ExecContext(context.WithoutCancel(ctx), "drop table if exists temp.spc_points")
 	if err := r.exec(ctx, "compare/spc_points.sql", "create or replace temp table spc_points as "); err != nil {
 		return err
 	}
-	if err := r.createAs(ctx, "kpi_spc", "compare/kpi_spc.sql"); err != nil {
-		return err
-	}
-	if _, err := r.q.ExecContext(ctx, "drop table temp.spc_points"); err != nil {
-		return err
-	}
-	return nil
+	return r.createAs(ctx, "kpi_spc", "compare/kpi_spc.sql")
 }
