@@ -65,6 +65,7 @@ func Write(ctx context.Context, db *warehouse.DB, opts Options) ([]string, error
 		Municipality: opts.Municipality,
 		Threshold:    opts.Settings.SmallNumberThreshold,
 		Created:      opts.Created,
+		Settings:     opts.Settings,
 	})
 	if err != nil {
 		return nil, err

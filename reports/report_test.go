@@ -493,15 +493,15 @@ func TestWorkbook(t *testing.T) {
 		}
 	})
 
-	t.Run("the mapping sheet answers the five questions", func(t *testing.T) {
+	t.Run("the mapping sheet asks the assignment's nine questions in its words", func(t *testing.T) {
 		rows, _ := f.GetRows("Kartläggning")
 		var questions []string
 		for _, row := range rows {
-			if len(row) > 0 && regexp.MustCompile(`^[1-5]\. `).MatchString(row[0]) {
+			if len(row) > 0 && regexp.MustCompile(`^[1-9]\. `).MatchString(row[0]) {
 				questions = append(questions, row[0])
 			}
 		}
-		if len(questions) != 5 {
+		if len(questions) != 9 || questions[3] != "4. I vilka situationer ska det finnas en SIP?" {
 			t.Fatalf("questions = %q", questions)
 		}
 	})

@@ -25,6 +25,7 @@ type boxSpec struct {
 	Extra           *seriesSpec   // drawn as markers; nil: none
 	BoxName         string        // legend name of the boxes
 	Target          *float64
+	Reference       *float64 // a reference level, not a target (21 days)
 	Lang            string
 }
 
@@ -107,6 +108,9 @@ func boxChart(s boxSpec, vals values) (chart, error) {
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#8fb8de", BorderColor: palette[0], BorderWidth: 2}),
 	}
 	so = append(so, targetLine(s.Target, s.Unit, false, s.Lang)...)
+	if s.Target == nil {
+		so = append(so, referenceLine(s.Reference, s.Unit, false, s.Lang, tr(s.Lang, "Tre veckor", "Three weeks"))...)
+	}
 	box.AddSeries(s.BoxName, boxes, so...)
 	if s.Extra != nil {
 		sc := charts.NewScatter()

@@ -3,6 +3,7 @@ package html
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"sort"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -22,6 +23,7 @@ type trendSpec struct {
 	Group           string
 	Series          []seriesSpec
 	Target          *float64 // drawn on the first series
+	Reference       *float64 // a reference level (21 days), drawn on the first series
 	Bars            bool     // bars instead of lines
 	Stacked         bool     // stacked bars (shares of one whole)
 	Lang            string
@@ -76,9 +78,26 @@ func trendChart(s trendSpec, vals values) (chart, error) {
 		line := charts.NewLine()
 		line.SetGlobalOptions(global...)
 		line.SetXAxis(s.Periods)
+		prelim := func(ser seriesSpec, j int) bool {
+			v := vals.get(s.Periods[j], ser.KPI, breakdown, s.Group)
+			return v != nil && v.Preliminary
+		}
+		anyPrelim := false
+		for _, ser := range s.Series {
+			for j := range s.Periods {
+				anyPrelim = anyPrelim || prelim(ser, j)
+			}
+		}
 		for i, ser := range s.Series {
+			// The final quarters as a line; a preliminary quarter is a gap
+			// here and drawn by the series below.
 			data := make([]opts.LineData, len(s.Periods))
 			for j, p := range s.Periods {
+				if prelim(ser, j) {
+					data[j] = opts.LineData{Value: markMissing}
+					c.Points = append(c.Points, point{Series: i, Index: j, Period: p, KPI: ser.KPI, Breakdown: breakdown, Group: s.Group, Elsewhere: true})
+					continue
+				}
 				data[j] = opts.LineData{Value: chartValue(vals.get(p, ser.KPI, breakdown, s.Group))}
 				c.Points = append(c.Points, point{Series: i, Index: j, Period: p, KPI: ser.KPI, Breakdown: breakdown, Group: s.Group})
 			}
@@ -90,7 +109,33 @@ func trendChart(s trendSpec, vals values) (chart, error) {
 			if i == 0 {
 				so = append(so, targetLine(s.Target, s.Unit, false, s.Lang)...)
 			}
+			// A reference line goes on the last series, so its style does
+			// not replace the target's.
+			if i == len(s.Series)-1 && (i > 0 || s.Target == nil) {
+				so = append(so, referenceLine(s.Reference, s.Unit, false, s.Lang)...)
+			}
 			line.AddSeries(ser.Name, data, so...)
+		}
+		if anyPrelim {
+			// Preliminary quarters: a dashed line from the last final
+			// quarter to hollow markers, in the series' colour.
+			for i, ser := range s.Series {
+				data := make([]opts.LineData, len(s.Periods))
+				for j, p := range s.Periods {
+					if prelim(ser, j) || j+1 < len(s.Periods) && prelim(ser, j+1) {
+						data[j] = opts.LineData{Value: chartValue(vals.get(p, ser.KPI, breakdown, s.Group))}
+						c.Points = append(c.Points, point{Series: len(s.Series) + i, Index: j, Period: p, KPI: ser.KPI, Breakdown: breakdown, Group: s.Group})
+						continue
+					}
+					data[j] = opts.LineData{Value: markMissing}
+					c.Points = append(c.Points, point{Series: len(s.Series) + i, Index: j, Period: p, KPI: ser.KPI, Breakdown: breakdown, Group: s.Group, Elsewhere: true})
+				}
+				line.AddSeries(ser.Name+" ("+tr(s.Lang, "prel.", "prel.")+")", data,
+					charts.WithSeriesId(ser.KPI+":prel"),
+					charts.WithLineChartOpts(opts.LineChart{Symbol: "emptyCircle", SymbolSize: 10, ShowSymbol: opts.Bool(true)}),
+					charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 2, Color: palette[i%len(palette)]}),
+					charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[i%len(palette)]}))
+			}
 		}
 		enc, err = encodeOption(line, nil)
 	}
@@ -116,7 +161,16 @@ type barSpec struct {
 	// SortByFirst orders groups by the first series' value, best first
 	// given direction ("higher"/"lower"); hidden and missing values last.
 	SortByFirst string
-	Lang        string
+	// MaxGroups, when set, shows at most that many groups: the first and
+	// the last half of the sorted shown ones.
+	MaxGroups int
+	// Highlight is the group drawn in its own colour (the municipality of
+	// a municipality's report).
+	Highlight string
+	// Reference is a level drawn across (the region's value), named RefName.
+	Reference *float64
+	RefName   string
+	Lang      string
 }
 
 func barChart(s barSpec, vals values) (chart, error) {
@@ -152,6 +206,19 @@ func barChart(s barSpec, vals values) (chart, error) {
 			}
 			return a > b
 		})
+	}
+	if s.MaxGroups > 0 && len(groups) > s.MaxGroups && len(s.Series) > 0 {
+		var shown []category
+		for _, g := range groups {
+			if v := vals.get(s.Period, s.Series[0].KPI, g.breakdown(s.Breakdown), g.Code); v != nil && !v.Suppressed && finite(v.Value) {
+				shown = append(shown, g)
+			}
+		}
+		if len(shown) > s.MaxGroups {
+			half := s.MaxGroups / 2
+			shown = append(shown[:half:half], shown[len(shown)-half:]...)
+		}
+		groups = shown
 	}
 	legendRows := legendLines(names(s.Series))
 	h := 340 + 24*legendRows
@@ -205,11 +272,17 @@ func barChart(s barSpec, vals values) (chart, error) {
 		for j, g := range groups {
 			bd := g.breakdown(s.Breakdown)
 			data[j] = opts.BarData{Value: chartValue(vals.get(s.Period, ser.KPI, bd, g.Code))}
+			if s.Highlight != "" && g.Code == s.Highlight {
+				data[j].ItemStyle = &opts.ItemStyle{Color: "#e59a2f", BorderColor: "#111", BorderWidth: 1}
+			}
 			c.Points = append(c.Points, point{Series: i, Index: j, Period: s.Period, KPI: ser.KPI, Breakdown: bd, Group: g.Code})
 		}
 		so := []charts.SeriesOpts{charts.WithSeriesId(ser.KPI)}
 		if i == 0 {
 			so = append(so, targetLine(s.Target, s.Unit, s.Horizontal, s.Lang)...)
+			if s.Target == nil {
+				so = append(so, referenceLine(s.Reference, s.Unit, s.Horizontal, s.Lang, s.RefName)...)
+			}
 		}
 		bar.AddSeries(ser.Name, data, so...)
 	}
@@ -243,8 +316,18 @@ type heatSpec struct {
 	Breakdown       string
 	Periods         []string
 	Groups          []category
-	Lang            string
+	// Direction is the KPI's: the worst cells are warm (red), the best
+	// green; a neutral KPI gets one light-to-dark hue.
+	Direction string
+	Lang      string
 }
+
+// Heat-map colour scales, low to high.
+var (
+	heatHigherBetter = []string{"#d7301f", "#fc8d59", "#fee08b", "#d9ef8b", "#1a9850"}
+	heatLowerBetter  = []string{"#1a9850", "#d9ef8b", "#fee08b", "#fc8d59", "#d7301f"}
+	heatNeutral      = []string{"#f7fbff", "#9ecae1", "#2171b5", "#08306b"}
+)
 
 func heatChart(s heatSpec, vals values) (chart, error) {
 	groups := s.Groups
@@ -255,10 +338,9 @@ func heatChart(s heatSpec, vals values) (chart, error) {
 	c.Table.Head = append([]string{s.RowName}, s.Periods...)
 	labels := make([]string, len(groups))
 	var data []opts.HeatMapData
-	lo, hi := 0.0, 1.0
-	if s.Unit != transform.UnitShare {
-		hi = 0
-	}
+	// The scale runs from the lowest to the highest value shown, so the
+	// worst cell is the warmest whatever the level.
+	lo, hi := math.Inf(1), math.Inf(-1)
 	for gi, g := range groups {
 		labels[gi] = g.Label
 		row := []string{g.Label}
@@ -266,13 +348,26 @@ func heatChart(s heatSpec, vals values) (chart, error) {
 			v := vals.get(p, s.KPI, s.Breakdown, g.Code)
 			row = append(row, cellText(v, s.Unit, s.Lang))
 			cv := chartValue(v)
-			if x, ok := cv.(float64); ok && s.Unit != transform.UnitShare && x > hi {
-				hi = x
+			if x, ok := cv.(float64); ok {
+				lo, hi = math.Min(lo, x), math.Max(hi, x)
 			}
 			c.Points = append(c.Points, point{Series: 0, Index: len(data), Period: p, KPI: s.KPI, Breakdown: s.Breakdown, Group: g.Code})
 			data = append(data, opts.HeatMapData{Value: [3]any{pi, gi, cv}})
 		}
 		c.Table.Rows = append(c.Table.Rows, row)
+	}
+	if math.IsInf(lo, 1) {
+		lo, hi = 0, 1
+	}
+	if hi == lo {
+		hi = lo + 1e-9
+	}
+	colours := heatNeutral
+	switch s.Direction {
+	case "higher":
+		colours = heatHigherBetter
+	case "lower":
+		colours = heatLowerBetter
 	}
 	hm := charts.NewHeatMap()
 	global := common(s.Title, s.Desc)
@@ -292,7 +387,7 @@ func heatChart(s heatSpec, vals values) (chart, error) {
 		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Calculable: opts.Bool(false), Min: float32(lo), Max: float32(hi),
 			Text:   []string{formatNumber(hi, s.Unit, s.Lang), formatNumber(lo, s.Unit, s.Lang)},
 			Orient: "horizontal", Left: "center", Bottom: "0",
-			InRange: &opts.VisualMapInRange{Color: []string{"#f7fbff", "#9ecae1", "#2171b5", "#08306b"}}}),
+			InRange: &opts.VisualMapInRange{Color: colours}}),
 	)
 	hm.SetGlobalOptions(global...)
 	hm.AddSeries(tr(s.Lang, "Värde", "Value"), data, charts.WithSeriesId(s.KPI),

@@ -40,6 +40,13 @@ type point struct {
 	// Dim, when set, is the position of the value inside the data item's
 	// value array (a box plot item holds min, Q1, median, Q3 and max).
 	Dim *int `json:"dim,omitempty"`
+	// Elsewhere marks a gap that stands for a value drawn by another
+	// series of the chart (a trend's preliminary quarters are drawn by its
+	// dashed "prel." series, so the final line has a gap there).
+	Elsewhere bool `json:"elsewhere,omitempty"`
+	// Scope names the municipality whose own scope (transform's
+	// municipality scope) the value comes from; "" for kpi_values.
+	Scope string `json:"scope,omitempty"`
 }
 
 // table is the text alternative of a chart.
@@ -208,4 +215,26 @@ func tr(lang, sv, en string) string {
 		return en
 	}
 	return sv
+}
+
+// referenceLine marks a reference level that is not a target (the 21 days
+// beside the median lead time; the region's value beside municipalities).
+func referenceLine(ref *float64, unit transform.Unit, horizontal bool, lang string, name ...string) []charts.SeriesOpts {
+	if ref == nil || !finite(ref) {
+		return nil
+	}
+	label := tr(lang, "Referens", "Reference")
+	if len(name) > 0 {
+		label = name[0]
+	}
+	label += " " + formatNumber(*ref, unit, lang)
+	style := charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
+		Symbol:    []string{"none", "none"},
+		LineStyle: &opts.LineStyle{Type: "dotted", Color: "#404040", Width: 2},
+		Label:     &opts.Label{Show: opts.Bool(true), Formatter: label, Position: "insideEndBottom", Color: "#404040"},
+	})
+	if horizontal {
+		return []charts.SeriesOpts{charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{Name: label, XAxis: *ref}), style}
+	}
+	return []charts.SeriesOpts{charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: label, YAxis: *ref}), style}
 }

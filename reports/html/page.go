@@ -63,13 +63,44 @@ type page struct {
 	Meta     []metaItem
 	Legend   []metaItem
 	Cards    []card
-	Sections []section
-	Library  string // the echarts library, inlined
-	Script   string // the page's chart set-up
-	Footer   string
+	// TOC links the sections, the summary first, the definitions last.
+	TOC []tocItem
+	// Highlights are the summary's generated sentences; Steering its table.
+	Highlights []string
+	Steering   steeringView
+	Sections   []section
+	// Definitions are every KPI's plain definition, at the end.
+	Definitions []definition
+	Library     string // the echarts library, inlined
+	Script      string // the page's chart set-up
+	Footer      string
 }
 
 type metaItem struct{ Term, Desc string }
+
+type tocItem struct{ ID, Title string }
+
+// steeringView is the summary's table of the headline KPIs.
+type steeringView struct {
+	Head []string
+	Rows []steeringRow
+}
+
+// steeringRow is one headline KPI: its cells, each with the column's name
+// for the narrow layout, and a class saying how it is judged.
+type steeringRow struct {
+	ID, Name, Family string
+	Cells            []steeringCell
+}
+
+type steeringCell struct {
+	Label, Text, Class string
+}
+
+// definition is one KPI's plain definition.
+type definition struct {
+	ID, Name, Family, Unit, Direction, Text string
+}
 
 // card is one KPI of the headline row.
 type card struct {
@@ -101,9 +132,12 @@ type chartView struct {
 // tableView is a table without a chart (summary, mapping, load details).
 type tableView struct {
 	ID, Caption string
-	Note        string
-	Head        []string
-	Rows        [][]string
+	// Heading, when set, is shown above the table as a heading of its own;
+	// Lead is a sentence below it (what the data show).
+	Heading, Lead string
+	Note          string
+	Head          []string
+	Rows          [][]string
 }
 
 func newChartView(c chart, caption string) (chartView, error) {

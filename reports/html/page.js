@@ -45,7 +45,9 @@
     ["xAxis", "yAxis"].forEach(function (k) {
       [].concat(option[k] || []).forEach(function (axis) {
         if (axis && axis.type === "value") {
-          axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: short });
+          // An axis may carry its own unit (a funnel plot's denominator).
+          var own = axis.unit ? function (v) { return fmt(axis.unit, v, true); } : short;
+          axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: own });
         }
       });
     });
@@ -57,6 +59,37 @@
         series.label.formatter = function (p) { return full(p.value); };
       }
     });
+
+    // Narrow screens and long labels: category labels wrap within a share
+    // of the width instead of squeezing the plot to nothing; a heat map's
+    // numbers give way to its colours (the table under it has them); the
+    // title wraps; the legend scrolls.
+    var width = el.clientWidth || 600;
+    var narrow = width < 560;
+    [].concat(option.yAxis || []).forEach(function (axis) {
+      if (axis && axis.type === "category") {
+        axis.axisLabel = Object.assign({}, axis.axisLabel, {
+          width: Math.round(width * (narrow ? 0.34 : 0.3)), overflow: "break", fontSize: narrow ? 10 : 12
+        });
+      }
+    });
+    [].concat(option.xAxis || []).forEach(function (axis) {
+      if (axis && axis.type === "category" && narrow) {
+        axis.axisLabel = Object.assign({}, axis.axisLabel, { rotate: 45, fontSize: 10, hideOverlap: true });
+      }
+    });
+    [].concat(option.title || []).forEach(function (t) {
+      t.textStyle = Object.assign({}, t.textStyle, { width: width - 24, overflow: "break" });
+      t.subtextStyle = Object.assign({}, t.subtextStyle, { width: width - 24, overflow: "break" });
+    });
+    if (narrow) {
+      [].concat(option.legend || []).forEach(function (l) { l.type = "scroll"; });
+      [].concat(option.series || []).forEach(function (series) {
+        if (series.type === "heatmap" && series.label) {
+          series.label.show = false;
+        }
+      });
+    }
 
     var chart = echarts.init(el, null, { renderer: "canvas" });
     chart.setOption(option);

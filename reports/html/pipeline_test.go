@@ -37,6 +37,17 @@ func kpiValues(t *testing.T, r *model.Report) map[string]transform.Value {
 	for _, v := range vals {
 		out[valueKey(v.Period, v.KPIID, v.Breakdown, v.Group)] = v
 	}
+	if m := r.Meta.Municipality; m != "" {
+		// A municipality's own figures: transform's municipality scope.
+		scoped, err := transform.ScopeValues(context.Background(), db, m, transform.Params{Periods: r.Meta.Trend})
+		if err != nil {
+			t.Fatal(err)
+		}
+		transform.Suppress(scoped, r.Meta.Threshold)
+		for _, v := range scoped {
+			out["scope:"+m+"|"+valueKey(v.Period, v.KPIID, v.Breakdown, v.Group)] = v
+		}
+	}
 	return out
 }
 
@@ -107,17 +118,19 @@ func TestPipelineReport(t *testing.T) {
 				}
 			})
 			t.Run("the headline cards are the kpi output", func(t *testing.T) {
-				bd, g := "total", ""
+				key := func(id string) string { return valueKey(r.Meta.Period.Label, id, "total", "") }
 				if tc.municipality != "" {
-					bd, g = "municipality", tc.municipality
+					key = func(id string) string {
+						return "scope:" + tc.municipality + "|" + valueKey(r.Meta.Period.Label, id, "total", "")
+					}
 				}
-				for _, id := range []string{"coverage", "lead_time_median_days", "meetings_held"} {
+				for _, id := range []string{"coverage", "within_target_share", "summoned_attendance_share"} {
 					card := findByID(p.doc, "card-"+id)
 					if card == nil {
 						t.Errorf("no card for %s", id)
 						continue
 					}
-					v := want[valueKey(r.Meta.Period.Label, id, bd, g)]
+					v := want[key(id)]
 					k := r.KPI(id)
 					if !strings.Contains(textOf(card), html.FormatValue(&v, k.Unit, tc.lang)) {
 						t.Errorf("card %s = %q, want %s", id, textOf(card), html.FormatValue(&v, k.Unit, tc.lang))

@@ -61,15 +61,17 @@ type builder struct {
 	periods []string
 	period  string
 	// hb and hg are the breakdown and group of the report's own figures:
-	// the total, or the municipality's group in a municipality report.
+	// the total (of the municipality's scope in its report).
 	hb, hg string
+	// scope is the municipality of a municipality's report.
+	scope string
 }
 
 func build(r *model.Report, lang string) (*page, error) {
 	b := &builder{r: r, lang: lang, period: r.Meta.Period.Label, hb: "total"}
-	if r.Meta.Municipality != "" {
-		b.hb, b.hg = "municipality", r.Meta.Municipality
-	}
+	// A municipality's own figures are the totals and breakdowns of its
+	// scope; the comparison by municipality is the region's.
+	b.scope = r.Meta.Municipality
 	for _, q := range r.Meta.Trend {
 		b.periods = append(b.periods, q.Label)
 	}
@@ -88,9 +90,11 @@ func build(r *model.Report, lang string) (*page, error) {
 		},
 		Footer: fmt.Sprintf(tr(lang, "Skapad %s av sipstat. Alla värden kommer från KPI-katalogen (samma som kommandot kpi --suppress). Sidan hämtar ingenting från internet.", "Created %s by sipstat. Every value comes from the KPI catalogue (the same as the kpi --suppress command). The page fetches nothing from the internet."), r.Meta.Created.Format("2006-01-02 15:04")),
 	}
-	p.Cards = b.cards()
+	p.Highlights = r.Highlights(lang)
+	p.Steering = b.steering()
+	p.Definitions = b.definitions()
 	steps := []func() (section, error){
-		b.coverageSection, b.attendanceSection, b.participationSection, b.goalsSection,
+		b.coverageSection, b.compareSection, b.attendanceSection, b.participationSection, b.goalsSection,
 		b.followUpSection, b.deviationsSection, b.waysSection, b.surveySection,
 		b.funnelSection, b.mappingSection, b.qualitySection, b.summarySection,
 	}
@@ -103,7 +107,107 @@ func build(r *model.Report, lang string) (*page, error) {
 			p.Sections = append(p.Sections, s)
 		}
 	}
+	p.TOC = append(p.TOC, tocItem{"sammanfattning", tr(lang, "Sammanfattning", "Summary")})
+	for _, s := range p.Sections {
+		p.TOC = append(p.TOC, tocItem{s.ID, s.Title})
+	}
+	p.TOC = append(p.TOC, tocItem{"definitioner", tr(lang, "Definitioner", "Definitions")})
 	return p, nil
+}
+
+// steering is the summary's table: the catalogue's headline KPIs with
+// value, count, latest final value, last year, the change against it, the
+// reference and the target status.
+func (b *builder) steering() steeringView {
+	m := b.r.Meta
+	ref := tr(b.lang, "Riket", "Sweden")
+	if m.Municipality != "" {
+		ref = tr(b.lang, "Regionen", "Region")
+	}
+	v := steeringView{Head: []string{tr(b.lang, "Nyckeltal", "Indicator"), tr(b.lang, "Värde ", "Value ") + m.Period.Label,
+		tr(b.lang, "Underlag", "Basis"), tr(b.lang, "Senaste slutliga", "Latest final"),
+		tr(b.lang, "Samma kvartal i fjol", "Same quarter last year"), tr(b.lang, "Jämfört med i fjol", "Against last year"),
+		ref, tr(b.lang, "Mål och status", "Target and status")}}
+	for _, k := range b.r.SteeringKPIs() {
+		fam, famEN := model.FamilyName(k.Family)
+		if b.lang == "en" {
+			fam = famEN
+		}
+		row := steeringRow{ID: k.ID, Name: b.name(k), Family: fam}
+		cls := "value"
+		if k.Current.Preliminary {
+			cls += " prel"
+		}
+		final := "= " + tr(b.lang, "värdet", "the value")
+		if k.Current.Preliminary && k.FinalPeriod != "" {
+			final = k.Final.Text(k.Unit, b.lang) + " (" + k.FinalPeriod + ")"
+		}
+		row.Cells = []steeringCell{
+			{v.Head[1], k.Current.Text(k.Unit, b.lang), cls},
+			{v.Head[2], k.Current.Basis(k.Unit, b.lang), "basis"},
+			{v.Head[3], final, "final"},
+			{v.Head[4], k.YearAgo.Text(k.Unit, b.lang), ""},
+			{v.Head[5], changeText(k.Change, b.lang), k.Change},
+			{v.Head[6], k.Reference.Text(k.Unit, b.lang), ""},
+			{v.Head[7], b.statusLine(k), string(k.Status)},
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	return v
+}
+
+func changeText(c, lang string) string {
+	switch c {
+	case model.ChangeBetter:
+		return "▲ " + tr(lang, "Bättre", "Better")
+	case model.ChangeWorse:
+		return "▼ " + tr(lang, "Sämre", "Worse")
+	case model.ChangeUnchanged:
+		return "● " + tr(lang, "Oförändrat", "Unchanged")
+	}
+	return "–"
+}
+
+func (b *builder) statusLine(k *model.KPI) string {
+	st := k.Status.LabelSV()
+	if b.lang == "en" {
+		st = k.Status.LabelEN()
+	}
+	if k.Target == nil || !finite(k.Target) {
+		return st
+	}
+	op := "≥ "
+	if k.Direction == "lower" {
+		op = "≤ "
+	}
+	return op + formatNumber(*k.Target, k.Unit, b.lang) + ": " + st
+}
+
+// definitions lists every KPI but the audit's per-question ones with its
+// plain definition.
+func (b *builder) definitions() []definition {
+	var out []definition
+	for _, k := range b.r.KPIs {
+		if !k.Headline && strings.HasPrefix(k.ID, "survey_") {
+			continue
+		}
+		fam, famEN := model.FamilyName(k.Family)
+		text := k.DefinitionSV
+		unit := k.UnitSV
+		dir := map[string]string{"higher": "högre är bättre", "lower": "lägre är bättre"}[k.Direction]
+		if b.lang == "en" {
+			fam, unit = famEN, k.UnitEN
+			if k.DefinitionEN != "" {
+				text = k.DefinitionEN
+			}
+			dir = map[string]string{"higher": "higher is better", "lower": "lower is better"}[k.Direction]
+		}
+		if unit == "" {
+			unit = string(k.Unit)
+		}
+		out = append(out, definition{ID: k.ID, Name: b.name(k), Family: fam, Unit: unit, Direction: dir, Text: text})
+	}
+	return out
 }
 
 func suppressMark() string { return markSuppressed }
@@ -114,7 +218,7 @@ func (b *builder) index() values {
 	m := values{}
 	put := func(period, kpi, breakdown, group, label string, f model.Figure) {
 		v := &transform.Value{Period: period, KPIID: kpi, Breakdown: breakdown, Group: group, GroupLabel: label,
-			Value: f.Value, N: f.N, Suppressed: f.Suppressed, NoData: f.NoData}
+			Value: f.Value, N: f.N, Suppressed: f.Suppressed, NoData: f.NoData, Preliminary: f.Preliminary}
 		m[key{period, kpi, breakdown, group}] = v
 	}
 	for _, k := range b.r.KPIs {
@@ -289,10 +393,26 @@ func (b *builder) target(id string) *float64 {
 	return nil
 }
 
+// referenceLine returns a KPI's reference line (not a target), or nil.
+func (b *builder) referenceLine(id string) *float64 {
+	if k := b.kpi(id); k != nil && k.ReferenceLine != nil && finite(k.ReferenceLine) {
+		return k.ReferenceLine
+	}
+	return nil
+}
+
 // add appends a chart with its caption to s, or an error.
 func (b *builder) add(s *section, c chart, err error, caption string) error {
 	if err != nil {
 		return err
+	}
+	if b.scope != "" {
+		for i := range c.Points {
+			pt := &c.Points[i]
+			if pt.Source == "" && pt.KPI != "" && pt.Breakdown != "municipality" && pt.Breakdown != "region" {
+				pt.Scope = b.scope
+			}
+		}
 	}
 	cv, err := newChartView(c, caption)
 	if err != nil {
@@ -337,14 +457,24 @@ func (b *builder) ownFigures() string {
 	if b.r.Meta.Municipality != "" {
 		return fmt.Sprintf(tr(b.lang, "Värden för %s.", "Figures for %s."), b.r.Meta.MunicipalityName)
 	}
+	if b.national() {
+		return tr(b.lang, "Värden för riket.", "Figures for the whole country.")
+	}
 	return tr(b.lang, "Värden för hela regionen.", "Figures for the whole region.")
 }
 
-func (b *builder) regionWide() string {
-	if b.r.Meta.Municipality != "" {
-		return tr(b.lang, " Uppdelningen gäller hela regionen (katalogen korsar den inte med kommun).", " The breakdown covers the whole region (the catalogue does not cross it with municipality).")
+// regionWide was a caveat for municipality reports whose breakdowns were
+// the region's; they are now the municipality's own (its scope).
+func (b *builder) regionWide() string { return "" }
+
+// national reports whether the database holds several regions.
+func (b *builder) national() bool {
+	if k := b.r.KPI("needs_detected"); k != nil {
+		if br := k.Breakdown("region"); br != nil && len(br.Groups) > 1 {
+			return true
+		}
 	}
-	return ""
+	return false
 }
 
 // hasBreakdown reports whether a KPI has the named breakdown in the period.

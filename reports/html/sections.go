@@ -32,15 +32,31 @@ func (b *builder) coverageSection() (section, error) {
 		if dir != "lower" {
 			dir = "higher"
 		}
+		by, title, cat := "municipality", tr(b.lang, "%s per kommun", "%s by municipality"), tr(b.lang, "Kommun", "Municipality")
+		refName := tr(b.lang, "Regionen", "Region")
+		if b.national() {
+			by, title, cat = "region", tr(b.lang, "%s per län", "%s by county"), tr(b.lang, "Län", "County")
+			refName = tr(b.lang, "Riket", "Sweden")
+		}
+		var ref *float64
+		if k.RegionTotal.Shown() {
+			ref = k.RegionTotal.Value
+		}
 		c, err := barChart(barSpec{
-			ID: "chart-municipalities", Title: fmt.Sprintf(tr(b.lang, "%s per kommun", "%s by municipality"), b.name(k)),
-			Desc:      fmt.Sprintf(tr(b.lang, "Kommunerna sorterade efter värde, %s", "Municipalities sorted by value, %s"), b.period),
-			ValueName: b.unitAxis(k.Unit), CategoryName: tr(b.lang, "Kommun", "Municipality"), Unit: k.Unit,
-			Period: b.period, Breakdown: "municipality", Series: []seriesSpec{{KPI: id, Name: b.name(k)}},
-			Target: b.target(id), Horizontal: true, SortByFirst: dir, Lang: b.lang,
+			ID: "chart-municipalities", Title: fmt.Sprintf(title, b.name(k)),
+			Desc:      fmt.Sprintf(tr(b.lang, "Sorterade efter värde, bäst först, %s", "Sorted by value, best first, %s"), b.period),
+			ValueName: b.unitAxis(k.Unit), CategoryName: cat, Unit: k.Unit,
+			Period: b.period, Breakdown: by, Series: []seriesSpec{{KPI: id, Name: b.name(k)}},
+			Target: b.target(id), Horizontal: true, SortByFirst: dir, MaxGroups: 30,
+			Highlight: b.r.Meta.Municipality, Reference: ref, RefName: refName, Lang: b.lang,
 		}, b.vals)
-		caption := tr(b.lang, "Bäst först; kommuner med dolt värde (..) eller utan värde (-) sist.",
-			"Best first; municipalities with a hidden (..) or missing (-) value last.") + b.targetNote(id)
+		caption := tr(b.lang, "Bäst först; med dolt värde (..) eller utan värde (-) sist; fler än 30: de 15 bästa och de 15 sämsta. Prickad linje: ",
+			"Best first; hidden (..) or missing (-) last; more than 30: the 15 best and the 15 worst. Dotted line: ") + refName + "." + b.targetNote(id)
+		if b.r.Meta.Municipality != "" {
+			caption += " " + fmt.Sprintf(tr(b.lang, "%s i orange.", "%s in orange."), b.r.Meta.MunicipalityName)
+		}
+		caption += " " + tr(b.lang, "En rangordning säger inte om skillnaderna är större än slumpen: se trattdiagrammet.",
+			"A ranking does not say whether differences exceed chance: see the funnel plot.")
 		if err := b.add(&s, c, err, caption); err != nil {
 			return s, err
 		}
@@ -77,9 +93,10 @@ func (b *builder) attendanceSection() (section, error) {
 		c, err := heatChart(heatSpec{
 			ID: hm.id, Title: title, Desc: fmt.Sprintf(tr(b.lang, "Verksamhet × kvartal, %s–%s", "Organisation type × quarter, %s–%s"), b.periods[0], b.periods[len(b.periods)-1]),
 			RowName: tr(b.lang, "Verksamhet", "Organisation type"), KPI: hm.m.KPIIDs[0], Unit: hm.m.Unit, Breakdown: "org_type",
-			Periods: hm.m.Columns, Groups: groups, Lang: b.lang,
+			Periods: hm.m.Columns, Groups: groups, Direction: b.kpi(hm.m.KPIIDs[0]).Direction, Lang: b.lang,
 		}, b.vals)
-		caption := tr(b.lang, "Mörkare ruta = högre andel. Tomma rutor: dolt (..) eller saknas (-), se tabellen.", "Darker cell = higher share. Empty cells: hidden (..) or missing (-), see the table.") + b.regionWide()
+		caption := tr(b.lang, "Röd ruta = sämst, grön = bäst (skalan går från lägsta till högsta värdet). Tomma rutor: dolt (..), ej tillämpligt (.) eller saknas (-), se tabellen.",
+			"Red cell = worst, green = best (the scale runs from the lowest to the highest value). Empty cells: hidden (..), not applicable (.) or missing (-), see the table.") + b.regionWide()
 		if err := b.add(&s, c, err, caption); err != nil {
 			return s, err
 		}
@@ -243,39 +260,53 @@ func (b *builder) funnelSection() (section, error) {
 
 func (b *builder) mappingSection() (section, error) {
 	s := section{ID: "kartlaggning", Title: tr(b.lang, "Kartläggningens frågor", "The mapping assignment's questions"),
-		Intro: tr(b.lang, "Nyckeltalen som besvarar den regionala kartläggningens frågor, för perioden.", "The figures that answer the regional mapping assignment's questions, for the period.")}
+		Intro: tr(b.lang, "Den regionala kartläggningens nio frågor i dess ordning, med vad uttaget visar och siffrorna med sina antal, ordnade efter värde.",
+			"The regional mapping assignment's nine questions in its order, with what the extract shows and the figures with their counts, ordered by value.")}
 	for i, q := range b.r.Mapping {
-		t := tableView{ID: fmt.Sprintf("mapping-%s", q.ID), Caption: q.TextSV,
-			Head: []string{tr(b.lang, "Nyckeltal", "Figure"), tr(b.lang, "Värde", "Value")}}
+		text := q.TextSV
 		if b.lang == "en" {
-			t.Caption = q.TextEN
+			text = q.TextEN
 		}
-		t.Caption = fmt.Sprintf("%d. %s", i+1, t.Caption)
+		t := tableView{ID: fmt.Sprintf("mapping-%s", q.ID), Caption: fmt.Sprintf("%d. %s", i+1, text), Heading: fmt.Sprintf("%d. %s", i+1, text),
+			Head: []string{tr(b.lang, "Nyckeltal", "Figure"), tr(b.lang, "Grupp", "Group"), tr(b.lang, "Värde", "Value"), tr(b.lang, "Underlag", "Basis")},
+			Lead: q.Finding(b.lang), Note: q.Open(b.lang)}
 		for _, a := range q.Answers {
-			name := b.name(a.KPI)
-			note := a.NoteSV
-			if b.lang == "en" {
-				note = a.NoteEN
-			}
+			k := a.KPI
+			name := b.name(k)
 			if a.Breakdown == "" {
-				t.Rows = append(t.Rows, []string{name, figureText(a.KPI.Current, a.KPI.Unit, b.lang)})
+				t.Rows = append(t.Rows, []string{name, tr(b.lang, "Totalt", "Total"), figureText(k.Current, k.Unit, b.lang), k.Current.Basis(k.Unit, b.lang)})
 				continue
 			}
 			label := model.BreakdownLabel(a.Breakdown)
-			for _, g := range a.Rows() {
-				row := name + " – " + label + ": " + g.Label
-				if note != "" {
-					row = note
+			if b.lang == "en" {
+				label = model.BreakdownLabelEN(a.Breakdown)
+			}
+			for j, g := range a.Rows() {
+				first := ""
+				if j == 0 {
+					first = name + " – " + label
 				}
-				t.Rows = append(t.Rows, []string{row, figureText(g.Figure, a.KPI.Unit, b.lang)})
+				t.Rows = append(t.Rows, []string{first, b.groupLabel(a.Breakdown, g), figureText(g.Figure, k.Unit, b.lang), g.Figure.Basis(k.Unit, b.lang)})
 			}
 		}
+		if len(t.Rows) == 0 && t.Note == "" {
+			t.Note = tr(b.lang, "Katalogen har inga nyckeltal för frågan.", "The catalogue has no figures for this question.")
+		}
 		if len(t.Rows) == 0 {
-			t.Rows = append(t.Rows, []string{tr(b.lang, "Katalogen har inga nyckeltal för frågan ännu", "The catalogue has no figures for this question yet"), markMissing})
+			t.Lead, t.Note = t.Note, ""
+			t.Rows = nil
 		}
 		s.Tables = append(s.Tables, t)
 	}
 	return s, nil
+}
+
+// groupLabel is a group's label in the report's language.
+func (b *builder) groupLabel(breakdown string, g model.Group) string {
+	if b.lang == "en" {
+		return model.GroupLabelEN(breakdown, g.Code, g.Label)
+	}
+	return g.Label
 }
 
 func (b *builder) qualitySection() (section, error) {
@@ -309,8 +340,8 @@ func (b *builder) qualitySection() (section, error) {
 		flags := countSeries{Name: tr(b.lang, "Flaggade rader", "Flagged rows"), Source: "dq_flags.rows"}
 		for i, f := range q.Flags {
 			cats[i] = f.Rule
-			if f.Description != "" {
-				cats[i] = f.Description
+			if d := tr(b.lang, f.Description, f.DescriptionEN); d != "" {
+				cats[i] = d
 			}
 			flags.Counts = append(flags.Counts, f.Rows)
 		}
@@ -328,7 +359,7 @@ func (b *builder) qualitySection() (section, error) {
 		t := tableView{ID: "dq-rejects", Caption: tr(b.lang, "Avvisade rader per fil, kolumn och orsak", "Rejected rows by file, column and reason"),
 			Head: []string{tr(b.lang, "Fil", "File"), tr(b.lang, "Kolumn", "Column"), tr(b.lang, "Orsak", "Reason"), tr(b.lang, "Rader", "Rows")}}
 		for _, r := range q.Rejects {
-			t.Rows = append(t.Rows, []string{r.File, r.Column, r.Reason, formatNumber(float64(r.Rows), transform.UnitCount, b.lang)})
+			t.Rows = append(t.Rows, []string{r.File, r.Column, r.ReasonText(b.lang), formatNumber(float64(r.Rows), transform.UnitCount, b.lang)})
 		}
 		s.Tables = append(s.Tables, t)
 	}
@@ -424,7 +455,7 @@ func (b *builder) leadTimeByContext(s *section) error {
 			ValueName: b.unitAxis(transform.UnitDays), CategoryName: tr(b.lang, "Sammanhang", "Context"), Unit: transform.UnitDays,
 			Period: b.period, Breakdown: "context", Box: box, Extra: extra,
 			BoxName: tr(b.lang, "Min–max, kvartiler och median", "Min–max, quartiles and median"),
-			Target:  b.target("lead_time_median_days"), Lang: b.lang,
+			Target:  b.target("lead_time_median_days"), Reference: b.referenceLine("lead_time_median_days"), Lang: b.lang,
 		}, b.vals)
 		caption := tr(b.lang, "Lådan går från 25:e till 75:e percentilen med medianen som tvärstreck; morrhåren når kortaste och längsta ledtid.",
 			"The box spans the 25th to the 75th percentile with the median as the bar across it; the whiskers reach the shortest and longest lead time.")

@@ -39,6 +39,9 @@ type Options struct {
 	Threshold int
 	// Created is the report's creation time; zero means now.
 	Created time.Time
+	// Settings are the settings the database was built with; a
+	// municipality's report computes its own scope with them.
+	Settings transform.Settings
 }
 
 // TrendQuarters is how many quarters the trends show.
@@ -130,6 +133,30 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 	for _, k := range catalog {
 		idx.units[k.ID] = k.Unit
 	}
+	// A municipality's report is about the municipality: every breakdown
+	// of its own (transform's municipality scope), with the region's
+	// value as the reference; the comparison by municipality stays the
+	// region's.
+	own := idx
+	if opts.Municipality != "" {
+		periods := make([]transform.Period, len(r.Meta.Trend))
+		copy(periods, r.Meta.Trend)
+		scoped, spc, err := scope(ctx, q, opts.Municipality, transform.Params{Periods: periods, Settings: opts.Settings}, labels)
+		if err != nil {
+			return nil, fmt.Errorf("report: %w", err)
+		}
+		r.SPC = spc
+		transform.Suppress(scoped, threshold)
+		for i := range scoped {
+			v := &scoped[i]
+			v.Value, v.Numerator, v.Denominator = finite(v.Value), finite(v.Numerator), finite(v.Denominator)
+		}
+		own = indexValues(scoped)
+		own.units = idx.units
+		own.region = idx
+		// The published values are the municipality's own.
+		values = slices.DeleteFunc(scoped, func(v transform.Value) bool { return v.Period != period.Label })
+	}
 	order := make(map[string]int, len(catalog))
 	for i, k := range catalog {
 		order[k.ID] = i
@@ -159,7 +186,7 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 
 	byFamily := map[string]*Family{}
 	for _, k := range catalog {
-		kp := buildKPI(k, r.Meta, idx)
+		kp := buildKPI(k, r.Meta, own)
 		r.KPIs = append(r.KPIs, kp)
 		f := byFamily[k.Family]
 		if f == nil {
@@ -180,7 +207,16 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 		}
 	}
 
-	r.buildMatrices(idx)
+	r.buildMatrices(own)
+	if r.FunnelPlots, err = readFunnels(ctx, q, r); err != nil {
+		return nil, err
+	}
+	if opts.Municipality == "" {
+		if r.SPC, err = readSPC(ctx, q); err != nil {
+			return nil, err
+		}
+	}
+	suppressSPC(r.SPC, threshold)
 	r.Funnel = buildFunnel(r)
 	r.Mapping = buildMapping(r)
 	if r.Quality, err = readQuality(ctx, q, r); err != nil {
@@ -210,6 +246,9 @@ type valueIndex struct {
 	breakdowns map[string][]string
 	// units is each catalogue KPI's unit.
 	units map[string]transform.Unit
+	// region is, in a municipality's own index, the region's index: the
+	// comparison by municipality and the region's totals.
+	region *valueIndex
 }
 
 // readValues reads the catalogue values of each filter and suppresses them
@@ -322,7 +361,7 @@ func (idx *valueIndex) municipalityName(code string) (string, bool) {
 // headline returns the figure a report leads with: the total, or the
 // municipality's group in a municipality report.
 func (idx *valueIndex) headline(m Meta, period, kpi string) Figure {
-	if m.Municipality != "" {
+	if m.Municipality != "" && idx.region == nil {
 		return idx.figure(period, kpi, "municipality", m.Municipality)
 	}
 	return idx.figure(period, kpi, "total", "")
@@ -331,18 +370,23 @@ func (idx *valueIndex) headline(m Meta, period, kpi string) Figure {
 func buildKPI(k transform.KPI, m Meta, idx *valueIndex) *KPI {
 	kp := &KPI{KPI: k, Headline: k.IsHeadline()}
 	p := m.Period
+	// region is the index of the whole region's values: idx itself in a
+	// region report, the region's beside a municipality's own scope.
+	region := idx
+	if idx.region != nil {
+		region = idx.region
+	}
+	ownB, ownG := "total", ""
+	if m.Municipality != "" && idx.region == nil {
+		ownB, ownG = "municipality", m.Municipality
+	}
 	kp.Current = idx.headline(m, p.Label, k.ID)
 	kp.Previous = idx.headline(m, p.Previous().Label, k.ID)
 	kp.YearAgo = idx.headline(m, p.YearAgo().Label, k.ID)
-	kp.RegionTotal = idx.figure(p.Label, k.ID, "total", "")
+	kp.RegionTotal = region.figure(p.Label, k.ID, "total", "")
 	kp.Steering = isSteering(k)
-	if m.Municipality != "" {
-		v, ok := idx.get(p.Label, k.ID, "municipality", m.Municipality)
-		kp.Status = statusOf(k, v, ok, kp.Current)
-	} else {
-		v, ok := idx.get(p.Label, k.ID, "total", "")
-		kp.Status = statusOf(k, v, ok, kp.Current)
-	}
+	v, ok := idx.get(p.Label, k.ID, ownB, ownG)
+	kp.Status = statusOf(k, v, ok, kp.Current)
 	for _, q := range m.Trend {
 		kp.Trend = append(kp.Trend, Point{Period: q.Label, Figure: idx.headline(m, q.Label, k.ID)})
 	}
@@ -353,24 +397,36 @@ func buildKPI(k transform.KPI, m Meta, idx *valueIndex) *KPI {
 		}
 	}
 	kp.Change = ChangeNone
-	if m.Municipality != "" {
-		kp.Reference = kp.RegionTotal
-		if v, ok := idx.get(p.Label, k.ID, "municipality", m.Municipality); ok {
-			kp.Change = changeOf(v)
-			if ref := referenceOf(v); ref != nil {
-				kp.Reference = Figure{Value: ref}
-			}
-		}
-	} else if v, ok := idx.get(p.Label, k.ID, "total", ""); ok {
+	kp.Reference = Figure{NoData: true}
+	if ok {
 		kp.Change = changeOf(v)
-		kp.Reference = Figure{Value: referenceOf(v), NoData: referenceOf(v) == nil}
-	} else {
-		kp.Reference = Figure{NoData: true}
+		if ref := referenceOf(v); ref != nil {
+			kp.Reference = Figure{Value: ref}
+		}
+	}
+	if m.Municipality != "" && !kp.Reference.Shown() {
+		kp.Reference = kp.RegionTotal
 	}
 	for _, b := range orderBreakdowns(k.Breakdowns, idx.breakdowns[k.ID]) {
+		from := idx
+		if b == "municipality" || b == "region" {
+			// The comparison by municipality is the region's.
+			from = region
+		}
 		br := Breakdown{Name: b, Label: BreakdownLabel(b)}
-		for _, g := range idx.groups[valueKey{p.Label, k.ID, b, ""}] {
-			v, _ := idx.get(p.Label, k.ID, b, g)
+		for _, g := range from.groups[valueKey{p.Label, k.ID, b, ""}] {
+			v, _ := from.get(p.Label, k.ID, b, g)
+			br.Groups = append(br.Groups, Group{Code: g, Label: groupLabel(v), Figure: FigureOf(v)})
+		}
+		if len(br.Groups) > 0 {
+			kp.Breakdowns = append(kp.Breakdowns, br)
+		}
+	}
+	if idx.region != nil && kp.Breakdown("municipality") == nil {
+		b := "municipality"
+		br := Breakdown{Name: b, Label: BreakdownLabel(b)}
+		for _, g := range region.groups[valueKey{p.Label, k.ID, b, ""}] {
+			v, _ := region.get(p.Label, k.ID, b, g)
 			br.Groups = append(br.Groups, Group{Code: g, Label: groupLabel(v), Figure: FigureOf(v)})
 		}
 		if len(br.Groups) > 0 {

@@ -145,19 +145,20 @@ func (r *Report) surveyMatrix(idx *valueIndex) Matrix {
 	return m
 }
 
-// funnelSteps are the six process steps and the catalogue KPIs that count
-// them, best first. A step whose KPIs the catalogue lacks is shown as "no
-// data": reports never count units themselves.
+// funnelSteps are the process steps of one population: the SIPs whose
+// need was detected in the period, from the need to consent, invitation
+// and the first meeting, each counted by a catalogue KPI over that same
+// cohort. Follow-ups and closures count other SIPs (those due or closed in
+// the period) and are not steps of this funnel. A step whose KPI the
+// catalogue lacks is shown as "no data": reports never count units.
 var funnelSteps = []struct {
 	step, sv, en string
 	kpis         []string
 }{
 	{"need", "Upptäckt behov", "Need detected", []string{"needs_detected"}},
-	{"consent", "Samtycke", "Consent", []string{"consents_given", "sips_consented"}},
-	{"invitation", "Kallelse", "Invitation", []string{"invitations_sent", "sips_invited"}},
-	{"meeting", "SIP-möte", "SIP meeting", []string{"initial_meetings_held", "sips_started"}},
-	{"follow_up", "Uppföljning", "Follow-up", []string{"followups_held", "followups_due"}},
-	{"closure", "Avslut", "Closure", []string{"sips_closed"}},
+	{"consent", "Samtycke", "Consent", []string{"sips_consented"}},
+	{"invitation", "Kallelse", "Invitation", []string{"sips_invited"}},
+	{"meeting", "Första SIP-mötet", "First SIP meeting", []string{"initial_meetings_held"}},
 }
 
 func buildFunnel(r *Report) []FunnelStep {

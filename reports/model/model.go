@@ -332,6 +332,26 @@ type Question struct {
 	TextSV  string
 	TextEN  string
 	Answers []Answer
+	// FindingSV/EN say what the data show ("" when nothing answers).
+	FindingSV, FindingEN string
+	// OpenSV/EN say what the extract cannot answer ("" when it can).
+	OpenSV, OpenEN string
+}
+
+// Finding is what the data show, in the language.
+func (q Question) Finding(lang string) string {
+	if lang == "en" {
+		return q.FindingEN
+	}
+	return q.FindingSV
+}
+
+// Open is what the extract cannot answer, in the language.
+func (q Question) Open(lang string) string {
+	if lang == "en" {
+		return q.OpenEN
+	}
+	return q.OpenSV
 }
 
 // Answer is one KPI (optionally one breakdown of it) bearing on a question.
@@ -341,12 +361,10 @@ type Answer struct {
 	Breakdown string
 	// Groups, when set, limits the breakdown to these group codes.
 	Groups []string
-	NoteSV string
-	NoteEN string
 }
 
-// Rows returns the groups the answer shows: the selected groups of its
-// breakdown, or nil for a headline answer.
+// Rows returns the groups the answer shows, ordered by value: the
+// selected groups of its breakdown, or nil for a headline answer.
 func (a Answer) Rows() []Group {
 	if a.Breakdown == "" || a.KPI == nil {
 		return nil
@@ -356,7 +374,7 @@ func (a Answer) Rows() []Group {
 		return nil
 	}
 	if len(a.Groups) == 0 {
-		return b.Groups
+		return sortGroups(b.Groups)
 	}
 	var out []Group
 	for _, code := range a.Groups {
@@ -366,7 +384,7 @@ func (a Answer) Rows() []Group {
 			}
 		}
 	}
-	return out
+	return sortGroups(out)
 }
 
 // Quality is the data quality of the loaded extracts.
@@ -397,7 +415,7 @@ type RejectCount struct {
 	Table  string
 	File   string
 	Column string
-	Reason string
+	Reason string // as ingest wrote it (English), values masked
 	Rows   int64
 }
 
@@ -460,4 +478,7 @@ type SPCPoint struct {
 	OutsideLimits          bool
 	RunSignal              bool
 	Preliminary            bool
+	// Suppressed: the month's denominator is below the small-number
+	// threshold; Value is nil (a gap).
+	Suppressed bool
 }

@@ -159,8 +159,10 @@ func TestLoadFixture(t *testing.T) {
 		}
 	})
 
-	t.Run("funnel steps without a catalogue KPI say no data", func(t *testing.T) {
-		if r.Funnel[0].KPIID != "needs_detected" || r.Funnel[5].KPIID != "sips_closed" {
+	t.Run("the process funnel follows one population; a step without a catalogue KPI says no data", func(t *testing.T) {
+		// Need → consent → invitation → first meeting, all over the SIPs
+		// whose need was detected in the period: no follow-ups or closures.
+		if len(r.Funnel) != 4 || r.Funnel[0].KPIID != "needs_detected" || r.Funnel[3].Step != "meeting" {
 			t.Fatalf("funnel = %+v", r.Funnel)
 		}
 		if r.Funnel[1].KPIID != "" || r.Funnel[1].Figure.Mark() != "-" {
@@ -181,13 +183,34 @@ func TestLoadFixture(t *testing.T) {
 		}
 	})
 
-	t.Run("mapping questions name only figures that exist", func(t *testing.T) {
-		if len(r.Mapping) != 5 {
-			t.Fatalf("%d questions", len(r.Mapping))
+	t.Run("the mapping assignment's nine questions, figures ordered by value, with what they show", func(t *testing.T) {
+		if len(r.Mapping) != 9 || r.Mapping[0].TextSV != "Vilka hinder finns för att använda SIP, hur kan de undanröjas?" {
+			t.Fatalf("%d questions, first %q", len(r.Mapping), r.Mapping[0].TextSV)
 		}
 		first := r.Mapping[0]
-		if len(first.Answers) == 0 || first.Answers[0].KPI.ID != "coverage" || first.Answers[0].Breakdown != "context" {
+		if len(first.Answers) == 0 || first.Answers[0].KPI.ID != "summoned_absent_share" || first.Answers[0].Breakdown != "org_type" {
 			t.Fatalf("first question = %+v", first)
+		}
+		rows := first.Answers[0].Rows()
+		for i := 1; i < len(rows); i++ {
+			if rows[i].Figure.Shown() && (!rows[i-1].Figure.Shown() || *rows[i].Figure.Value > *rows[i-1].Figure.Value) {
+				t.Errorf("rows not ordered by value: %v", rows)
+			}
+		}
+		// Lower is better: the highest absence is the worst; with fewer than
+		// two figures shown there is nothing to compare.
+		shown := 0
+		for _, g := range rows {
+			if g.Figure.Shown() {
+				shown++
+			}
+		}
+		if shown >= 2 && !strings.Contains(first.FindingSV, "sämst "+rows[0].Label) ||
+			shown < 2 && first.FindingSV != "För få värden för att jämföra grupperna." {
+			t.Errorf("finding = %q (%d shown), want the highest absence (%s) as the worst", first.FindingSV, shown, rows[0].Label)
+		}
+		if q := r.Mapping[1]; len(q.Answers) != 0 || !strings.Contains(q.OpenSV, "kan inte besvaras") {
+			t.Errorf("question 2 = %+v, want no figures and a sentence that the data cannot answer it", q)
 		}
 		for _, q := range r.Mapping {
 			for _, a := range q.Answers {
@@ -199,17 +222,54 @@ func TestLoadFixture(t *testing.T) {
 	})
 }
 
+// TestLoadMunicipality loads a municipality's report from the real
+// pipeline: its own figures are its scope's, equal to its group of the
+// region's values, and its breakdowns are its own, not the region's.
 func TestLoadMunicipality(t *testing.T) {
-	r := loadFixture(t, model.Options{Period: transform.Quarter(2026, 2), Municipality: "0180"})
+	db := reporttest.Open(t)
+	ctx := context.Background()
+	r, err := model.Load(ctx, db, model.Options{Municipality: "0180"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if r.Meta.MunicipalityName != "Stockholm" || r.Meta.Scope() != "Stockholm" {
 		t.Fatalf("meta = %+v", r.Meta)
 	}
-	fk := reporttest.FixtureKPIs[0]
-	want := reporttest.FixtureValue(fk, 0, 6, 2)
-	if got := r.KPIs[0].Current; got.Value == nil || *got.Value != *want.Value {
-		t.Fatalf("needs_detected for 0180 in 2026Q2 = %+v, want %v", got, *want.Value)
+	p := r.Meta.Period.Label
+	vs, err := transform.Values(ctx, db, transform.Filter{Periods: []string{p}, KPIIDs: []string{"needs_detected", "summoned_attendance_share"}})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if _, err := model.Load(context.Background(), reporttest.Fixture(t), model.Options{Municipality: "9999"}); err == nil {
+	var region, muni transform.Value
+	var regionOrg float64
+	for _, v := range vs {
+		switch {
+		case v.KPIID == "needs_detected" && v.Breakdown == "municipality" && v.Group == "0180":
+			muni = v
+		case v.KPIID == "summoned_attendance_share" && v.Breakdown == "total":
+			region = v
+		case v.KPIID == "summoned_attendance_share" && v.Breakdown == "org_type" && v.Denominator != nil:
+			regionOrg += *v.Denominator
+		}
+	}
+	if got := r.KPI("needs_detected").Current; got.Value == nil || *got.Value != *muni.Value {
+		t.Errorf("needs_detected for 0180 = %+v, want its group of the region's values %v", got, *muni.Value)
+	}
+	// The org-type breakdown is Stockholm's own: fewer summoned than the region's.
+	own := 0.0
+	for _, g := range r.KPI("summoned_attendance_share").Breakdown("org_type").Groups {
+		if g.Figure.Denominator != nil {
+			own += *g.Figure.Denominator
+		}
+	}
+	if own == 0 || own >= regionOrg {
+		t.Errorf("org-type denominators: municipality %v, region %v: want the municipality's own, fewer", own, regionOrg)
+	}
+	// The reference is the region's value.
+	if ref := r.KPI("summoned_attendance_share").Reference; ref.Value == nil || *ref.Value != *region.Value {
+		t.Errorf("reference = %+v, want the region's %v", ref, *region.Value)
+	}
+	if _, err := model.Load(ctx, db, model.Options{Municipality: "9999"}); err == nil {
 		t.Fatal("unknown municipality: want an error")
 	}
 }

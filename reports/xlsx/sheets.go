@@ -10,8 +10,9 @@ import (
 	"github.com/sipstat/sipstat/transform"
 )
 
-// mapping writes the mapping assignment's questions, each followed by the
-// figures that answer it.
+// mapping writes the mapping assignment's nine questions, each with a
+// sentence on what the data show (or that the extract cannot answer it)
+// and the figures with their counts, ordered by value.
 func (b *book) mapping() error {
 	s, err := b.newSheet(b.w.Mapping)
 	if err != nil {
@@ -19,7 +20,17 @@ func (b *book) mapping() error {
 	}
 	m := b.r.Meta
 	s.str(1, 1, fmt.Sprintf("%s – %s – %s", b.w.Mapping, m.Period.Label, m.Scope()), b.title)
-	s.str(1, 2, b.w.MappingIntro+fmt.Sprintf(` ".." = %s, "-" = %s.`, b.w.MarkSuppressed, b.w.MarkNoData), b.subtitle)
+	s.str(1, 2, b.w.MappingIntro+fmt.Sprintf(` ".." = %s, "." = %s, "-" = %s.`, b.w.MarkSuppressed, b.w.MarkNotApplicable, b.w.MarkNoData), b.subtitle)
+	widths := []float64{46, 34, 12, 16}
+	total := 0.0
+	for _, w := range widths {
+		total += w
+	}
+	merged := func(row int, text string, style int) {
+		s.str(1, row, text, style)
+		s.fail(b.f.MergeCell(s.name, cell(1, row), cell(4, row)))
+		s.fail(b.f.SetRowHeight(s.name, row, wrappedHeight(text, int(total*1.05))))
+	}
 	row := 3
 	for qi, q := range b.r.Mapping {
 		row += 2
@@ -28,40 +39,41 @@ func (b *book) mapping() error {
 			text = q.TextEN
 		}
 		s.str(1, row, fmt.Sprintf("%d. %s", qi+1, text), b.textBold)
-		row++
-		s.headers(1, row, b.w.KPI, b.w.Group, b.w.Value+" "+m.Period.Label, b.w.Note)
-		if len(q.Answers) == 0 {
+		if f := q.Finding(b.lang); f != "" {
 			row++
-			s.str(1, row, b.w.NoAnswer, b.subtitle)
+			merged(row, f, b.wrap)
+		}
+		if o := q.Open(b.lang); o != "" {
+			row++
+			merged(row, o, b.note)
+		}
+		if len(q.Answers) == 0 {
 			continue
 		}
+		row++
+		s.headers(1, row, b.w.KPI, b.w.Group, b.w.Value+" "+m.Period.Label, b.w.Basis)
 		for _, a := range q.Answers {
 			k := a.KPI
-			note := a.NoteSV
-			if b.lang == "en" {
-				note = a.NoteEN
-			}
 			if a.Breakdown == "" {
 				row++
 				s.str(1, row, b.kpiName(k), b.text)
 				s.str(2, row, b.w.Total, b.text)
 				s.figure(3, row, k.Current, k.Unit, true)
-				s.str(4, row, note, b.subtitle)
+				s.str(4, row, k.Current.Basis(k.Unit, b.lang), b.small)
 				continue
 			}
-			br := k.Breakdown(a.Breakdown)
 			for i, g := range a.Rows() {
 				row++
 				if i == 0 {
-					s.str(1, row, b.kpiName(k)+" – "+br.Label, b.text)
-					s.str(4, row, note, b.subtitle)
+					s.str(1, row, b.kpiName(k)+" – "+b.breakdownLabel(a.Breakdown), b.text)
 				}
-				s.str(2, row, g.Label, b.text)
+				s.str(2, row, b.groupLabel(a.Breakdown, g), b.text)
 				s.figure(3, row, g.Figure, k.Unit, false)
+				s.str(4, row, g.Figure.Basis(k.Unit, b.lang), b.small)
 			}
 		}
 	}
-	s.widths(64, 36, 16, 44)
+	s.widths(widths...)
 	s.print()
 	return s.err
 }
@@ -104,7 +116,7 @@ func (b *book) quality() error {
 		s.str(2, row, r.Table, b.text)
 		s.str(3, row, r.File, b.text)
 		s.str(4, row, r.Column, b.text)
-		s.str(5, row, r.Reason, b.text)
+		s.str(5, row, r.ReasonText(b.lang), b.wrap)
 		s.int(6, row, r.Rows, count)
 	}
 	s.table("avvisade", 1, head, 6, row)

@@ -24,7 +24,7 @@ const (
 // steeringWidths fit A4 landscape at summaryScale also where the reader
 // lacks Calibri and the sheet is measured in the wider DejaVu Sans
 // (LibreOffice on Linux: about 7 points per width unit).
-var steeringWidths = []float64{27, 9, 4.5, 12, 11, 9, 11, 8.5, 11, 10}
+var steeringWidths = []float64{26, 9, 4.5, 11, 14, 9, 12, 10, 10, 10}
 
 func (b *book) summary() error {
 	s, err := b.newSheet(b.w.Summary)
@@ -51,7 +51,7 @@ func (b *book) summary() error {
 	if m.Municipality != "" {
 		sub = fmt.Sprintf("%s %s (%s), %s · %s", w.Municipality, m.MunicipalityName, m.Municipality, m.RegionName, sub)
 	}
-	merged(2, sub, b.subtitle)
+	merged(2, sub, b.note)
 
 	row := 4
 	s.str(1, row, w.Highlights, b.textBold)
@@ -101,7 +101,7 @@ func (b *book) summary() error {
 		s.figure(stRef, row, k.Reference, k.Unit, false)
 		s.str(stStatus, row, b.statusLine(k), b.statusStyle(k.Status))
 		s.str(stSpark, row, spark(k.Trend, k.Unit), b.spark)
-		s.fail(b.f.SetRowHeight(s.name, row, 30))
+		s.fail(b.f.SetRowHeight(s.name, row, 34))
 		// Every cell of the row sits in the middle of its height.
 		for c := stPrel; c <= stLast; c++ {
 			if c == stValue {
