@@ -374,6 +374,31 @@ func TestWorkbook(t *testing.T) {
 			if k.Target != nil {
 				allowed[key(*k.Target)] = true
 			}
+			if k.ReferenceLine != nil {
+				allowed[key(*k.ReferenceLine)] = true
+			}
+		}
+		// The funnel plots' and control charts' data are transform's
+		// comparison tables.
+		db := reporttest.Open(t)
+		for _, q := range []string{
+			`select unnest([value, numerator, denominator, centre, lower_95, upper_95, lower_998, upper_998]) from kpi_funnel`,
+			`select unnest([value, numerator, denominator, centre, lcl, ucl]) from kpi_spc`,
+		} {
+			rows, err := db.QueryContext(context.Background(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rows.Next() {
+				var x *float64
+				if err := rows.Scan(&x); err != nil {
+					t.Fatal(err)
+				}
+				if x != nil {
+					allowed[key(*x)] = true
+				}
+			}
+			rows.Close()
 		}
 		checked := 0
 		for _, sheet := range f.GetSheetList() {

@@ -47,6 +47,9 @@ type point struct {
 	// Scope names the municipality whose own scope (transform's
 	// municipality scope) the value comes from; "" for kpi_values.
 	Scope string `json:"scope,omitempty"`
+	// Field names the part of the KPI value drawn when it is not the value
+	// itself ("denominator": a funnel plot's x).
+	Field string `json:"field,omitempty"`
 }
 
 // table is the text alternative of a chart.

@@ -73,13 +73,16 @@ func (b *builder) funnelPlot(fp model.FunnelPlot, k *model.KPI) (chart, error) {
 		d := opts.ScatterData{Name: p.Label, Value: []any{p.Denominator, p.Value}}
 		switch {
 		case p.Code == b.r.Meta.Municipality:
-			c.Points = append(c.Points, point{Series: 2, Index: len(own), Period: fp.Period, KPI: fp.KPIID, Breakdown: "municipality", Group: p.Code, Dim: intp(1)})
+			c.Points = append(c.Points, point{Series: 2, Index: len(own), Period: fp.Period, KPI: fp.KPIID, Breakdown: "municipality", Group: p.Code, Dim: intp(0), Field: "denominator"},
+				point{Series: 2, Index: len(own), Period: fp.Period, KPI: fp.KPIID, Breakdown: "municipality", Group: p.Code, Dim: intp(1)})
 			own = append(own, d)
 		case p.Signal:
-			c.Points = append(c.Points, point{Series: 1, Index: len(outside), Period: fp.Period, KPI: fp.KPIID, Breakdown: "municipality", Group: p.Code, Dim: intp(1)})
+			c.Points = append(c.Points, point{Series: 1, Index: len(outside), Period: fp.Period, KPI: fp.KPIID, Breakdown: "municipality", Group: p.Code, Dim: intp(0), Field: "denominator"},
+				point{Series: 1, Index: len(outside), Period: fp.Period, KPI: fp.KPIID, Breakdown: "municipality", Group: p.Code, Dim: intp(1)})
 			outside = append(outside, d)
 		default:
-			c.Points = append(c.Points, point{Series: 0, Index: len(within), Period: fp.Period, KPI: fp.KPIID, Breakdown: "municipality", Group: p.Code, Dim: intp(1)})
+			c.Points = append(c.Points, point{Series: 0, Index: len(within), Period: fp.Period, KPI: fp.KPIID, Breakdown: "municipality", Group: p.Code, Dim: intp(0), Field: "denominator"},
+				point{Series: 0, Index: len(within), Period: fp.Period, KPI: fp.KPIID, Breakdown: "municipality", Group: p.Code, Dim: intp(1)})
 			within = append(within, d)
 		}
 	}
@@ -209,13 +212,14 @@ func (b *builder) spcChart(sp model.SPCChart, k *model.KPI) (chart, error) {
 	ln.AddSeries(tr(b.lang, "Signal", "Signal"), signal, charts.WithSeriesId("signal"),
 		charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 13, ShowSymbol: opts.Bool(true)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Width: 0, Opacity: opts.Float(0)}), charts.WithItemStyleOpts(opts.ItemStyle{Color: "#c00000"}))
+	// Every item of the three data series has a point; a gap that stands
+	// for a value drawn by another series is marked Elsewhere.
 	for i, p := range sp.Points {
-		if p.Value == nil {
-			continue
-		}
-		if !p.Preliminary {
-			c.Points = append(c.Points, point{Series: 0, Index: i, Source: "kpi_spc.value", KPI: sp.KPIID, Period: months[i]})
-		}
+		nextPrel := i+1 < len(sp.Points) && sp.Points[i+1].Preliminary
+		c.Points = append(c.Points,
+			point{Series: 0, Index: i, Source: "kpi_spc", KPI: sp.KPIID, Period: months[i], Elsewhere: p.Preliminary},
+			point{Series: 1, Index: i, Source: "kpi_spc", KPI: sp.KPIID, Period: months[i], Elsewhere: !p.Preliminary && !nextPrel},
+			point{Series: 2, Index: i, Source: "kpi_spc", KPI: sp.KPIID, Period: months[i], Elsewhere: !p.OutsideLimits && !p.RunSignal})
 	}
 	enc, err := encodeOption(ln, func(m map[string]any) {
 		series := seriesOf(m)

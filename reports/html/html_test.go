@@ -50,6 +50,7 @@ type chartPoint struct {
 	Dim       *int   `json:"dim"`
 	Elsewhere bool   `json:"elsewhere"`
 	Scope     string `json:"scope"`
+	Field     string `json:"field"`
 }
 
 func attr(n *xhtml.Node, name string) (string, bool) {
@@ -268,8 +269,20 @@ type reporter interface {
 // item carries five values (min, Q1, median, Q3, max), each its own KPI;
 // any other item one.
 func itemWidth(series map[string]any) int {
-	if series["type"] == "boxplot" {
+	switch series["type"] {
+	case "boxplot":
 		return 5
+	case "scatter":
+		// A funnel plot's point is a pair: denominator, share.
+		if d, _ := series["data"].([]any); len(d) > 0 {
+			item := d[0]
+			if m, ok := item.(map[string]any); ok {
+				item = m["value"]
+			}
+			if a, ok := item.([]any); ok && len(a) == 2 {
+				return 2
+			}
+		}
 	}
 	return 1
 }
@@ -285,6 +298,10 @@ func checkOneChart(t reporter, c parsedChart, want map[string]transform.Value, r
 	type slot struct{ series, index, dim int }
 	need := map[slot]bool{}
 	for si, s := range series {
+		if s["silent"] == true {
+			// Limits and centre lines (kpi_funnel, kpi_spc), not figures.
+			continue
+		}
 		d, _ := s["data"].([]any)
 		for j := range d {
 			if w := itemWidth(s); w > 1 {
@@ -302,6 +319,13 @@ func checkOneChart(t reporter, c parsedChart, want map[string]transform.Value, r
 	}
 	// wantOf is the kpi output of one point: the figure, or "-".
 	wantOf := func(pt chartPoint) any {
+		if pt.Source == "kpi_spc" {
+			v, ok := want["spc|"+pt.Scope+"|"+pt.KPI+"|"+pt.Period]
+			if !ok || v.Value == nil || v.Suppressed {
+				return "-"
+			}
+			return *v.Value
+		}
 		if pt.Source != "" {
 			return float64(qualityCount(t, r, pt.Source, pt.Group))
 		}
@@ -313,6 +337,12 @@ func checkOneChart(t reporter, c parsedChart, want map[string]transform.Value, r
 		if _, ok := want[key]; !ok && pt.Breakdown != "total" && r.KPI(pt.KPI) != nil && r.KPI(pt.KPI).Unit == transform.UnitCount {
 			// A group with no row had no units: a count shows 0 (Kolada).
 			return 0.0
+		}
+		if v, ok := want[key]; ok && pt.Field == "denominator" {
+			if v.Suppressed || v.Denominator == nil {
+				return "-"
+			}
+			return *v.Denominator
 		}
 		if v, ok := want[key]; ok && !v.Suppressed && !v.NoData && v.Value != nil &&
 			!math.IsNaN(*v.Value) && !math.IsInf(*v.Value, 0) {

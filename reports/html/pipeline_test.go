@@ -2,6 +2,7 @@ package html_test
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"strings"
 	"testing"
@@ -36,6 +37,45 @@ func kpiValues(t *testing.T, r *model.Report) map[string]transform.Value {
 	out := map[string]transform.Value{}
 	for _, v := range vals {
 		out[valueKey(v.Period, v.KPIID, v.Breakdown, v.Group)] = v
+	}
+	// The control charts' months (kpi_spc's total series; a municipality's
+	// own in its scope), keyed spc|scope|kpi|month, hidden below the
+	// small-number threshold as the report hides them.
+	spc := func(q interface {
+		QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+	}, scope string) {
+		rows, err := q.QueryContext(context.Background(), `select kpi_id, strftime(month, '%Y-%m'), value, denominator from kpi_spc where breakdown = 'total'`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, month string
+			var v, den *float64
+			if err := rows.Scan(&id, &month, &v, &den); err != nil {
+				t.Fatal(err)
+			}
+			val := transform.Value{Value: v}
+			if den != nil && *den > 0 && *den < float64(r.Meta.Threshold) {
+				val.Suppressed = true
+			}
+			out["spc|"+scope+"|"+id+"|"+month] = val
+		}
+	}
+	if m := r.Meta.Municipality; m != "" {
+		conn, err := db.Conn(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		release, err := transform.ScopeTables(context.Background(), conn, m, transform.Params{Periods: r.Meta.Trend})
+		if err != nil {
+			t.Fatal(err)
+		}
+		spc(conn, m)
+		release()
+		conn.Close()
+	} else {
+		spc(db, "")
 	}
 	if m := r.Meta.Municipality; m != "" {
 		// A municipality's own figures: transform's municipality scope.

@@ -409,7 +409,7 @@ func (b *builder) add(s *section, c chart, err error, caption string) error {
 	if b.scope != "" {
 		for i := range c.Points {
 			pt := &c.Points[i]
-			if pt.Source == "" && pt.KPI != "" && pt.Breakdown != "municipality" && pt.Breakdown != "region" {
+			if (pt.Source == "" || pt.Source == "kpi_spc") && pt.KPI != "" && pt.Breakdown != "municipality" && pt.Breakdown != "region" {
 				pt.Scope = b.scope
 			}
 		}
