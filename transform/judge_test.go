@@ -83,6 +83,9 @@ func TestJudgeFixture(t *testing.T) {
 			{"2026Q3/requests_denied/total/", false, "none", "worse", nil},
 			{"2026Q3/requests_denied/municipality/1380", false, "none", "worse", num(17)},
 			{"2026Q3/requests_denied/municipality/1382", false, "none", "unchanged", num(17)},
+			// 4 → 13: exact p = 0.049 (the normal approximation: 0.052).
+			{"2026Q3/requests_denied/context/discharge", false, "none", "worse", nil},
+			{"2026Q3/requests_denied/context/standard", false, "none", "unchanged", nil},
 			{"2026Q3/lead_time_median_days/total/", false, "none", "better", nil},
 			{"2026Q3/lead_time_median_days/municipality/1382", false, "none", "better", num(10)},
 			{"2026Q3/lead_time_median_days/municipality/1380", false, "none", "none", num(10)},

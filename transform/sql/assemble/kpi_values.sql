@@ -16,8 +16,9 @@
 --                    preliminary). unchanged = not significant at p < 0.05:
 --                    shares a two-proportion z test (pooled); counts the
 --                    conditional binomial test of two Poisson counts (R's
---                    poisson.test; exact up to 2 000 units, the normal
---                    approximation with continuity correction beyond);
+--                    poisson.test; exact near the threshold, elsewhere the
+--                    normal approximation with continuity correction, which
+--                    decides the same there);
 --                    rates the same test with the two exposures (normal
 --                    approximation); days, means and indices the change only
 --   reference_value  municipality rows: the region's value (same period,
@@ -26,7 +27,7 @@
 --                    municipality scope, the region's value of the same row
 --                    (kpi_reference, filled from the built kpi_values)
 -- inputs: kpi_rows, kpi_catalog, kpi_periods, kpi_sources, kpi_params,
---         kpi_reference, load_files, ref_groups, ref_municipalities, sips (core)
+--         kpi_reference, load_files, ref_groups, ref_municipalities
 with params as (
     select * from kpi_params
 ),
@@ -196,13 +197,20 @@ tested as (
                         ), 0) > 1.959963984540054
                     else false
                 end
-            when c.unit = 'count' and c.count_sum <= 2000 then
-                -- Exact: p = min(1, 2 · P(X ≤ low)), X ~ Bin(x1 + x2, 1/2).
+            when c.unit = 'count'
+                and (abs(c.value - c.e_value) - 1) / sqrt(c.value + c.e_value) between 1.8 and 2.1
+                and c.count_sum <= 200000 then
+                -- Exact: p = min(1, 2 · P(X ≤ low)), X ~ Bin(x1 + x2, 1/2);
+                -- only near the threshold (see the next branch).
                 least(1, 2 * list_sum(list_transform(
                     range(0, c.count_low + 1),
                     i -> exp(lgamma(c.count_sum + 1) - lgamma(i + 1) - lgamma(c.count_sum - i + 1) - c.count_sum * ln(2))
                 ))) < 0.05
             when c.unit = 'count' then
+                -- The normal approximation with continuity correction. For
+                -- every x1 + x2 ≤ 2 000 it decides exactly as the exact test
+                -- unless z is within 1.940…1.960 (checked exhaustively), so
+                -- the exact sum runs only for z in 1.8…2.1.
                 (abs(c.value - c.e_value) - 1) / sqrt(c.value + c.e_value) > 1.959963984540054
             when c.unit = 'rate' then
                 case
@@ -215,18 +223,22 @@ tested as (
                 end
             -- days, means, indices: the change only
             else true
-        end as is_changed
+        end as is_changed,
+        case when c.breakdown = 'municipality' then c.group_value end as municipality_key,
+        case when c.breakdown in ('region', 'total') then 'total' end as nation_key
     from compared as c
 ),
 
 all_regions as (
-    -- Whether the sources in scope hold every region (county) of SCB's list:
-    -- then the total is the nation's value.
+    -- Whether the sources in scope hold every region (county) of SCB's list
+    -- (needs in every county in some period): then the total is the
+    -- nation's value.
     select
-        count(distinct s.region_code) = (select count(distinct rm.county_code) from ref_municipalities as rm)
+        count(distinct r.group_value) = (select count(distinct rm.county_code) from ref_municipalities as rm)
             as holds_all
-    from sips as s
-    where s.region_code in (select rm.county_code from ref_municipalities as rm)
+    from kpi_rows as r
+    where r.kpi_id = 'needs_detected' and r.breakdown = 'region'
+        and r.group_value in (select rm.county_code from ref_municipalities as rm)
 ),
 
 municipality_regions as (
@@ -275,14 +287,16 @@ final as (
         and sr.group_value = t.group_value
     left join ref_groups as g
         on g.breakdown = t.breakdown and g.group_value = t.group_value
+    -- Equality joins only (a constant condition in a join's ON made it a
+    -- nested loop): the keys are null where a row has no such reference.
     left join municipality_regions as mr
-        on t.breakdown = 'municipality' and mr.municipality_code = t.group_value
+        on mr.municipality_code = t.municipality_key
     left join all_rows as rv
         on rv.period = t.period and rv.kpi_id = t.kpi_id and rv.breakdown = 'region'
         and rv.group_value = mr.county_code
     left join all_rows as nv
-        on nv.period = t.period and nv.kpi_id = t.kpi_id and nv.breakdown = 'total'
-        and t.breakdown in ('region', 'total')
+        on nv.period = t.period and nv.kpi_id = t.kpi_id and nv.breakdown = t.nation_key
+        and nv.group_value = ''
 )
 
 select * from final
