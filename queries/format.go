@@ -56,6 +56,14 @@ func (f Format) Binary() bool { return f == FormatXLSX || f == FormatParquet }
 // suppressMark is what a suppressed cell shows in every text format.
 const suppressMark = ".."
 
+// WriteRows writes rows held in memory in format f, the way query results
+// are written: each value is nil, Hidden or the Go type of its field's Kind
+// (a string is written as it is in any text column). It returns the number
+// of rows.
+func WriteRows(w io.Writer, f Format, fields []Field, rows [][]any) (int64, error) {
+	return write(w, f, &bufferedRows{cols: fields, rows: rows})
+}
+
 // write streams src to w in format f and returns the number of rows.
 // CSV, JSON and Parquet hold one row (Parquet one batch) at a time; the
 // table format and XLSX build their document as they go (XLSX spills to temp
@@ -87,7 +95,7 @@ func writeTable(w io.Writer, src rowSource) (int64, error) {
 	configs := make([]table.ColumnConfig, len(cols))
 	for i, c := range cols {
 		header[i] = c.Name
-		configs[i] = table.ColumnConfig{Number: i + 1, AlignHeader: ptext.AlignLeft}
+		configs[i] = table.ColumnConfig{Number: i + 1, AlignHeader: ptext.AlignLeft, WidthMax: c.MaxWidth}
 		if c.Kind.numeric() {
 			configs[i].Align = ptext.AlignRight
 		}
@@ -195,11 +203,11 @@ func writeJSON(w io.Writer, src rowSource) (int64, error) {
 	return n, bw.Flush()
 }
 
-func jsonValue(v any, k kind) ([]byte, error) {
+func jsonValue(v any, k Kind) ([]byte, error) {
 	switch x := v.(type) {
 	case nil:
 		return []byte("null"), nil
-	case hidden:
+	case Hidden:
 		return json.Marshal(suppressMark)
 	case float64:
 		if math.IsNaN(x) || math.IsInf(x, 0) {
@@ -244,7 +252,7 @@ func writeXLSX(w io.Writer, src rowSource) (int64, error) {
 	// Column widths must be set before the first row (excelize's rule).
 	for i, c := range cols {
 		width := float64(len(c.Name)) + 2
-		if c.Kind == kindDate {
+		if c.Kind == KindDate {
 			width = max(width, 12)
 		}
 		if err := sw.SetColWidth(i+1, i+1, min(max(width, 8), 60)); err != nil {
@@ -270,7 +278,7 @@ func writeXLSX(w io.Writer, src rowSource) (int64, error) {
 		}
 		for i, v := range r {
 			switch x := v.(type) {
-			case hidden:
+			case Hidden:
 				row[i] = suppressMark
 			case float64:
 				if math.IsNaN(x) || math.IsInf(x, 0) {
@@ -280,7 +288,7 @@ func writeXLSX(w io.Writer, src rowSource) (int64, error) {
 				}
 			case time.Time:
 				style := dateStyle
-				if cols[i].Kind == kindTimestamp {
+				if cols[i].Kind == KindTimestamp {
 					style = tsStyle
 				}
 				row[i] = excelize.Cell{StyleID: style, Value: x}
@@ -316,15 +324,15 @@ func writeParquet(w io.Writer, src rowSource) (int64, error) {
 	for i, c := range cols {
 		var t arrow.DataType
 		switch c.Kind {
-		case kindInt:
+		case KindInt:
 			t = arrow.PrimitiveTypes.Int64
-		case kindFloat:
+		case KindFloat:
 			t = arrow.PrimitiveTypes.Float64
-		case kindBool:
+		case KindBool:
 			t = arrow.FixedWidthTypes.Boolean
-		case kindDate:
+		case KindDate:
 			t = arrow.FixedWidthTypes.Date32
-		case kindTimestamp:
+		case KindTimestamp:
 			t = &arrow.TimestampType{Unit: arrow.Microsecond}
 		default:
 			t = arrow.BinaryTypes.String
@@ -382,7 +390,7 @@ func writeParquet(w io.Writer, src rowSource) (int64, error) {
 
 func appendArrow(fb array.Builder, v any) {
 	switch v.(type) {
-	case nil, hidden:
+	case nil, Hidden:
 		fb.AppendNull()
 		return
 	}
@@ -398,6 +406,6 @@ func appendArrow(fb array.Builder, v any) {
 	case *array.TimestampBuilder:
 		b.Append(arrow.Timestamp(v.(time.Time).UnixMicro()))
 	case *array.StringBuilder:
-		b.Append(text(v, kindString))
+		b.Append(text(v, KindString))
 	}
 }

@@ -226,9 +226,9 @@ func (q *Query) Args(values map[string]string) ([]any, error) {
 				names[i] = p.Name
 			}
 			if len(names) == 0 {
-				return nil, fmt.Errorf("query %s: unknown parameter %q (it takes none)", q.Name, k)
+				return nil, &ParamError{fmt.Errorf("query %s: unknown parameter %q (it takes none)", q.Name, k)}
 			}
-			return nil, fmt.Errorf("query %s: unknown parameter %q (known: %s)", q.Name, k, strings.Join(names, ", "))
+			return nil, &ParamError{fmt.Errorf("query %s: unknown parameter %q (known: %s)", q.Name, k, strings.Join(names, ", "))}
 		}
 	}
 	args := make([]any, 0, len(q.Params))
@@ -239,7 +239,7 @@ func (q *Query) Args(values map[string]string) ([]any, error) {
 		}
 		v, err := p.convert(text)
 		if err != nil {
-			return nil, fmt.Errorf("query %s: parameter %w", q.Name, err)
+			return nil, &ParamError{fmt.Errorf("query %s: parameter %w", q.Name, err)}
 		}
 		args = append(args, sql.Named(p.Name, v))
 	}
@@ -255,6 +255,14 @@ func (q *Query) param(name string) (Param, bool) {
 	return Param{}, false
 }
 
+// ParamError is a parameter the caller got wrong: not name=value, given
+// twice, unknown to the query, or a value not of its type. A CLI reports it
+// as a usage error (errors.As).
+type ParamError struct{ Err error }
+
+func (e *ParamError) Error() string { return e.Err.Error() }
+func (e *ParamError) Unwrap() error { return e.Err }
+
 // ParseParams parses "k=v" pairs (the --param flags) into a map.
 func ParseParams(pairs []string) (map[string]string, error) {
 	out := make(map[string]string, len(pairs))
@@ -262,10 +270,10 @@ func ParseParams(pairs []string) (map[string]string, error) {
 		k, v, ok := strings.Cut(kv, "=")
 		k = strings.TrimSpace(k)
 		if !ok || k == "" {
-			return nil, fmt.Errorf("parameter %q: want name=value", kv)
+			return nil, &ParamError{fmt.Errorf("parameter %q: want name=value", kv)}
 		}
 		if _, dup := out[k]; dup {
-			return nil, fmt.Errorf("parameter %s given twice", k)
+			return nil, &ParamError{fmt.Errorf("parameter %s given twice", k)}
 		}
 		out[k] = v
 	}

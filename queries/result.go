@@ -14,58 +14,62 @@ import (
 	duckdb "github.com/duckdb/duckdb-go/v2"
 )
 
-// kind is how a result column is written: the writers only ever see the Go
-// types listed per kind (or nil, or hidden).
-type kind int
+// Kind is how a result column is written: the writers only ever see the Go
+// types listed per kind (or nil, or Hidden).
+type Kind int
 
 const (
-	kindString    kind = iota // string
-	kindInt                   // int64
-	kindFloat                 // float64
-	kindBool                  // bool
-	kindDate                  // time.Time, printed YYYY-MM-DD
-	kindTimestamp             // time.Time, printed YYYY-MM-DD HH:MM:SS
+	KindString    Kind = iota // string
+	KindInt                   // int64
+	KindFloat                 // float64
+	KindBool                  // bool
+	KindDate                  // time.Time, printed YYYY-MM-DD
+	KindTimestamp             // time.Time, printed YYYY-MM-DD HH:MM:SS
 )
 
-func (k kind) numeric() bool { return k == kindInt || k == kindFloat }
+func (k Kind) numeric() bool { return k == KindInt || k == KindFloat }
 
-type column struct {
+// Field is a column of a result: a query's, or rows given to WriteRows.
+type Field struct {
 	Name   string
-	DBType string // DuckDB's type name, e.g. DECIMAL(18,3)
-	Kind   kind
+	DBType string // DuckDB's type name, e.g. DECIMAL(18,3); empty for WriteRows
+	Kind   Kind
+	// MaxWidth wraps longer text in the table format (0: no limit).
+	MaxWidth int
 }
 
-// hidden is the value of a cell suppressed by the small-number rule.
-type hidden struct{}
+// Hidden is the value of a cell suppressed by the small-number rule: ".."
+// in the text formats and XLSX, null in Parquet.
+type Hidden struct{}
 
 // rowSource yields normalised rows; Next returns io.EOF after the last row.
 type rowSource interface {
-	Columns() []column
+	Columns() []Field
 	Next() ([]any, error)
 }
 
-func kindOf(dbType string) kind {
+func kindOf(dbType string) Kind {
 	t := strings.ToUpper(dbType)
 	switch {
 	case t == "BIGINT" || t == "INTEGER" || t == "SMALLINT" || t == "TINYINT" || t == "HUGEINT" ||
 		t == "UBIGINT" || t == "UINTEGER" || t == "USMALLINT" || t == "UTINYINT" || t == "UHUGEINT":
-		return kindInt
+		return KindInt
 	case t == "DOUBLE" || t == "FLOAT" || t == "REAL" || strings.HasPrefix(t, "DECIMAL"):
-		return kindFloat
+		return KindFloat
 	case t == "BOOLEAN":
-		return kindBool
+		return KindBool
 	case t == "DATE":
-		return kindDate
+		return KindDate
 	case strings.HasPrefix(t, "TIMESTAMP"):
-		return kindTimestamp
+		return KindTimestamp
 	}
-	return kindString
+	return KindString
 }
 
 // sqlRows adapts *sql.Rows to rowSource, normalising the driver's values.
 type sqlRows struct {
 	rows *sql.Rows
-	cols []column
+	cols []Field
 	vals []any
 	ptrs []any
 }
@@ -75,9 +79,9 @@ func newSQLRows(rows *sql.Rows) (*sqlRows, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &sqlRows{rows: rows, cols: make([]column, len(types))}
+	s := &sqlRows{rows: rows, cols: make([]Field, len(types))}
 	for i, t := range types {
-		s.cols[i] = column{Name: t.Name(), DBType: t.DatabaseTypeName(), Kind: kindOf(t.DatabaseTypeName())}
+		s.cols[i] = Field{Name: t.Name(), DBType: t.DatabaseTypeName(), Kind: kindOf(t.DatabaseTypeName())}
 	}
 	s.vals = make([]any, len(types))
 	s.ptrs = make([]any, len(types))
@@ -87,7 +91,7 @@ func newSQLRows(rows *sql.Rows) (*sqlRows, error) {
 	return s, nil
 }
 
-func (s *sqlRows) Columns() []column { return s.cols }
+func (s *sqlRows) Columns() []Field { return s.cols }
 
 func (s *sqlRows) Next() ([]any, error) {
 	if !s.rows.Next() {
@@ -107,12 +111,12 @@ func (s *sqlRows) Next() ([]any, error) {
 }
 
 // normalise maps a driver value onto the Go type of its column's kind.
-func normalise(v any, k kind) any {
+func normalise(v any, k Kind) any {
 	if v == nil {
 		return nil
 	}
 	switch k {
-	case kindInt:
+	case KindInt:
 		switch x := v.(type) {
 		case int64:
 			return x
@@ -135,7 +139,7 @@ func normalise(v any, k kind) any {
 		case *big.Int:
 			return x.Int64()
 		}
-	case kindFloat:
+	case KindFloat:
 		switch x := v.(type) {
 		case float64:
 			return x
@@ -152,11 +156,11 @@ func normalise(v any, k kind) any {
 			}
 			return x.Float64()
 		}
-	case kindBool:
+	case KindBool:
 		if b, ok := v.(bool); ok {
 			return b
 		}
-	case kindDate, kindTimestamp:
+	case KindDate, KindTimestamp:
 		if t, ok := v.(time.Time); ok {
 			return t
 		}
@@ -187,11 +191,11 @@ var pow10 = func() (p [23]float64) {
 
 // text renders a normalised value for the text formats (table, CSV).
 // Dates print as YYYY-MM-DD; NULL as the empty string.
-func text(v any, k kind) string {
+func text(v any, k Kind) string {
 	switch x := v.(type) {
 	case nil:
 		return ""
-	case hidden:
+	case Hidden:
 		return suppressMark
 	case int64:
 		return fmt.Sprint(x)
@@ -203,7 +207,7 @@ func text(v any, k kind) string {
 		}
 		return "false"
 	case time.Time:
-		if k == kindDate {
+		if k == KindDate {
 			return x.Format(time.DateOnly)
 		}
 		return x.Format(time.DateTime)
@@ -230,12 +234,12 @@ func formatFloat(f float64) string {
 
 // bufferedRows is a rowSource over rows held in memory (after suppression).
 type bufferedRows struct {
-	cols []column
+	cols []Field
 	rows [][]any
 	i    int
 }
 
-func (b *bufferedRows) Columns() []column { return b.cols }
+func (b *bufferedRows) Columns() []Field { return b.cols }
 
 func (b *bufferedRows) Next() ([]any, error) {
 	if b.i >= len(b.rows) {

@@ -147,7 +147,7 @@ func WriteList(w io.Writer, f Format) error {
 	if err != nil {
 		return err
 	}
-	cols := []column{{Name: "name"}, {Name: "description"}, {Name: "parameters"}, {Name: "grain"}}
+	cols := []Field{{Name: "name"}, {Name: "description"}, {Name: "parameters"}, {Name: "grain"}}
 	rows := make([][]any, len(all))
 	for i, q := range all {
 		params := ""
@@ -165,6 +165,6 @@ func WriteList(w io.Writer, f Format) error {
 		}
 		rows[i] = []any{q.Name, desc, params, q.Grain}
 	}
-	_, err = write(w, f, &bufferedRows{cols: cols, rows: rows})
+	_, err = WriteRows(w, f, cols, rows)
 	return err
 }

@@ -39,7 +39,7 @@ func isCountName(name string) bool {
 	return n == "n" || strings.HasPrefix(n, "n_") || strings.HasSuffix(n, "_count")
 }
 
-func planSuppression(cols []column, q *Query) (*suppressPlan, error) {
+func planSuppression(cols []Field, q *Query) (*suppressPlan, error) {
 	idx := map[string]int{}
 	for i, c := range cols {
 		idx[strings.ToLower(c.Name)] = i
@@ -144,7 +144,7 @@ func (p *suppressPlan) apply(rows [][]any, threshold int) {
 			}
 		}
 		for c := range hide[r] {
-			row[c] = hidden{}
+			row[c] = Hidden{}
 		}
 	}
 }

@@ -1,8 +1,7 @@
 package main
 
 import (
-	"encoding/csv"
-	"encoding/json"
+	"context"
 	"fmt"
 	"io"
 	"slices"
@@ -10,25 +9,37 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jedib0t/go-pretty/v6/table"
-	"github.com/jedib0t/go-pretty/v6/text"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/sipstat/sipstat/queries"
 	"github.com/sipstat/sipstat/transform"
 	"github.com/sipstat/sipstat/transform/suppress"
 )
 
-// kpiCSVHeader is a public interface: scripts depend on these columns in this
-// order (new columns are only ever added at the end).
-var kpiCSVHeader = []string{"kpi_id", "breakdown", "group", "value", "numerator", "denominator", "n", "suppressed",
-	"preliminary", "status", "trend", "reference_value"}
+// kpiOptions are the kpi command's flags.
+type kpiOptions struct {
+	Period   periodOptions
+	AsOf     *time.Time // compute afresh at this as-of date
+	Sources  []string   // compute afresh for these sources only
+	By       []string   // breakdowns besides the totals; "all" for every one
+	KPIs     []string   // only these KPI ids
+	Format   queries.Format
+	Suppress bool
+}
 
-func (a *app) kpiCommand() *cobra.Command {
-	var (
-		period, from, to, asOf, format string
-		by, kpis, sources              []string
-		doSuppress                     bool
-	)
+func (o *kpiOptions) addFlags(f *pflag.FlagSet) {
+	o.Period.addFlags(f, true)
+	f.Var(dateFlag{&o.AsOf}, "as-of", "as-of date, YYYY-MM-DD (default: the extract's)")
+	f.StringSliceVar(&o.Sources, "source", nil, "only these sources (manifest source names)")
+	f.StringSliceVar(&o.By, "by", nil, "breakdowns to add to the totals (repeatable or comma-separated; \"all\")")
+	f.StringSliceVar(&o.KPIs, "kpi", nil, "only these KPI ids")
+	addFormatFlag(f, &o.Format, queries.FormatTable, queries.FormatTable, queries.FormatCSV, queries.FormatJSON)
+	f.BoolVar(&o.Suppress, "suppress", false, "apply the small-number rule (for publication)")
+}
+
+func newKPICmd(a *app) *cobra.Command {
+	opts := &kpiOptions{}
 	cmd := &cobra.Command{
 		Use:   "kpi [--period 2026Q3] [--by DIM] [--format table|csv|json] [--suppress]",
 		Short: "Print KPI values for a period (totals and breakdowns)",
@@ -66,126 +77,76 @@ value, in the quarter containing it.
 --as-of, --source and --from/--to compute the values afresh instead of reading
 the stored ones (a quarter is computed with the one a year earlier, for the
 trend).`,
-		Args: cobra.NoArgs,
+		Example: `  sipstat kpi --db sip.duckdb
+  sipstat kpi --period 2026Q2 --by municipality,age_band --format csv > kpi.csv
+  sipstat kpi --kpi coverage,within_target_share --by all --suppress --format json
+  sipstat kpi --from 2026-01-01 --to 2026-06-30 --kpi needs_detected
+  sipstat kpi --as-of 2026-06-30 --kpi coverage --by municipality`,
+		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			switch format {
-			case "table", "csv", "json":
-			default:
-				return usageError{fmt.Errorf("kpi: --format %q: want table, csv or json", format)}
-			}
-			settings, err := a.settings()
-			if err != nil {
-				return err
-			}
-			db, err := a.open(ctx, true)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-
-			var p transform.Period
-			params := transform.Params{Sources: sources, Settings: settings}
-			if asOf != "" {
-				t, err := time.Parse(time.DateOnly, asOf)
-				if err != nil {
-					return usageError{fmt.Errorf("kpi: --as-of %q: want YYYY-MM-DD", asOf)}
-				}
-				params.AsOf = &t
-			}
-			switch {
-			case from != "" || to != "":
-				f, err1 := time.Parse(time.DateOnly, from)
-				t, err2 := time.Parse(time.DateOnly, to)
-				if err1 != nil || err2 != nil {
-					return usageError{fmt.Errorf("kpi: --from and --to take dates YYYY-MM-DD")}
-				}
-				if p, err = transform.DateRange(f, t); err != nil {
-					return usageError{err}
-				}
-			case period != "":
-				if p, err = transform.ParsePeriod(period); err != nil {
-					return usageError{err}
-				}
-			default:
-				at := params.AsOf
-				if at == nil {
-					t, err := transform.AsOf(ctx, db)
-					if err != nil {
-						return err
-					}
-					at = &t
-				}
-				p = transform.LatestCompleteQuarter(*at)
-			}
-
-			breakdowns := []string{"total"}
-			for _, b := range by {
-				for _, s := range strings.Split(b, ",") {
-					if s = strings.TrimSpace(s); s != "" && !slices.Contains(breakdowns, s) {
-						breakdowns = append(breakdowns, s)
-					}
-				}
-			}
-			filter := transform.Filter{Periods: []string{p.Label}, KPIIDs: kpis, Breakdowns: breakdowns}
-			if slices.Contains(breakdowns, "all") {
-				filter.Breakdowns = nil
-			}
-
-			var values []transform.Value
-			if params.AsOf != nil || len(params.Sources) > 0 || !p.IsQuarter() {
-				params.Periods = []transform.Period{p}
-				if p.IsQuarter() {
-					// The same quarter a year earlier, for the trend.
-					if prev, err := transform.ParsePeriod(fmt.Sprintf("%dQ%d", p.Start.Year()-1, (int(p.Start.Month())+2)/3)); err == nil {
-						params.Periods = []transform.Period{prev, p}
-					}
-				}
-				values, err = transform.Compute(ctx, db, params)
-				values = filterValues(values, filter)
-			} else {
-				values, err = transform.Values(ctx, db, filter)
-			}
-			if err != nil {
-				return err
-			}
-			if len(values) == 0 {
-				a.log.Warn("no KPI values for the period", "period", p.Label)
-			}
-			if doSuppress {
-				transform.Suppress(values, settings.SmallNumberThreshold)
-			}
-			// The database's catalogue: with the survey questions of the
-			// data and the targets it was built with.
-			catalog, err := transform.LoadCatalog(ctx, db)
-			if err != nil {
-				return err
-			}
-			cat := map[string]transform.KPI{}
-			for _, k := range catalog {
-				cat[k.ID] = k
-			}
-			switch format {
-			case "csv":
-				return writeKPICSV(a.stdout, values)
-			case "json":
-				return writeKPIJSON(a.stdout, values, cat)
-			default:
-				return writeKPITable(a.stdout, values, cat)
-			}
+			return runKPI(cmd.Context(), *opts, a)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVar(&period, "period", "", "quarter, e.g. 2026Q3 (default: latest complete quarter before the as-of date)")
-	f.StringVar(&from, "from", "", "start of a custom period, YYYY-MM-DD (with --to)")
-	f.StringVar(&to, "to", "", "end of a custom period, YYYY-MM-DD, inclusive")
-	f.StringVar(&asOf, "as-of", "", "as-of date, YYYY-MM-DD (default: the extract's)")
-	f.StringSliceVar(&sources, "source", nil, "only these sources (manifest source names)")
-	f.StringSliceVar(&by, "by", nil, "breakdowns to add to the totals (repeatable or comma-separated; \"all\")")
-	f.StringSliceVar(&kpis, "kpi", nil, "only these KPI ids")
-	f.StringVar(&format, "format", "table", "output format: table, csv or json")
-	f.BoolVar(&doSuppress, "suppress", false, "apply the small-number rule (for publication)")
+	opts.addFlags(cmd.Flags())
 	return cmd
+}
+
+func runKPI(ctx context.Context, opts kpiOptions, a *app) error {
+	p, settings, db, err := a.openForPeriod(ctx, opts.Period, opts.AsOf)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	filter := transform.Filter{Periods: []string{p.Label}, KPIIDs: opts.KPIs, Breakdowns: breakdowns(opts.By)}
+	var values []transform.Value
+	if opts.AsOf != nil || len(opts.Sources) > 0 || !p.IsQuarter() {
+		params := transform.Params{Sources: opts.Sources, Settings: settings, AsOf: opts.AsOf, Periods: []transform.Period{p}}
+		if p.IsQuarter() {
+			// The same quarter a year earlier, for the trend.
+			params.Periods = []transform.Period{p.YearAgo(), p}
+		}
+		values, err = transform.Compute(ctx, db, params)
+		values = filterValues(values, filter)
+	} else {
+		values, err = transform.Values(ctx, db, filter)
+	}
+	if err != nil {
+		return err
+	}
+	if len(values) == 0 {
+		a.log.Warn("no KPI values for the period", "period", p.Label)
+	}
+	if opts.Suppress {
+		transform.Suppress(values, settings.SmallNumberThreshold)
+	}
+	// The database's catalogue: with the survey questions of the data and
+	// the targets it was built with.
+	catalog, err := transform.LoadCatalog(ctx, db)
+	if err != nil {
+		return err
+	}
+	cat := map[string]transform.KPI{}
+	for _, k := range catalog {
+		cat[k.ID] = k
+	}
+	return writeKPIs(a.stdout, opts.Format, values, cat)
+}
+
+// breakdowns are the totals and the --by breakdowns, each once; nil (every
+// breakdown) for "all".
+func breakdowns(by []string) []string {
+	out := []string{"total"}
+	for _, b := range by {
+		for _, s := range strings.Split(b, ",") {
+			if s = strings.TrimSpace(s); s != "" && !slices.Contains(out, s) {
+				out = append(out, s)
+			}
+		}
+	}
+	if slices.Contains(out, "all") {
+		return nil
+	}
+	return out
 }
 
 func filterValues(values []transform.Value, f transform.Filter) []transform.Value {
@@ -205,76 +166,134 @@ func filterValues(values []transform.Value, f transform.Filter) []transform.Valu
 	return out
 }
 
-func formatNumber(x *float64) string {
-	if x == nil {
-		return ""
+// writeKPIs writes the values in format f through queries' writer: CSV
+// with the public columns, JSON with names, units and flags, and a table for
+// people with Swedish headings and values as per cent or days.
+func writeKPIs(w io.Writer, f queries.Format, values []transform.Value, cat map[string]transform.KPI) error {
+	var (
+		fields []queries.Field
+		rows   = make([][]any, len(values))
+		prel   bool
+	)
+	switch f {
+	case queries.FormatCSV:
+		fields = kpiCSVFields
+		for i, v := range values {
+			rows[i] = kpiCSVRow(v)
+		}
+	case queries.FormatJSON:
+		fields = kpiJSONFields
+		for i, v := range values {
+			rows[i] = kpiJSONRow(v, cat[v.KPIID])
+		}
+	default:
+		fields = kpiTableFields
+		for i, v := range values {
+			rows[i] = kpiTableRow(v, cat[v.KPIID])
+			prel = prel || (v.Preliminary && v.Value != nil && !v.NoData && !v.Suppressed)
+		}
 	}
-	return strconv.FormatFloat(*x, 'f', -1, 64)
+	if _, err := queries.WriteRows(w, f, fields, rows); err != nil {
+		return err
+	}
+	if prel {
+		_, err := fmt.Fprintln(w, "prel. = preliminärt värde: perioden slutade för nära uttagsdatumet för att utfallet ska vara klart.")
+		return err
+	}
+	return nil
 }
 
-// csvFields renders one value as the public CSV columns.
-func csvFields(v transform.Value) []string {
-	judged := []string{strconv.FormatBool(v.Preliminary), v.Status, v.Trend, formatNumber(v.ReferenceValue)}
+// kpiCSVFields are a public interface: scripts depend on these columns in
+// this order (new columns are only ever added at the end).
+var kpiCSVFields = []queries.Field{
+	{Name: "kpi_id"}, {Name: "breakdown"}, {Name: "group"},
+	{Name: "value", Kind: queries.KindFloat}, {Name: "numerator", Kind: queries.KindFloat},
+	{Name: "denominator", Kind: queries.KindFloat}, {Name: "n", Kind: queries.KindInt},
+	{Name: "suppressed", Kind: queries.KindBool}, {Name: "preliminary", Kind: queries.KindBool},
+	{Name: "status"}, {Name: "trend"}, {Name: "reference_value", Kind: queries.KindFloat},
+}
+
+// kpiCSVRow is one value as the public CSV columns: "-" for no data, ".."
+// for what the small-number rule hides.
+func kpiCSVRow(v transform.Value) []any {
+	judged := []any{v.Preliminary, v.Status, v.Trend, number(v.ReferenceValue)}
+	hid := queries.Hidden{}
 	switch {
 	case v.NoData:
-		return append([]string{v.KPIID, v.Breakdown, v.Group, suppress.NoData, "", "", "", "false"}, judged...)
+		return append([]any{v.KPIID, v.Breakdown, v.Group, suppress.NoData, nil, nil, nil, false}, judged...)
 	case v.Suppressed:
-		return append([]string{v.KPIID, v.Breakdown, v.Group, suppress.Mark, suppress.Mark, suppress.Mark, suppress.Mark, "true"}, judged...)
+		return append([]any{v.KPIID, v.Breakdown, v.Group, hid, hid, hid, hid, true}, judged...)
 	}
-	return append([]string{v.KPIID, v.Breakdown, v.Group, formatNumber(v.Value), formatNumber(v.Numerator),
-		formatNumber(v.Denominator), strconv.FormatInt(v.N, 10), "false"}, judged...)
+	return append([]any{v.KPIID, v.Breakdown, v.Group, number(v.Value), number(v.Numerator),
+		number(v.Denominator), v.N, false}, judged...)
 }
 
-func writeKPICSV(w io.Writer, values []transform.Value) error {
-	cw := csv.NewWriter(w)
-	cw.Write(kpiCSVHeader)
-	for _, v := range values {
-		cw.Write(csvFields(v))
-	}
-	cw.Flush()
-	return cw.Error()
+// kpiJSONFields are the keys of --format json: numbers are numbers, null
+// where there is none; a suppressed value has only suppressed = true.
+var kpiJSONFields = []queries.Field{
+	{Name: "period"}, {Name: "kpi_id"}, {Name: "name"}, {Name: "unit"},
+	{Name: "breakdown"}, {Name: "group"}, {Name: "group_label"},
+	{Name: "value", Kind: queries.KindFloat}, {Name: "numerator", Kind: queries.KindFloat},
+	{Name: "denominator", Kind: queries.KindFloat}, {Name: "n", Kind: queries.KindInt},
+	{Name: "excluded", Kind: queries.KindInt}, {Name: "no_data", Kind: queries.KindBool},
+	{Name: "suppressed", Kind: queries.KindBool},
+	{Name: "preliminary", Kind: queries.KindBool}, {Name: "status"}, {Name: "trend"},
+	{Name: "reference_value", Kind: queries.KindFloat},
 }
 
-// kpiJSON is one value in --format json: numbers are numbers, null where
-// there is none; a suppressed value has only suppressed = true.
-type kpiJSON struct {
-	Period      string   `json:"period"`
-	KPIID       string   `json:"kpi_id"`
-	Name        string   `json:"name"`
-	Unit        string   `json:"unit"`
-	Breakdown   string   `json:"breakdown"`
-	Group       string   `json:"group"`
-	GroupLabel  string   `json:"group_label,omitempty"`
-	Value       *float64 `json:"value"`
-	Numerator   *float64 `json:"numerator"`
-	Denominator *float64 `json:"denominator"`
-	N           *int64   `json:"n"`
-	Excluded    int64    `json:"excluded"`
-	NoData      bool     `json:"no_data"`
-	Suppressed  bool     `json:"suppressed"`
-	// Preliminary, Status, Trend and ReferenceValue: see sipstat help kpi.
-	Preliminary    bool     `json:"preliminary"`
-	Status         string   `json:"status"`
-	Trend          string   `json:"trend"`
-	ReferenceValue *float64 `json:"reference_value"`
+func kpiJSONRow(v transform.Value, k transform.KPI) []any {
+	var n, label any = v.N, v.GroupLabel
+	if v.Suppressed {
+		n = nil
+	}
+	if v.GroupLabel == "" {
+		label = nil
+	}
+	return []any{v.Period, v.KPIID, k.NameSV, string(k.Unit), v.Breakdown, v.Group, label,
+		number(v.Value), number(v.Numerator), number(v.Denominator), n, v.Excluded, v.NoData, v.Suppressed,
+		v.Preliminary, v.Status, v.Trend, number(v.ReferenceValue)}
 }
 
-func writeKPIJSON(w io.Writer, values []transform.Value, cat map[string]transform.KPI) error {
-	out := make([]kpiJSON, 0, len(values))
-	for _, v := range values {
-		j := kpiJSON{Period: v.Period, KPIID: v.KPIID, Name: cat[v.KPIID].NameSV, Unit: string(cat[v.KPIID].Unit),
-			Breakdown: v.Breakdown, Group: v.Group, GroupLabel: v.GroupLabel, Value: v.Value,
-			Numerator: v.Numerator, Denominator: v.Denominator, Excluded: v.Excluded, NoData: v.NoData, Suppressed: v.Suppressed,
-			Preliminary: v.Preliminary, Status: v.Status, Trend: v.Trend, ReferenceValue: v.ReferenceValue}
-		if !v.Suppressed {
-			n := v.N
-			j.N = &n
-		}
-		out = append(out, j)
+// kpiTableFields are the Swedish headings of the table for people, in
+// capitals as a table heading (query results keep their column names' case).
+var kpiTableFields = []queries.Field{
+	{Name: "KPI"}, {Name: "NAMN", MaxWidth: 48}, {Name: "UPPDELNING"}, {Name: "GRUPP"},
+	{Name: "VÄRDE", Kind: queries.KindFloat}, {Name: "TÄLJARE", Kind: queries.KindFloat},
+	{Name: "NÄMNARE", Kind: queries.KindFloat}, {Name: "N", Kind: queries.KindInt},
+	{Name: "MÅL"}, {Name: "JÄMFÖRT MED ÅRET FÖRE"},
+}
+
+// statusWords and trendWords are the Swedish words of the table output.
+var (
+	statusWords = map[string]string{transform.StatusMet: "uppfyllt", transform.StatusNotMet: "ej uppfyllt"}
+	trendWords  = map[string]string{transform.TrendBetter: "bättre", transform.TrendWorse: "sämre", transform.TrendUnchanged: "oförändrat"}
+)
+
+func kpiTableRow(v transform.Value, k transform.KPI) []any {
+	group := v.GroupLabel
+	if group == "" {
+		group = v.Group
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	var num, den, n any = number(v.Numerator), number(v.Denominator), v.N
+	switch {
+	case v.NoData:
+		n = suppress.NoData
+	case v.Suppressed:
+		num, den, n = queries.Hidden{}, queries.Hidden{}, queries.Hidden{}
+	}
+	shown := displayValue(v, k.Unit)
+	if v.Preliminary && shown != "" && !v.NoData && !v.Suppressed {
+		shown += " prel."
+	}
+	return []any{v.KPIID, k.NameSV, v.Breakdown, group, shown, num, den, n, statusWords[v.Status], trendWords[v.Trend]}
+}
+
+// number is a value for the writer: nil where there is none.
+func number(x *float64) any {
+	if x == nil {
+		return nil
+	}
+	return *x
 }
 
 // displayValue formats a value for people: per cent for shares, days, counts.
@@ -298,51 +317,4 @@ func displayValue(v transform.Value, unit transform.Unit) string {
 	default:
 		return strconv.FormatFloat(x, 'f', 1, 64)
 	}
-}
-
-// statusWords and trendWords are the Swedish words of the table output.
-var (
-	statusWords = map[string]string{transform.StatusMet: "uppfyllt", transform.StatusNotMet: "ej uppfyllt"}
-	trendWords  = map[string]string{transform.TrendBetter: "bättre", transform.TrendWorse: "sämre", transform.TrendUnchanged: "oförändrat"}
-)
-
-func writeKPITable(w io.Writer, values []transform.Value, cat map[string]transform.KPI) error {
-	t := table.NewWriter()
-	t.SetOutputMirror(w)
-	t.SetStyle(table.StyleLight)
-	t.AppendHeader(table.Row{"KPI", "Namn", "Uppdelning", "Grupp", "Värde", "Täljare", "Nämnare", "n", "Mål", "Jämfört med året före"})
-	t.SetColumnConfigs([]table.ColumnConfig{
-		{Number: 2, WidthMax: 48},
-		{Number: 5, Align: text.AlignRight},
-		{Number: 6, Align: text.AlignRight},
-		{Number: 7, Align: text.AlignRight},
-		{Number: 8, Align: text.AlignRight},
-	})
-	prel := false
-	for _, v := range values {
-		k := cat[v.KPIID]
-		group := v.GroupLabel
-		if group == "" {
-			group = v.Group
-		}
-		n := strconv.FormatInt(v.N, 10)
-		num, den := formatNumber(v.Numerator), formatNumber(v.Denominator)
-		if v.Suppressed {
-			n, num, den = suppress.Mark, suppress.Mark, suppress.Mark
-		}
-		if v.NoData {
-			n = suppress.NoData
-		}
-		shown := displayValue(v, k.Unit)
-		if v.Preliminary && shown != "" && !v.NoData && !v.Suppressed {
-			shown += " prel."
-			prel = true
-		}
-		t.AppendRow(table.Row{v.KPIID, k.NameSV, v.Breakdown, group, shown, num, den, n, statusWords[v.Status], trendWords[v.Trend]})
-	}
-	t.Render()
-	if prel {
-		fmt.Fprintln(w, "prel. = preliminärt värde: perioden slutade för nära uttagsdatumet för att utfallet ska vara klart.")
-	}
-	return nil
 }

@@ -7,11 +7,11 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/sipstat/sipstat/queries"
 	"github.com/sipstat/sipstat/transform"
 	"github.com/sipstat/sipstat/warehouse"
 )
@@ -28,7 +28,8 @@ Exit status:
   0  success (a load that rejected some rows still succeeds, unless --strict)
   1  the command failed (bad input, refused extract, I/O error); a failed load
      leaves the database exactly as it was
-  2  wrong command, flags or arguments
+  2  wrong command, flags or arguments (a date, period or format that does
+     not parse, an unknown query or a bad --param)
 `
 
 // app holds what every command shares: the streams and the global flags.
@@ -48,6 +49,34 @@ type app struct {
 // usageError marks errors that are the caller's wrong usage (exit 2).
 type usageError struct{ error }
 
+func (e usageError) Unwrap() error { return e.error }
+
+// exitCode classifies an error by its type: the caller's usage (a
+// usageError, or a query parameter queries refused) exits 2, anything else 1.
+func exitCode(err error) int {
+	var (
+		usage usageError
+		param *queries.ParamError
+	)
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &usage), errors.As(err, &param):
+		return exitUsage
+	}
+	return exitError
+}
+
+// usageArgs makes a cobra argument check's complaint a usage error.
+func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}
+
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
 	root := a.rootCommand()
@@ -56,15 +85,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
-	if err == nil {
-		return exitOK
+	if err != nil {
+		fmt.Fprintf(stderr, "sipstat: %v\n", err)
 	}
-	fmt.Fprintf(stderr, "sipstat: %v\n", err)
-	var ue usageError
-	if errors.As(err, &ue) || isCobraUsage(err) {
-		return exitUsage
-	}
-	return exitError
+	return exitCode(err)
 }
 
 func (a *app) rootCommand() *cobra.Command {
@@ -73,13 +97,16 @@ func (a *app) rootCommand() *cobra.Command {
 		Short: "SIP statistics: load anonymised extracts, compute the KPI catalogue, write the quarterly reports",
 		Long: `sipstat turns an anonymised SIP extract (data contract v1: a folder of CSV,
 XLSX or Parquet files) into a DuckDB database with a clean model and the KPI
-catalogue, and writes the quarterly Excel workbook and HTML chart report.
-
-Typical use:
-  sipstat sample --out extract          # a realistic synthetic extract
+catalogue, and writes the quarterly Excel workbook and HTML chart report.`,
+		Example: `  sipstat sample --out extract          # a realistic synthetic extract
   sipstat load --db sip.duckdb extract  # validate, load, build the models
   sipstat kpi --db sip.duckdb --by municipality
   sipstat report --db sip.duckdb --out out`,
+		// Without a command sipstat prints its help; a word that is no
+		// command is a usage error (cobra's own check returns an untyped
+		// error).
+		Args:          usageArgs(cobra.NoArgs),
+		RunE:          func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
@@ -107,29 +134,17 @@ Typical use:
 	pf.StringVar(&a.memLimit, "memory-limit", envOr("SIPSTAT_MEMORY_LIMIT", "3GB"), "DuckDB memory limit; DuckDB spills to disk beyond it (env SIPSTAT_MEMORY_LIMIT)")
 
 	root.AddCommand(
-		a.sampleCommand(),
-		a.loadCommand(),
-		a.transformCommand(),
-		a.kpiCommand(),
-		a.reportCommand(),
-		a.queryCommand(),
-		a.schemaCommand(),
-		a.shellCommand(),
-		a.exportCommand(),
+		newSampleCmd(a),
+		newLoadCmd(a),
+		newTransformCmd(a),
+		newKPICmd(a),
+		newReportCmd(a),
+		newQueryCmd(a),
+		newSchemaCmd(a),
+		newShellCmd(a),
+		newExportCmd(a),
 	)
 	return root
-}
-
-// isCobraUsage recognises cobra's own usage errors (unknown command, wrong
-// number of arguments), which it reports as plain errors.
-func isCobraUsage(err error) bool {
-	msg := err.Error()
-	for _, p := range []string{"unknown command", "unknown flag", "accepts ", "requires at least", "requires at most", "invalid argument"} {
-		if strings.Contains(msg, p) {
-			return true
-		}
-	}
-	return false
 }
 
 func envOr(key, def string) string {
@@ -151,6 +166,17 @@ func (a *app) open(ctx context.Context, readOnly bool) (*warehouse.DB, error) {
 		Threads:     a.threads,
 		MemoryLimit: a.memLimit,
 	})
+}
+
+// openWithSettings reads the settings, then opens the database (read-only
+// unless the command writes).
+func (a *app) openWithSettings(ctx context.Context, readOnly bool) (transform.Settings, *warehouse.DB, error) {
+	settings, err := a.settings()
+	if err != nil {
+		return settings, nil, err
+	}
+	db, err := a.open(ctx, readOnly)
+	return settings, db, err
 }
 
 // settings reads the settings file: --config, else ./sipstat.toml if present,
