@@ -354,10 +354,14 @@ func corpusCases() []corpusCase {
 // sees, temporary ones too.
 func dbObjects(t testing.TB, q warehouse.Querier) []string {
 	t.Helper()
-	return dump(t, q, `select 'table ' || database_name || '.' || schema_name || '.' || table_name from duckdb_tables()
-		union all select 'view ' || database_name || '.' || schema_name || '.' || view_name from duckdb_views() where not internal
-		union all select 'database ' || database_name from duckdb_databases() where not internal
-		order by all`)
+	// The database file's own name (it differs between copies) is "db".
+	return dump(t, q, `with objects as (
+			select 'table' as kind, database_name, schema_name, table_name as name from duckdb_tables()
+			union all select 'view', database_name, schema_name, view_name from duckdb_views() where not internal
+			union all select 'database', database_name, '', '' from duckdb_databases() where not internal
+		)
+		select kind || ' ' || case when database_name = current_database() then 'db' else database_name end || '.' || schema_name || '.' || name
+		from objects order by all`)
 }
 
 func fileHash(t testing.TB, path string) string {

@@ -16,6 +16,7 @@ import (
 	"github.com/sipstat/sipstat/contract"
 	"github.com/sipstat/sipstat/warehouse"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -88,7 +89,9 @@ func writeSwedishCP1252(t testing.TB, from string) string {
 		w.UseCRLF = true
 		w.Write(header)
 		w.WriteAll(recs)
-		enc, err := charmap.Windows1252.NewEncoder().Bytes(buf.Bytes())
+		// A character Windows-1252 lacks (none in the fixture; some in
+		// generated extracts) becomes a substitute.
+		enc, err := encoding.ReplaceUnsupported(charmap.Windows1252.NewEncoder()).Bytes(buf.Bytes())
 		if err != nil {
 			t.Fatal(err)
 		}
