@@ -16,6 +16,8 @@ import (
 type kpiJSON struct {
 	Period     string   `json:"period"`
 	KPIID      string   `json:"kpi_id"`
+	Name       string   `json:"name"`
+	Unit       string   `json:"unit"`
 	Group      string   `json:"group"`
 	Value      *float64 `json:"value"`
 	N          *int64   `json:"n"`
@@ -91,6 +93,17 @@ func TestPipeline(t *testing.T) {
 		if !slices.Equal(rows[0], want) {
 			t.Fatalf("header = %v", rows[0])
 		}
+		if got := strings.Join(rows[0][8:], ","); got != "preliminary,status,trend,reference_value" {
+			t.Fatalf("judgement columns = %s", got)
+		}
+		for _, r := range rows[1:] {
+			if r[8] != "true" && r[8] != "false" {
+				t.Fatalf("%s %s: preliminary %q, want true/false", r[0], r[2], r[8])
+			}
+			if r[1] == "municipality" && r[3] != "" && r[11] == "" {
+				t.Errorf("%s %s: a municipality value without the region's reference value", r[0], r[2])
+			}
+		}
 		ids := map[string]bool{}
 		for _, r := range rows[1:] {
 			ids[r[0]] = true
@@ -131,6 +144,23 @@ func TestPipeline(t *testing.T) {
 		}
 		if suppressed == 0 {
 			t.Error("nothing suppressed by municipality in a 1500-SIP sample")
+		}
+		// The database's catalogue names every value, the survey's
+		// per-question KPIs too, and a top-box share is a share.
+		survey := 0
+		for _, v := range vals {
+			if v.Name == "" || v.Unit == "" {
+				t.Errorf("%s: no name or unit", v.KPIID)
+			}
+			if strings.HasPrefix(v.KPIID, "survey_Q") && strings.HasSuffix(v.KPIID, "_top_box_share") {
+				survey++
+				if v.Unit != "share" {
+					t.Errorf("%s: unit %q, want share", v.KPIID, v.Unit)
+				}
+			}
+		}
+		if survey == 0 {
+			t.Error("no per-question survey KPI in the output")
 		}
 	})
 
