@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/sipstat/sipstat/warehouse"
 )
 
 // The expected flags below are worked out by hand in
@@ -348,3 +350,26 @@ func TestTargetSettings(t *testing.T) {
 }
 
 func writeFile(path, body string) error { return os.WriteFile(path, []byte(body), 0o644) }
+
+// TestOlderDatabaseIsNamed: a database whose kpi_values an older sipstat
+// built (no preliminary, status, trend) gets a message saying to load again.
+func TestOlderDatabaseIsNamed(t *testing.T) {
+	ctx := context.Background()
+	db, err := warehouse.Open(ctx, "", warehouse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, `create table kpi_values (period varchar, period_start date, period_end date, kpi_id varchar,
+		breakdown varchar, group_value varchar, group_label varchar, value double, numerator double,
+		denominator double, n bigint, excluded bigint, no_data boolean);
+		create table kpi_catalog (kpi_id varchar, sort_order integer)`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Values(ctx, db, Filter{}); err == nil || !strings.Contains(err.Error(), "older sipstat") {
+		t.Errorf("Values on an older database: %v", err)
+	}
+	if _, err := LoadCatalog(ctx, db); err == nil || !strings.Contains(err.Error(), "older sipstat") {
+		t.Errorf("LoadCatalog on an older database: %v", err)
+	}
+}

@@ -3,6 +3,7 @@ package transform
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -18,6 +19,9 @@ func Values(ctx context.Context, q warehouse.Querier, f Filter) ([]Value, error)
 	ps, ks, bs := join(f.Periods), join(f.KPIIDs), join(f.Breakdowns)
 	rows, err := q.QueryContext(ctx, mustSQL("read/values.sql"), ps, ps, ks, ks, bs, bs, strings.Join(Breakdowns, ","))
 	if err != nil {
+		if old := builtByOlder(ctx, q); old != nil {
+			return nil, old
+		}
 		return nil, fmt.Errorf("transform: sql/read/values.sql: %w", err)
 	}
 	defer rows.Close()
@@ -40,6 +44,19 @@ func Values(ctx context.Context, q warehouse.Querier, f Filter) ([]Value, error)
 	return out, nil
 }
 
+// builtByOlder explains a failed read of a database whose kpi_values or
+// kpi_catalog lack the columns this version writes (built by an older
+// sipstat); nil otherwise.
+func builtByOlder(ctx context.Context, q warehouse.Querier) error {
+	var n int
+	err := q.QueryRowContext(ctx, `select count(*) from information_schema.columns
+		where table_name in ('kpi_values', 'kpi_catalog') and column_name in ('preliminary', 'observation_window_days')`).Scan(&n)
+	if err != nil || n == 2 {
+		return nil
+	}
+	return errors.New("transform: the database was built by an older sipstat (kpi_values has no preliminary, status, trend): load the extract again to rebuild it")
+}
+
 func ptr(n sql.NullFloat64) *float64 {
 	if !n.Valid {
 		return nil
@@ -53,6 +70,9 @@ func ptr(n sql.NullFloat64) *float64 {
 func LoadCatalog(ctx context.Context, q warehouse.Querier) ([]KPI, error) {
 	rows, err := q.QueryContext(ctx, mustSQL("read/catalog.sql"))
 	if err != nil {
+		if old := builtByOlder(ctx, q); old != nil {
+			return nil, old
+		}
 		return nil, fmt.Errorf("transform: sql/read/catalog.sql: %w", err)
 	}
 	defer rows.Close()
