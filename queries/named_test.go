@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"fmt"
+	"maps"
 	"testing"
+	"time"
 )
 
 // TestEveryNamedQueryRuns runs each shipped query with its defaults on the
@@ -43,5 +46,36 @@ func TestEveryNamedQueryRuns(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAnalysisWindow checks the window the named queries share: the last N
+// quarters ending with the as-of date's quarter, computed here in Go from the
+// as-of date, against the macro (--sql) and a named query that uses it.
+func TestAnalysisWindow(t *testing.T) {
+	db := openSample(t)
+	ctx := context.Background()
+	var asOf time.Time
+	if err := db.QueryRowContext(ctx, "select max(extracted_at) from load_sources").Scan(&asOf); err != nil {
+		t.Fatal(err)
+	}
+	quarterStart := time.Date(asOf.Year(), time.Month((int(asOf.Month())-1)/3*3+1), 1, 0, 0, 0, 0, time.UTC)
+	var b bytes.Buffer
+	if _, err := RunSQL(ctx, db, "select as_of, from_date from analysis_window(3)", &b, Options{Format: FormatCSV}); err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("as_of,from_date\n%s,%s\n", asOf.Format(time.DateOnly), quarterStart.AddDate(0, -6, 0).Format(time.DateOnly))
+	if b.String() != want {
+		t.Errorf("analysis_window(3) = %q, want %q", b.String(), want)
+	}
+	label := func(t time.Time) string { return fmt.Sprintf("%dQ%d", t.Year(), (int(t.Month())+2)/3) }
+	rows := runJSON(t, db, "child_participation", map[string]string{"quarters": "2"}, Options{})
+	got := map[string]bool{}
+	for _, r := range rows {
+		got[r["quarter"].(string)] = true
+	}
+	wantQ := map[string]bool{label(quarterStart): true, label(quarterStart.AddDate(0, -3, 0)): true}
+	if !maps.Equal(got, wantQ) {
+		t.Errorf("child_participation quarters=2 covers %v, want %v", got, wantQ)
 	}
 }

@@ -17,6 +17,9 @@ import (
 //go:embed sql/check_select.sql
 var checkSelectSQL string
 
+//go:embed sql/analysis_window.sql
+var analysisWindowSQL string
+
 // Options say how a query's result is written.
 type Options struct {
 	Format Format // table (default), csv, json, xlsx, parquet
@@ -46,6 +49,11 @@ func Run(ctx context.Context, q warehouse.Querier, query *Query, values map[stri
 	if err != nil {
 		return Stats{}, err
 	}
+	q, release, err := session(ctx, q, query.SQL)
+	if err != nil {
+		return Stats{}, err
+	}
+	defer release()
 	st, err := run(ctx, q, query.SQL, args, query, w, opt)
 	if err != nil {
 		return st, sqlError(query.File, err)
@@ -61,6 +69,11 @@ func RunSQL(ctx context.Context, q warehouse.Querier, statement string, w io.Wri
 	if err := CheckSelect(ctx, q, statement); err != nil {
 		return Stats{}, err
 	}
+	q, release, err := session(ctx, q, statement)
+	if err != nil {
+		return Stats{}, err
+	}
+	defer release()
 	st, err := run(ctx, q, statement, nil, nil, w, opt)
 	if err != nil {
 		return st, sqlError("--sql", err)
@@ -87,6 +100,32 @@ func CheckSelect(ctx context.Context, q warehouse.Querier, statement string) err
 		return fmt.Errorf("--sql: %w (got %d statements)", ErrNotSelect, n)
 	}
 	return nil
+}
+
+// session returns one connection of q with what the queries share created
+// on it when text uses it (the temp macro analysis_window,
+// sql/analysis_window.sql, which needs the model's load_sources): a pool's
+// next connection, released by the returned func, or q itself when it is one
+// connection already (a *sql.Conn, or a *sql.Tx inside a load).
+func session(ctx context.Context, q warehouse.Querier, text string) (warehouse.Querier, func(), error) {
+	release := func() {}
+	if !strings.Contains(text, "analysis_window") {
+		return q, release, nil
+	}
+	if pool, ok := q.(interface {
+		Conn(context.Context) (*sql.Conn, error)
+	}); ok {
+		conn, err := pool.Conn(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		q, release = conn, func() { conn.Close() }
+	}
+	if _, err := q.ExecContext(ctx, analysisWindowSQL); err != nil {
+		release()
+		return nil, nil, fmt.Errorf("queries/sql/analysis_window.sql: %w", err)
+	}
+	return q, release, nil
 }
 
 func run(ctx context.Context, q warehouse.Querier, text string, args []any, query *Query, w io.Writer, opt Options) (Stats, error) {

@@ -9,14 +9,7 @@
 -- param: quarters (int, default 8) how many quarters, ending with the as-of date's quarter
 -- breakdown: quarter
 -- suppress: summoned_attendance_share by n_summoned; summoned_absent_share by n_summoned; invited_attendance_share by n_invited
-with params as (
-    select
-        as_of,
-        date_trunc('quarter', as_of)::date - to_months(3 * ($quarters::integer - 1)) as from_date
-    from (select max(ls.extracted_at) as as_of from load_sources as ls)
-),
-
-units as (
+with units as (
     select
         year(pa.period_date)::varchar || 'Q' || quarter(pa.period_date)::varchar as quarter,
         pa.org_type,
@@ -24,7 +17,7 @@ units as (
         pa.attendance,
         not pa.is_valid_held or pa.attendance is null as is_excluded
     from participants as pa
-    cross join params as p
+    cross join analysis_window($quarters) as p
     where pa.is_held
         and pa.period_date >= p.from_date
         and pa.period_date <= p.as_of

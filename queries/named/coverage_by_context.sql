@@ -8,14 +8,7 @@
 -- param: quarters (int, default 8) how many quarters, ending with the as-of date's quarter
 -- breakdown: quarter, context
 -- suppress: coverage_share by n_due; declined_share by n_needs
-with params as (
-    select
-        as_of,
-        date_trunc('quarter', as_of)::date - to_months(3 * ($quarters::integer - 1)) as from_date
-    from (select max(ls.extracted_at) as as_of from load_sources as ls)
-),
-
-units as (
+with units as (
     select
         year(s.need_detected_date)::varchar || 'Q' || quarter(s.need_detected_date)::varchar as quarter,
         s.context,
@@ -25,7 +18,7 @@ units as (
         s.is_due,
         s.is_due and s.initial_held_date is not null as is_met_due
     from sips as s
-    cross join params as p
+    cross join analysis_window($quarters) as p
     where s.need_detected_date >= p.from_date
         and s.need_detected_date <= p.as_of
 ),

@@ -8,20 +8,13 @@
 -- param: quarters (int, default 8) how many quarters, ending with the as-of date's quarter
 -- param: municipality (string, default null) a municipality code (kommunkod, e.g. 0180); null = all
 -- breakdown: quarter, category
-with params as (
-    select
-        as_of,
-        date_trunc('quarter', as_of)::date - to_months(3 * ($quarters::integer - 1)) as from_date
-    from (select max(ls.extracted_at) as as_of from load_sources as ls)
-),
-
-reports as (
+with reports as (
     select
         year(d.reported_date)::varchar || 'Q' || quarter(d.reported_date)::varchar as quarter,
         d.category,
         coalesce(d.concerns_org, 'unknown') as concerns_org
     from deviations as d
-    cross join params as p
+    cross join analysis_window($quarters) as p
     where d.reported_date >= p.from_date
         and d.reported_date <= p.as_of
         and ($municipality::varchar is null or d.municipality_code = $municipality::varchar)
@@ -32,7 +25,7 @@ meetings_held as (
         year(m.held_date)::varchar || 'Q' || quarter(m.held_date)::varchar as quarter,
         count(*) as n_meetings_held
     from meetings as m
-    cross join params as p
+    cross join analysis_window($quarters) as p
     where m.is_valid_held
         and m.held_date >= p.from_date
         and m.held_date <= p.as_of

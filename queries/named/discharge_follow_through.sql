@@ -10,14 +10,7 @@
 -- param: summons_days (int, default 3) days after ready_for_discharge_date within which the summons is on time
 -- breakdown: quarter
 -- suppress: sip_meeting_share by n_needing_sip; median_days_to_meeting by n_with_meeting_after; summons_on_time_share by n_summons_known
-with params as (
-    select
-        as_of,
-        date_trunc('quarter', as_of)::date - to_months(3 * ($quarters::integer - 1)) as from_date
-    from (select max(ls.extracted_at) as as_of from load_sources as ls)
-),
-
-units as (
+with units as (
     select
         year(d.discharge_date)::varchar || 'Q' || quarter(d.discharge_date)::varchar as quarter,
         d.municipality_code,
@@ -26,7 +19,7 @@ units as (
         d.has_linked_sip and d.ready_for_discharge_date is not null and d.invitation_sent_date is not null as is_summons_known,
         d.summons_days <= $summons_days::integer as is_summons_on_time
     from discharges as d
-    cross join params as p
+    cross join analysis_window($quarters) as p
     where d.needs_sip
         and d.discharge_date >= p.from_date
         and d.discharge_date <= p.as_of

@@ -9,14 +9,7 @@
 -- param: quarters (int, default 8) how many quarters, ending with the as-of date's quarter
 -- breakdown: quarter
 -- suppress: achieved_share by n_reviewed; partly_share by n_reviewed; not_achieved_share by n_reviewed
-with params as (
-    select
-        as_of,
-        date_trunc('quarter', as_of)::date - to_months(3 * ($quarters::integer - 1)) as from_date
-    from (select max(ls.extracted_at) as as_of from load_sources as ls)
-),
-
-latest_reviews as (
+with latest_reviews as (
     select
         year(r.review_held_date)::varchar || 'Q' || quarter(r.review_held_date)::varchar as quarter,
         g.area,
@@ -28,7 +21,7 @@ latest_reviews as (
     from goal_reviews as r
     inner join goals as g
         on g.source = r.source and g.goal_id = r.goal_id
-    cross join params as p
+    cross join analysis_window($quarters) as p
     where r.review_held_date is not null
         and not r.review_meeting_has_date_flag
         and not coalesce(r.is_at_set_meeting, false)

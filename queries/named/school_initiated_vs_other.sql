@@ -10,14 +10,7 @@
 -- param: quarters (int, default 8) how many quarters, ending with the as-of date's quarter
 -- breakdown: quarter
 -- suppress: coverage_share by n_due; median_lead_days by n_met; goal_achieved_share by n_goals_reviewed
-with params as (
-    select
-        as_of,
-        date_trunc('quarter', as_of)::date - to_months(3 * ($quarters::integer - 1)) as from_date
-    from (select max(ls.extracted_at) as as_of from load_sources as ls)
-),
-
-needs as (
+with needs as (
     select
         year(s.need_detected_date)::varchar || 'Q' || quarter(s.need_detected_date)::varchar as quarter,
         case when s.initiated_by = 'school' then 'school' else 'other' end as initiator,
@@ -26,7 +19,7 @@ needs as (
         s.is_due and s.initial_held_date is not null as is_met_due,
         case when s.in_coverage and not s.has_flagged_initial then s.lead_time_days end as lead_time_days
     from sips as s
-    cross join params as p
+    cross join analysis_window($quarters) as p
     where s.need_detected_date >= p.from_date
         and s.need_detected_date <= p.as_of
 ),
@@ -58,7 +51,7 @@ reviews as (
     from goal_reviews as r
     inner join sips as s
         on s.source = r.source and s.sip_id = r.sip_id
-    cross join params as p
+    cross join analysis_window($quarters) as p
     where r.review_held_date is not null
         and not r.review_meeting_has_date_flag
         and not coalesce(r.is_at_set_meeting, false)

@@ -8,14 +8,7 @@
 -- param: quarters (int, default 8) how many quarters, ending with the as-of date's quarter
 -- breakdown: quarter
 -- suppress: summoned_attendance_share by n_summoned; individual_present_share by n_meetings; plan_established_share by n_initial
-with params as (
-    select
-        as_of,
-        date_trunc('quarter', as_of)::date - to_months(3 * ($quarters::integer - 1)) as from_date
-    from (select max(ls.extracted_at) as as_of from load_sources as ls)
-),
-
-held as (
+with held as (
     select
         m.source,
         m.meeting_id,
@@ -25,7 +18,7 @@ held as (
         m.individual_participation,
         m.plan_established
     from meetings as m
-    cross join params as p
+    cross join analysis_window($quarters) as p
     where m.is_valid_held
         and m.held_date >= p.from_date
         and m.held_date <= p.as_of
