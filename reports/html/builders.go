@@ -334,7 +334,7 @@ func heatChart(s heatSpec, vals values) (chart, error) {
 	if groups == nil {
 		groups = vals.groups(s.Breakdown, []string{s.KPI}, s.Periods)
 	}
-	c := chart{ID: s.ID, Title: s.Title, Desc: s.Desc, Unit: s.Unit, Height: max(320, 150+len(groups)*34)}
+	c := chart{ID: s.ID, Title: s.Title, Desc: s.Desc, Unit: s.Unit, Height: max(320, 150+len(groups)*34), Direction: s.Direction}
 	c.Table.Head = append([]string{s.RowName}, s.Periods...)
 	labels := make([]string, len(groups))
 	var data []opts.HeatMapData

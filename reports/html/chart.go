@@ -20,9 +20,12 @@ type chart struct {
 	Desc   string         // one sentence on what is shown (aria-label)
 	Unit   transform.Unit // unit of the value axis; the page script formats it
 	Height int            // pixels
-	Option json.RawMessage
-	Points []point // provenance of every drawn value, in series/data order
-	Table  table
+	// Direction is the charted KPI's ("higher"/"lower") where colours
+	// follow it (heat maps).
+	Direction string
+	Option    json.RawMessage
+	Points    []point // provenance of every drawn value, in series/data order
+	Table     table
 }
 
 // point says which KPI value a chart's data item shows: series index,

@@ -212,12 +212,20 @@ func (r *Report) funnelSentence(lang string) string {
 		}
 		return "No municipality differs from the region beyond chance (all lie within the funnel plots' 99.8% limits): differences in a ranking are noise."
 	}
+	// At most four names a side, so the sentence stays a sentence.
+	list := func(xs []string) string {
+		if len(xs) <= 4 {
+			return strings.Join(xs, ", ")
+		}
+		more := fmt.Sprintf(map[bool]string{true: " och %d till", false: " and %d more"}[sv], len(xs)-4)
+		return strings.Join(xs[:4], ", ") + more
+	}
 	var parts []string
 	if len(lo) > 0 {
-		parts = append(parts, map[bool]string{true: "sämre: ", false: "worse: "}[sv]+strings.Join(lo, ", "))
+		parts = append(parts, map[bool]string{true: "sämre: ", false: "worse: "}[sv]+list(lo))
 	}
 	if len(hi) > 0 {
-		parts = append(parts, map[bool]string{true: "bättre: ", false: "better: "}[sv]+strings.Join(hi, ", "))
+		parts = append(parts, map[bool]string{true: "bättre: ", false: "better: "}[sv]+list(hi))
 	}
 	if sv {
 		return "Skiljer sig från regionen utöver slumpens variation (utanför trattdiagrammets 99,8 %-gräns) – " + strings.Join(parts, "; ") + "."

@@ -217,6 +217,11 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 		}
 	}
 	suppressSPC(r.SPC, threshold)
+	// The control charts end with the report's period: a month after it
+	// (the month of the as-of date) belongs to a later report.
+	for i := range r.SPC {
+		r.SPC[i].Points = slices.DeleteFunc(r.SPC[i].Points, func(p SPCPoint) bool { return p.Month.After(period.End) })
+	}
 	r.Funnel = buildFunnel(r)
 	r.Mapping = buildMapping(r)
 	if r.Quality, err = readQuality(ctx, q, r); err != nil {

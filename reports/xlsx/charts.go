@@ -100,7 +100,8 @@ func seriesFill(i int) excelize.Fill {
 }
 
 func lineSeries(name, cats, vals string, i int) excelize.ChartSeries {
-	return excelize.ChartSeries{Name: name, Categories: cats, Values: vals,
+	// excelize colours a line from the series' Fill, not its Line.Fill.
+	return excelize.ChartSeries{Name: name, Categories: cats, Values: vals, Fill: seriesFill(i),
 		Line:   excelize.LineOptions{Width: 2.25, Fill: seriesFill(i)},
 		Marker: excelize.ChartMarker{Symbol: "circle", Size: 5, Fill: seriesFill(i)}}
 }
@@ -112,7 +113,7 @@ func barSeries(name, cats, vals string, i int) excelize.ChartSeries {
 // prelimSeries is the preliminary part of a trend: a dashed line to hollow
 // markers.
 func prelimSeries(name, cats, vals string, i int) excelize.ChartSeries {
-	return excelize.ChartSeries{Name: name, Categories: cats, Values: vals,
+	return excelize.ChartSeries{Name: name, Categories: cats, Values: vals, Fill: seriesFill(i),
 		Line: excelize.LineOptions{Width: 2, Dash: excelize.LineDashDash, Fill: seriesFill(i)},
 		Marker: excelize.ChartMarker{Symbol: "circle", Size: 7, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFFFFF"}},
 			Border: excelize.LineOptions{Width: 1.5, Fill: seriesFill(i)}}}

@@ -72,7 +72,12 @@ func (b *book) family(f *model.Family) error {
 	}
 	s.headers(1, row, b.w.KPI, b.w.Value, b.w.Prel, b.w.Basis, b.w.LatestFinal, b.w.YearAgo, b.w.ChangeHead, ref, b.w.TargetStatus)
 	lay.height(row, 32)
+	// The overview lists the family's KPIs but those that detail another
+	// (quartiles, the audit's per-question figures): they are in Värden.
 	for _, k := range f.KPIs {
+		if !k.Headline {
+			continue
+		}
 		row++
 		s.str(1, row, b.kpiName(k), b.text)
 		s.figure(2, row, k.Current, k.Unit, true)
@@ -174,6 +179,9 @@ func (b *book) family(f *model.Family) error {
 		specs = append(specs, c)
 	}
 	for _, mx := range matrices {
+		if mx == &b.r.Absence {
+			continue // the heat map above shows it; the bars show attendance
+		}
 		specs = append(specs, b.matrixCharts(cd, f.ID, mx)...)
 	}
 	specs = append(specs, b.funnelCharts(cd, f)...)
@@ -419,6 +427,15 @@ func (b *book) matrix(s *sheet, row int, mx *model.Matrix) (int, int) {
 	}
 	s.headers(1, row, heads...)
 	for i, l := range labels {
+		// A row with nothing to show in any column (an organisation type
+		// never summoned) is left out.
+		some := false
+		for _, c := range cells[i] {
+			some = some || c.Shown() || c.Suppressed
+		}
+		if !some {
+			continue
+		}
 		row++
 		s.str(1, row, l, b.text)
 		for j, c := range cells[i] {

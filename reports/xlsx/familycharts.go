@@ -39,6 +39,19 @@ func (b *book) trendCharts(cd *chartData, f *model.Family, kpis []*model.KPI) []
 		}
 		byUnit[k.Unit] = append(byUnit[k.Unit], k)
 	}
+	// Shares lead (the family's judged figures), then days, then the rest.
+	rank := map[transform.Unit]int{transform.UnitShare: 0, transform.UnitIndex: 1, transform.UnitDays: 2}
+	sort.SliceStable(units, func(i, j int) bool {
+		ri, ok := rank[units[i]]
+		if !ok {
+			ri = 9
+		}
+		rj, ok := rank[units[j]]
+		if !ok {
+			rj = 9
+		}
+		return ri < rj
+	})
 	for _, u := range units {
 		ks := byUnit[u]
 		if u == transform.UnitShare || u == transform.UnitIndex {
@@ -62,10 +75,11 @@ func (b *book) trendCharts(cd *chartData, f *model.Family, kpis []*model.KPI) []
 			groups = append(groups, cur)
 		}
 	}
-	// Two trend charts per family at most: the first ones are the family's
-	// leading KPIs (catalogue order).
-	if len(groups) > 2 {
-		groups = groups[:2]
+	// One trend chart per family on paper: its leading KPIs (catalogue
+	// order); the rest of the trend is in the table below the print area
+	// and in the HTML report.
+	if len(groups) > 1 {
+		groups = groups[:1]
 	}
 	quarters := make([]string, len(b.r.Meta.Trend))
 	for i, q := range b.r.Meta.Trend {
@@ -159,8 +173,9 @@ func peak(k *model.KPI) float64 {
 // target or a reference), written as chart data like any series.
 func (b *book) constSeries(cd *chartData, name string, cats []string, u transform.Unit, v float64, colour string) excelize.ChartSeries {
 	catRange, names, vals := cd.block(b.w.ChartData+": "+name, []string{name}, cats, u, func(int, int) model.Figure { x := v; return model.Figure{Value: &x} })
-	return excelize.ChartSeries{Name: names[0], Categories: catRange, Values: vals[0],
-		Line:   excelize.LineOptions{Width: 2, Dash: excelize.LineDashDash, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}}},
+	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}}
+	return excelize.ChartSeries{Name: names[0], Categories: catRange, Values: vals[0], Fill: fill,
+		Line:   excelize.LineOptions{Width: 2, Dash: excelize.LineDashDash, Fill: fill},
 		Marker: excelize.ChartMarker{Symbol: "none"}}
 }
 
@@ -174,13 +189,21 @@ func (b *book) municipalityChart(cd *chartData, kpis []*model.KPI, munis []muni,
 	if len(kpis) == 0 || len(munis) == 0 {
 		return chartSpec{}, false
 	}
+	// The family's judged figure: one with a target, else a headline one
+	// of the summary, else its first share, else its first KPI.
 	k := kpis[0]
-	for _, c := range kpis {
-		if c.Target != nil {
-			k = c
-			break
+	pick := func(ok func(*model.KPI) bool) bool {
+		for _, c := range kpis {
+			if ok(c) {
+				k = c
+				return true
+			}
 		}
+		return false
 	}
+	_ = pick(func(c *model.KPI) bool { return c.Target != nil }) ||
+		pick(func(c *model.KPI) bool { return c.Steering }) ||
+		pick(func(c *model.KPI) bool { return c.Unit == transform.UnitShare })
 	type bar struct {
 		m muni
 		f model.Figure
@@ -271,8 +294,8 @@ func (b *book) funnelCharts(cd *chartData, f *model.Family) []chartSpec {
 	var out []chartSpec
 	for _, fp := range b.r.FunnelPlots {
 		k := b.r.KPI(fp.KPIID)
-		if k == nil || k.Family != f.ID || len(fp.Points) == 0 {
-			continue
+		if k == nil || k.Family != f.ID || len(fp.Points) == 0 || len(out) > 0 {
+			continue // one funnel plot per family sheet; the HTML has them all
 		}
 		pts := append([]model.FunnelPoint(nil), fp.Points...)
 		sort.SliceStable(pts, func(i, j int) bool { return pts[i].Denominator < pts[j].Denominator })
@@ -329,7 +352,7 @@ func (b *book) funnelCharts(cd *chartData, f *model.Family) []chartSpec {
 				Marker: excelize.ChartMarker{Symbol: "circle", Size: size, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}}}}
 		}
 		line := func(i int, colour string, dash excelize.LineDashType) excelize.ChartSeries {
-			return excelize.ChartSeries{Name: sNames[i], Categories: xs, Values: vals[i],
+			return excelize.ChartSeries{Name: sNames[i], Categories: xs, Values: vals[i], Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}},
 				Line:   excelize.LineOptions{Type: excelize.LineSolid, Width: 1.5, Dash: dash, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}}},
 				Marker: excelize.ChartMarker{Symbol: "none"}}
 		}
@@ -354,8 +377,8 @@ func (b *book) spcCharts(cd *chartData, f *model.Family) []chartSpec {
 	var out []chartSpec
 	for _, sp := range b.r.SPC {
 		k := b.r.KPI(sp.KPIID)
-		if k == nil || k.Family != f.ID || len(sp.Points) == 0 {
-			continue
+		if k == nil || k.Family != f.ID || len(sp.Points) == 0 || len(out) > 0 {
+			continue // one control chart per family sheet; the HTML has them all
 		}
 		cats := make([]string, len(sp.Points))
 		for i, p := range sp.Points {
@@ -398,9 +421,9 @@ func (b *book) spcCharts(cd *chartData, f *model.Family) []chartSpec {
 			prelimSeries(sNames[1], cats2, vals[1], 0),
 			{Name: sNames[2], Categories: cats2, Values: vals[2], Line: excelize.LineOptions{Type: excelize.LineNone},
 				Marker: excelize.ChartMarker{Symbol: "circle", Size: 9, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C00000"}}}},
-			{Name: sNames[3], Categories: cats2, Values: vals[3], Line: excelize.LineOptions{Width: 1.5, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"262626"}}}, Marker: excelize.ChartMarker{Symbol: "none"}},
-			{Name: sNames[4], Categories: cats2, Values: vals[4], Line: excelize.LineOptions{Width: 1.25, Dash: excelize.LineDashDash, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"7F7F7F"}}}, Marker: excelize.ChartMarker{Symbol: "none"}},
-			{Name: sNames[5], Categories: cats2, Values: vals[5], Line: excelize.LineOptions{Width: 1.25, Dash: excelize.LineDashDash, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"7F7F7F"}}}, Marker: excelize.ChartMarker{Symbol: "none"}},
+			{Name: sNames[3], Categories: cats2, Values: vals[3], Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"262626"}}, Line: excelize.LineOptions{Width: 1.5, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"262626"}}}, Marker: excelize.ChartMarker{Symbol: "none"}},
+			{Name: sNames[4], Categories: cats2, Values: vals[4], Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"7F7F7F"}}, Line: excelize.LineOptions{Width: 1.25, Dash: excelize.LineDashDash, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"7F7F7F"}}}, Marker: excelize.ChartMarker{Symbol: "none"}},
+			{Name: sNames[5], Categories: cats2, Values: vals[5], Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"7F7F7F"}}, Line: excelize.LineOptions{Width: 1.25, Dash: excelize.LineDashDash, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"7F7F7F"}}}, Marker: excelize.ChartMarker{Symbol: "none"}},
 		}
 		out = append(out, c)
 	}

@@ -110,9 +110,22 @@ func (l *layout) charts(start int, specs []chartSpec) int {
 		right++
 	}
 	w := uint(math.Min(total/2-12, total-l.excelPx(right)-8))
+	// Tables a little longer than a page are printed a little smaller, so
+	// they fit one page and the charts start on the next.
+	tables := 0.0
+	for r := 1; r < start; r++ {
+		tables += l.rowHeight(r)
+	}
+	if tables > l.pageH && tables <= 1.35*l.pageH {
+		l.scale = max(45, int(math.Floor(float64(l.scale)*l.pageH/tables))-1)
+		printable := pageHeightPt - (marginTop+marginBottom)*72
+		l.pageH = printable * pageFill * 100 / float64(l.scale)
+	}
 	l.bandStart = start
 	row := start
-	pageUsed := 0.0
+	// The charts continue the tables' last page when a row of them fits.
+	_, pageUsed := l.paginate(start - 1)
+	first := true
 	for i := 0; i < len(specs); i += 2 {
 		pair := specs[i:min(i+2, len(specs))]
 		h := uint(0)
@@ -128,9 +141,7 @@ func (l *layout) charts(start int, specs []chartSpec) int {
 			l.breaks = append(l.breaks, row)
 			pageUsed = 0
 		}
-		if row == start {
-			l.breaks = append(l.breaks, row)
-		}
+		first = false
 		for r := row; r < row+rows; r++ {
 			l.height(r, rowPt)
 		}
@@ -141,17 +152,13 @@ func (l *layout) charts(start int, specs []chartSpec) int {
 		row += rows
 		pageUsed += bandH
 	}
+	_ = first
 	return row - 1
 }
 
-// finish places the page breaks of the tables above the charts, and sets
-// the page: A4 landscape at the layout's scale, margins, header and
-// footer, the print area ending at printEnd.
-func (l *layout) finish(printEnd int) {
-	end := printEnd
-	if l.bandStart > 0 {
-		end = l.bandStart - 1
-	}
+// paginate places the page breaks of rows 1…end (the tables) and returns
+// them with the height used on the last page.
+func (l *layout) paginate(end int) ([]int, float64) {
 	var breaks []int
 	y := 0.0
 	row := 1
@@ -189,6 +196,18 @@ func (l *layout) finish(printEnd int) {
 		row = bl.last + 1
 	}
 	flow(row, end)
+	return breaks, y
+}
+
+// finish places the page breaks of the tables above the charts, and sets
+// the page: A4 landscape at the layout's scale, margins, header and
+// footer, the print area ending at printEnd.
+func (l *layout) finish(printEnd int) {
+	end := printEnd
+	if l.bandStart > 0 {
+		end = l.bandStart - 1
+	}
+	breaks, _ := l.paginate(end)
 	for _, r := range append(breaks, l.breaks...) {
 		if r > 1 {
 			l.s.fail(l.s.b.f.InsertPageBreak(l.s.name, cell(1, r)))

@@ -62,9 +62,14 @@ func (b *book) mapping() error {
 				s.str(4, row, k.Current.Basis(k.Unit, b.lang), b.small)
 				continue
 			}
-			for i, g := range a.Rows() {
+			i := 0
+			for _, g := range a.Rows() {
+				if g.Figure.NotApplicable {
+					continue // nothing to measure for this group
+				}
 				row++
-				if i == 0 {
+				i++
+				if i == 1 {
 					s.str(1, row, b.kpiName(k)+" – "+b.breakdownLabel(a.Breakdown), b.text)
 				}
 				s.str(2, row, b.groupLabel(a.Breakdown, g), b.text)
@@ -74,7 +79,7 @@ func (b *book) mapping() error {
 		}
 	}
 	s.widths(widths...)
-	s.print()
+	s.portrait()
 	return s.err
 }
 
@@ -153,11 +158,14 @@ func (b *book) quality() error {
 	row += 2
 	s.str(1, row, b.w.ExcludedTitle, b.textBold)
 	row++
-	s.str(1, row, b.w.ExcludedNote+" "+b.r.Meta.Period.Label+".", b.subtitle)
+	s.str(1, row, b.w.ExcludedNote+" "+b.r.Meta.Period.Label+". "+b.w.ExcludedNone, b.subtitle)
 	row++
 	head = row
 	s.headers(1, row, b.w.ID, b.w.KPI, b.w.Excluded)
 	for _, e := range q.Excluded {
+		if e.Excluded == 0 {
+			continue
+		}
 		row++
 		s.str(1, row, e.KPIID, b.text)
 		name := e.NameSV
@@ -194,7 +202,25 @@ func (b *book) definitions() error {
 		}
 	}
 	row := head
+	// The KPIs that detail another (quartiles, the audit's per-question
+	// figures) come last, below the print area.
+	kpis := make([]*model.KPI, 0, len(b.r.KPIs))
 	for _, k := range b.r.KPIs {
+		if k.Headline {
+			kpis = append(kpis, k)
+		}
+	}
+	printed := len(kpis)
+	for _, k := range b.r.KPIs {
+		if !k.Headline {
+			kpis = append(kpis, k)
+		}
+	}
+	printEnd := head
+	for i, k := range kpis {
+		if i == printed {
+			printEnd = row
+		}
 		row++
 		def := k.DefinitionSV
 		if b.lang == "en" && k.DefinitionEN != "" {
@@ -228,9 +254,14 @@ func (b *book) definitions() error {
 	s.str(2, row+2, b.w.MarkNoData, b.text)
 	s.str(1, row+3, "0", b.mark)
 	s.str(2, row+3, map[bool]string{true: "zero: shown as 0", false: "noll: visas som 0"}[b.lang == "en"], b.text)
+	if printEnd == head {
+		printEnd = row
+	}
 	s.widths(30, 40, 18, 70, 12, 10, 10, 36)
 	s.freeze(3, head+1)
 	s.print()
+	s.printTitles(head, head)
+	s.printArea(1, 1, 8, printEnd)
 	return s.err
 }
 

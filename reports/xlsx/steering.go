@@ -53,7 +53,7 @@ func (b *book) summary() error {
 	}
 	merged(2, sub, b.note)
 
-	row := 4
+	row := 3
 	s.str(1, row, w.Highlights, b.textBold)
 	for _, h := range b.r.Highlights(b.lang) {
 		row++
@@ -61,6 +61,7 @@ func (b *book) summary() error {
 	}
 
 	row += 2
+	s.fail(b.f.SetRowHeight(s.name, row-1, 8))
 	head := row
 	ref := w.RefRegion
 	if m.Municipality == "" {
@@ -68,7 +69,7 @@ func (b *book) summary() error {
 	}
 	s.headers(1, row, w.KPI, w.Value+" "+m.Period.Label, "", w.Basis, w.LatestFinal, w.YearAgo+" "+m.Period.YearAgo().Label,
 		w.ChangeHead, ref, w.TargetStatus, w.SparkHead)
-	s.fail(b.f.SetRowHeight(s.name, row, 46))
+	s.fail(b.f.SetRowHeight(s.name, row, 40))
 	st := b.steeringStyles()
 	for _, k := range b.r.SteeringKPIs() {
 		row++
@@ -101,7 +102,7 @@ func (b *book) summary() error {
 		s.figure(stRef, row, k.Reference, k.Unit, false)
 		s.str(stStatus, row, b.statusLine(k), b.statusStyle(k.Status))
 		s.str(stSpark, row, spark(k.Trend, k.Unit), b.spark)
-		s.fail(b.f.SetRowHeight(s.name, row, 34))
+		s.fail(b.f.SetRowHeight(s.name, row, 28))
 		// Every cell of the row sits in the middle of its height.
 		for c := stPrel; c <= stLast; c++ {
 			if c == stValue {
@@ -112,9 +113,8 @@ func (b *book) summary() error {
 		}
 	}
 	row += 2
-	merged(row, fmt.Sprintf(w.SummaryLegend, m.Threshold), b.note)
-	row++
-	merged(row, w.SummaryMore, b.note)
+	s.fail(b.f.SetRowHeight(s.name, row-1, 8))
+	merged(row, fmt.Sprintf(w.SummaryLegend, m.Threshold)+" "+w.SummaryMore, b.note)
 	s.widths(steeringWidths...)
 	_ = head
 	b.onePage(s, row)
@@ -130,7 +130,12 @@ func (s *sheet) finalCell(col, row int, k *model.KPI) {
 		return
 	}
 	s.fail(s.b.f.SetCellFloat(s.name, cell(col, row), *f.Value, -1, 64))
-	code := fmt.Sprintf(`"%s: "%s`, k.FinalPeriod, model.ExcelFormat(k.Unit))
+	// "26Q2 91,8%": the quarter short, so the number fits its column.
+	short := k.FinalPeriod
+	if len(short) == 6 {
+		short = short[2:]
+	}
+	code := fmt.Sprintf(`"%s "%s`, short, model.ExcelFormat(k.Unit))
 	id, err := s.b.f.NewStyle(&excelize.Style{CustomNumFmt: &code, Font: &excelize.Font{Size: 11, Family: "Calibri"}})
 	s.fail(err)
 	s.fail(s.b.f.SetCellStyle(s.name, cell(col, row), cell(col, row), id))

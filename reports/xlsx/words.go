@@ -14,7 +14,7 @@ type words struct {
 	FamilyIntro, Zero, ComparisonRegion, County, Nation, PerCounty, TopBottom string
 	Signal, Lower998, Lower95, Centre, Upper95, Upper998, Denominator         string
 	FunnelPlot, SPCSignal, SPCTitle, LCL, UCL, Month                          string
-	NotPrinted, Continued                                                     string
+	NotPrinted, Continued, ExcludedNone                                       string
 
 	ReportTitle, Period, AsOf, Source, Created, Legend, Region, Municipality      string
 	Family, KPI, Unit, Value, Previous, YearAgo, Target, Status, Trend, ChartData string

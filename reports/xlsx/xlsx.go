@@ -323,6 +323,15 @@ func (s *sheet) printTitles(first, last int) {
 		RefersTo: fmt.Sprintf("%s!$%d:$%d", q, first, last)}))
 }
 
+// portrait sets A4 portrait fitted to one page width.
+func (s *sheet) portrait() {
+	s.print()
+	orient := "portrait"
+	wide, tall := 1, 0
+	size := 9
+	s.fail(s.b.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall}))
+}
+
 func (b *book) reportTitle() string {
 	return fmt.Sprintf("%s %s – %s", b.w.ReportTitle, b.r.Meta.Period.Label, b.r.Meta.Scope())
 }
