@@ -32,36 +32,82 @@ func cli(t *testing.T, args ...string) (int, string, string) {
 	return code, stdout.String(), stderr.String()
 }
 
-// TestPipeline drives the main job end to end through the CLI: sample →
-// load → kpi → report, the way `make run` does.
+// TestStrictLoadChangesNothing: a strict load of an extract with rejects
+// fails (exit 1) and leaves the database as it was, whether it was new or
+// held a loaded extract; without --strict the same extract loads.
 func TestStrictLoadChangesNothing(t *testing.T) {
 	dir := t.TempDir()
-	extract := filepath.Join(dir, "extract")
-	db := filepath.Join(dir, "sip.duckdb")
-	if code, _, stderr := cli(t, "sample", "--out", extract, "--sips", "300", "--flaws", "0.05"); code != 0 {
+	flawed := filepath.Join(dir, "flawed")
+	clean := filepath.Join(dir, "clean")
+	if code, _, stderr := cli(t, "sample", "--out", flawed, "--sips", "300", "--flaws", "0.05"); code != 0 {
 		t.Fatalf("sample: exit %d: %s", code, stderr)
 	}
-	code, _, stderr := cli(t, "load", "--db", db, "--strict", extract)
-	if code != 1 {
-		t.Fatalf("strict load of an extract with rejects: exit %d, want 1: %s", code, stderr)
+	if code, _, stderr := cli(t, "sample", "--out", clean, "--sips", "200", "--seed", "3", "--flaws", "0"); code != 0 {
+		t.Fatalf("sample: exit %d: %s", code, stderr)
 	}
-	if _, err := os.Stat(db); err == nil {
-		// The file may exist (opened read-write), but it must hold no rows.
-		code, stdout, _ := cli(t, "query", "--db", db, "--sql", "select count(*) as n from raw.sips", "--format", "csv")
-		if code == 0 && stdout != "n\n0\n" {
-			t.Errorf("a failed strict load left rows: %q", stdout)
+	// state is what a load may change: every table with its row count, and
+	// the loaded sources with their fingerprints. The query must run.
+	state := func(db string) string {
+		t.Helper()
+		code, stdout, stderr := cli(t, "query", "--db", db, "--format", "csv", "--sql",
+			"select schema_name, table_name, estimated_size, (select string_agg(source || ' ' || fingerprint, ';') from load_sources) as sources "+
+				"from duckdb_tables() where schema_name in ('main', 'raw') order by all")
+		if code != 0 {
+			t.Fatalf("the check query failed: exit %d: %s", code, stderr)
 		}
+		return stdout
 	}
-	// Without --strict the same extract loads, with its rejects listed.
-	code, stdout, stderr := cli(t, "load", "--db", db, extract)
-	if code != 0 {
-		t.Fatalf("load: exit %d: %s", code, stderr)
-	}
-	if !strings.Contains(stdout, "rejected") {
-		t.Errorf("summary does not mention rejects:\n%s", stdout)
-	}
+
+	t.Run("a new database stays empty", func(t *testing.T) {
+		db := filepath.Join(dir, "new.duckdb")
+		code, _, stderr := cli(t, "load", "--db", db, "--strict", flawed)
+		if code != 1 {
+			t.Fatalf("strict load of an extract with rejects: exit %d, want 1: %s", code, stderr)
+		}
+		if _, err := os.Stat(db); err != nil {
+			return // no file: nothing was written
+		}
+		code, stdout, stderr := cli(t, "query", "--db", db, "--format", "csv", "--sql",
+			"select count(*) as n from duckdb_tables() where schema_name in ('main', 'raw')")
+		if code != 0 {
+			t.Fatalf("the check query failed: exit %d: %s", code, stderr)
+		}
+		if stdout != "n\n0\n" {
+			t.Errorf("a failed strict load left tables behind: %q", stdout)
+		}
+	})
+
+	t.Run("a loaded database keeps its rows", func(t *testing.T) {
+		db := filepath.Join(dir, "loaded.duckdb")
+		if code, _, stderr := cli(t, "load", "--db", db, "--strict", clean); code != 0 {
+			t.Fatalf("strict load of a clean extract: exit %d: %s", code, stderr)
+		}
+		before := state(db)
+		if !strings.Contains(before, "raw,sips,200,") {
+			t.Fatalf("the clean load is not in the state the test compares:\n%s", before)
+		}
+		if code, _, stderr := cli(t, "load", "--db", db, "--strict", flawed); code != 1 {
+			t.Fatalf("strict load of an extract with rejects: exit %d, want 1: %s", code, stderr)
+		}
+		if after := state(db); after != before {
+			t.Errorf("a failed strict load changed the database:\nbefore\n%s\nafter\n%s", before, after)
+		}
+		// Without --strict the same extract loads, with its rejects listed.
+		code, stdout, stderr := cli(t, "load", "--db", db, flawed)
+		if code != 0 {
+			t.Fatalf("load: exit %d: %s", code, stderr)
+		}
+		if !strings.Contains(stdout, "rejected") {
+			t.Errorf("summary does not mention rejects:\n%s", stdout)
+		}
+		if state(db) == before {
+			t.Error("the load without --strict changed nothing: the comparison cannot see a change")
+		}
+	})
 }
 
+// TestPipeline drives the main job end to end through the CLI: sample →
+// load → kpi → report, the way `make run` does.
 func TestPipeline(t *testing.T) {
 	dir := t.TempDir()
 	extract := filepath.Join(dir, "extract")
