@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"syscall"
 	"time"
 
+	"github.com/sipstat/sipstat/internal/cpu"
 	"github.com/sipstat/sipstat/warehouse"
 )
 
@@ -133,10 +133,4 @@ func Baseline(ctx context.Context, db *warehouse.DB, dir string) (time.Duration,
 }
 
 // cpuTime is the user+system CPU time this process has used so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+var cpuTime = cpu.Time

@@ -19,10 +19,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/sipstat/sipstat/contract"
+	"github.com/sipstat/sipstat/internal/cpu"
 	"github.com/sipstat/sipstat/warehouse"
 )
 
@@ -77,14 +77,6 @@ func (r *runner) profile(ctx context.Context, file, stmt string, args ...any) {
 	}
 	r.q.ExecContext(ctx, "pragma disable_profiling")
 	fmt.Fprintf(os.Stderr, "profile %s: %s\n", file, out)
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // Params select what Compute computes.
@@ -332,10 +324,10 @@ func (r *runner) execWrapped(ctx context.Context, file, prefix, suffix string, a
 		stmt = strings.ReplaceAll(stmt, "create or replace table ", "create or replace temp table ")
 	}
 	if traceExec {
-		t0, c0 := time.Now(), cpuTime()
+		t0, c0 := time.Now(), cpu.Time()
 		defer func() {
 			fmt.Fprintf(os.Stderr, "%8.1fms wall %8.1fms cpu %s\n", float64(time.Since(t0).Microseconds())/1000,
-				float64((cpuTime()-c0).Microseconds())/1000, file)
+				float64((cpu.Time()-c0).Microseconds())/1000, file)
 		}()
 	}
 	if profileSQL != "" && strings.Contains(file, profileSQL) {

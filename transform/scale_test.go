@@ -2,90 +2,89 @@ package transform_test
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/sipstat/sipstat/contract"
+	"github.com/sipstat/sipstat/internal/cpu"
 	"github.com/sipstat/sipstat/sampledata"
 	"github.com/sipstat/sipstat/transform"
 	"github.com/sipstat/sipstat/warehouse"
 )
 
-// TestScale builds the models of a generated extract of SIPSTAT_SCALE SIPs
-// (all counties, 1 % flaws) and logs how long Build takes. The raw tables
-// are written straight from the CSV files with read_csv (no validation), so
-// the figure is Build's alone. It only runs when SIPSTAT_SCALE is set, and
-// asserts facts, never a time.
-func TestScale(t *testing.T) {
+// BenchmarkBuild builds the models of a generated extract (all counties,
+// 1 % flaws) of SIPSTAT_SCALE SIPs (default 20 000; the extract is cached in
+// $TMPDIR/sipstat-scale-N). Each op is one Build on a fresh raw load (not
+// timed), in its own transaction ("transaction") or statement by statement
+// ("autocommit"); cpu-s/op is the process's CPU time. Run it with
+//
+//	SIPSTAT_SCALE=200000 go test ./transform -run '^$' -bench Build -benchtime 3x
+//
+// Measured figures belong in bench/RESULTS.md.
+func BenchmarkBuild(b *testing.B) {
 	n, _ := strconv.Atoi(os.Getenv("SIPSTAT_SCALE"))
 	if n == 0 {
-		t.Skip("set SIPSTAT_SCALE=200000 to run")
+		n = 20000
 	}
 	ctx := context.Background()
 	dir := filepath.Join(os.TempDir(), "sipstat-scale-"+strconv.Itoa(n))
 	if _, err := os.Stat(filepath.Join(dir, "manifest.json")); err != nil {
-		start := time.Now()
 		if _, err := sampledata.Generate(ctx, dir, sampledata.Options{SIPs: n, Counties: []string{"all"}, FlawRate: 0.01}); err != nil {
-			t.Fatal(err)
+			b.Fatal(err)
 		}
-		t.Logf("generate %d SIPs: %v", n, time.Since(start))
 	}
 	threads, _ := strconv.Atoi(os.Getenv("SIPSTAT_SCALE_THREADS"))
-	db, err := warehouse.Open(ctx, filepath.Join(t.TempDir(), "scale.duckdb"), warehouse.Options{Threads: threads})
-	if err != nil {
-		t.Fatal(err)
+	for _, mode := range []string{"transaction", "autocommit"} {
+		b.Run(mode, func(b *testing.B) {
+			var cpuSpent time.Duration
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				db, err := warehouse.Open(ctx, filepath.Join(b.TempDir(), "scale.duckdb"), warehouse.Options{Threads: threads})
+				if err != nil {
+					b.Fatal(err)
+				}
+				rawLoad(b, db, dir)
+				var q warehouse.Querier = db
+				var conn *sql.Conn
+				if mode == "autocommit" {
+					if conn, err = db.Conn(ctx); err != nil {
+						b.Fatal(err)
+					}
+					q = conn
+				}
+				c := cpu.Time()
+				b.StartTimer()
+				err = transform.Build(ctx, q, transform.DefaultSettings())
+				b.StopTimer()
+				cpuSpent += cpu.Time() - c
+				if err != nil {
+					b.Fatal(err)
+				}
+				var rows, flagged int64
+				db.QueryRowContext(ctx, "select count(*) from kpi_values").Scan(&rows)
+				db.QueryRowContext(ctx, "select count(*) from dq_flags").Scan(&flagged)
+				if rows == 0 || flagged == 0 {
+					b.Fatalf("kpi_values %d rows, dq_flags %d rows at scale", rows, flagged)
+				}
+				if conn != nil {
+					conn.Close()
+				}
+				db.Close()
+			}
+			b.ReportMetric(cpuSpent.Seconds()/float64(b.N), "cpu-s/op")
+		})
 	}
-	defer db.Close()
-	start := time.Now()
-	rawLoad(t, db, dir)
-	t.Logf("raw load (read_csv, no validation): %v", time.Since(start))
-	b, c := time.Now(), cpuTime()
-	if err := transform.Build(ctx, db, transform.DefaultSettings()); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("build in its own transaction: %v wall, %v CPU", time.Since(b), cpuTime()-c)
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, c = time.Now(), cpuTime()
-	if err := transform.Build(ctx, conn, transform.DefaultSettings()); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("build statement by statement (autocommit): %v wall, %v CPU", time.Since(b), cpuTime()-c)
-	conn.Close()
-	b = time.Now()
-	vs, err := transform.Values(ctx, db, transform.Filter{Periods: []string{"2026Q3"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("values 2026Q3: %d rows in %v", len(vs), time.Since(b))
-	var rows, flagged int64
-	db.QueryRowContext(ctx, "select count(*) from kpi_values").Scan(&rows)
-	db.QueryRowContext(ctx, "select count(*) from dq_flags").Scan(&flagged)
-	t.Logf("kpi_values: %d rows; dq_flags: %d rows", rows, flagged)
-	if rows == 0 || flagged == 0 {
-		t.Error("no values or no flags at scale")
-	}
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // rawLoad writes raw.* and load_sources/load_files from an extract's CSV
 // files with the contract's types; a value that does not cast becomes null.
-func rawLoad(t *testing.T, db *warehouse.DB, dir string) {
+func rawLoad(t testing.TB, db *warehouse.DB, dir string) {
 	t.Helper()
 	ctx := context.Background()
 	var man struct {

@@ -67,31 +67,6 @@ func findKPI(ks []KPI, id string) *KPI {
 	return nil
 }
 
-// specIDs are the KPI ids of kpis.md, in its order.
-var specIDs = []string{
-	"needs_detected", "needs_declined_share", "requests_denied", "coverage", "discharges_needing_sip",
-	"discharge_sip_share", "sips_active", "sips_per_10000",
-	"lead_time_median_days", "lead_time_p90_days", "within_target_share", "invitation_lead_median_days",
-	"discharge_to_meeting_median_days", "discharge_invitation_on_time_share",
-	"meetings_held", "summoned_attendance_share", "summoned_absent_share", "invited_attendance_share", "attendance_gap_by_org",
-	"individual_present_share", "individual_represented_share", "child_present_share",
-	"goals_set", "goal_smart_share", "goals_reviewed", "goal_achieved_share", "goal_partly_share", "goal_not_achieved_share",
-	"followups_due", "followup_on_time_share", "followup_date_missing_share", "followups_overdue",
-	"plan_complete_share", "long_term_goal_share",
-	"consent_expired_active", "consents_withdrawn",
-	"sips_closed", "sip_duration_median_days", "restart_share",
-	"deviations", "deviations_per_100_meetings",
-	"video_share", "attendance_by_mode", "initiated_by_school_share", "initiated_by_individual_share", "shared_it_service_share",
-}
-
-// addedIDs are the KPIs added after kpis.md, in catalogue order: the process
-// funnel and the box plot's lead-time quartiles.
-var addedIDs = []string{
-	"sips_consented", "sips_invited", "initial_meetings_held",
-	"lead_time_p25_days", "lead_time_p75_days", "lead_time_min_days", "lead_time_max_days",
-	"followups_held",
-}
-
 // detailIDs are the catalogue KPIs marked headline = false.
 var detailIDs = []string{
 	"lead_time_p25_days", "lead_time_p75_days", "lead_time_min_days", "lead_time_max_days",

@@ -7,7 +7,10 @@ package pipelinetest
 import (
 	"context"
 	"database/sql"
+	"os"
 	"path/filepath"
+	"sync"
+	"testing"
 
 	"github.com/sipstat/sipstat/ingest"
 	"github.com/sipstat/sipstat/sampledata"
@@ -55,4 +58,52 @@ func Sample(ctx context.Context, dir string, opt sampledata.Options, hooks ...Ho
 	}
 	path := filepath.Join(dir, "sip.duckdb")
 	return path, Load(ctx, path, extract, transform.DefaultSettings(), hooks...)
+}
+
+// Cached is a generated sample loaded once per test binary and shared by the
+// tests that read it: the first Path generates and loads it into a temporary
+// folder; Cleanup (from TestMain) removes the folder.
+type Cached struct {
+	Name    string             // names the temporary folder: sipstat-<Name>-…
+	Options sampledata.Options // the sample's options
+	Hooks   []Hook             // run inside the load's transaction
+
+	once sync.Once
+	dir  string
+	path string
+	err  error
+}
+
+// Path returns the database file, generating and loading it on first use.
+func (c *Cached) Path(t testing.TB) string {
+	t.Helper()
+	c.once.Do(func() {
+		if c.dir, c.err = os.MkdirTemp("", "sipstat-"+c.Name+"-"); c.err != nil {
+			return
+		}
+		c.path, c.err = Sample(context.Background(), c.dir, c.Options, c.Hooks...)
+	})
+	if c.err != nil {
+		t.Fatalf("sample pipeline: %v", c.err)
+	}
+	return c.path
+}
+
+// Open opens the database read-only, as the CLI's reading commands do, and
+// closes it when the test ends.
+func (c *Cached) Open(t testing.TB) *warehouse.DB {
+	t.Helper()
+	db, err := warehouse.Open(context.Background(), c.Path(t), warehouse.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// Cleanup removes the sample's files, if any were made.
+func (c *Cached) Cleanup() {
+	if c.dir != "" {
+		os.RemoveAll(c.dir)
+	}
 }

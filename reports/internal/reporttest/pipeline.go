@@ -1,9 +1,6 @@
 package reporttest
 
 import (
-	"context"
-	"os"
-	"sync"
 	"testing"
 	"time"
 
@@ -15,49 +12,18 @@ import (
 // PipelineAsOf is the sample's as-of date; its latest complete quarter is 2026Q3.
 var PipelineAsOf = time.Date(2026, 10, 5, 0, 0, 0, 0, time.UTC)
 
-var pipeline struct {
-	once sync.Once
-	dir  string
-	path string
-	err  error
+var pipeline = &pipelinetest.Cached{
+	Name:    "reports",
+	Options: sampledata.Options{SIPs: 3000, Seed: 7, AsOf: PipelineAsOf, FlawRate: 0.01},
 }
 
 // Pipeline runs the real pipeline once per test binary — sampledata.Generate
 // (with data-quality flaws) → ingest.Load with transform.Build before commit
 // — and returns the DuckDB file's path. Call Cleanup from TestMain.
-func Pipeline(t testing.TB) string {
-	t.Helper()
-	pipeline.once.Do(func() {
-		ctx := context.Background()
-		dir, err := os.MkdirTemp("", "sipstat-reports-")
-		if err != nil {
-			pipeline.err = err
-			return
-		}
-		pipeline.dir = dir
-		pipeline.path, pipeline.err = pipelinetest.Sample(ctx, dir,
-			sampledata.Options{SIPs: 3000, Seed: 7, AsOf: PipelineAsOf, FlawRate: 0.01})
-	})
-	if pipeline.err != nil {
-		t.Fatalf("pipeline: %v", pipeline.err)
-	}
-	return pipeline.path
-}
+func Pipeline(t testing.TB) string { return pipeline.Path(t) }
 
 // Open opens the pipeline's database read-only, as reports do.
-func Open(t testing.TB) *warehouse.DB {
-	t.Helper()
-	db, err := warehouse.Open(context.Background(), Pipeline(t), warehouse.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
+func Open(t testing.TB) *warehouse.DB { return pipeline.Open(t) }
 
 // Cleanup removes the pipeline's files.
-func Cleanup() {
-	if pipeline.dir != "" {
-		os.RemoveAll(pipeline.dir)
-	}
-}
+func Cleanup() { pipeline.Cleanup() }
