@@ -810,3 +810,46 @@ func readCharts(t *testing.T, path string) map[string][]chartInfo {
 	}
 	return out
 }
+
+// TestEnglishWorkbookLabels: with --lang en every label is English — the
+// groups (from the catalogue's kpi_labels), the breakdowns, the families
+// and the mapping sheet's questions and findings; only place names stay.
+func TestEnglishWorkbookLabels(t *testing.T) {
+	ctx := context.Background()
+	db := reporttest.Open(t)
+	paths, err := reports.Write(ctx, db, reports.Options{Period: transform.Quarter(2026, 3), OutDir: t.TempDir(), Lang: "en",
+		Settings: transform.DefaultSettings(), Created: created})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(paths[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Mapping")
+	var text []string
+	for _, r := range rows {
+		text = append(text, strings.Join(r, " | "))
+	}
+	all := strings.Join(text, "\n")
+	for _, want := range []string{"1. What obstacles are there to using SIP, and how can they be removed?", "Organisation type", "worst"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the English mapping sheet lacks %q", want)
+		}
+	}
+	// Swedish words of labels that must not appear (org types, breakdowns, marks' words).
+	for _, sv := range []string{"Vårdcentral", "Socialtjänst", "Verksamhet", "Sammanhang", "sämst", "bäst", "Totalt", "Kommun"} {
+		if strings.Contains(all, sv) {
+			t.Errorf("the English mapping sheet holds the Swedish %q", sv)
+		}
+	}
+	att, _ := f.GetRows("Attendance")
+	for _, r := range att {
+		for _, c := range r {
+			if c == "Vårdcentral/öppen vård" || c == "Socialtjänst" {
+				t.Errorf("Attendance holds the Swedish group label %q", c)
+			}
+		}
+	}
+}

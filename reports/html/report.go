@@ -129,10 +129,7 @@ func (b *builder) steering() steeringView {
 		tr(b.lang, "Samma kvartal i fjol", "Same quarter last year"), tr(b.lang, "Jämfört med i fjol", "Against last year"),
 		ref, tr(b.lang, "Mål och status", "Target and status")}}
 	for _, k := range b.r.SteeringKPIs() {
-		fam, famEN := model.FamilyName(k.Family)
-		if b.lang == "en" {
-			fam = famEN
-		}
+		fam := b.r.FamilyLabel(b.lang, k.Family)
 		row := steeringRow{ID: k.ID, Name: b.name(k), Family: fam}
 		cls := "value"
 		if k.Current.Preliminary {
@@ -151,7 +148,14 @@ func (b *builder) steering() steeringView {
 			{v.Head[6], k.Reference.Text(k.Unit, b.lang), ""},
 			{v.Head[7], b.statusLine(k), string(k.Status)},
 		}
+		if !b.r.HasReference() {
+			row.Cells = append(row.Cells[:5:5], row.Cells[6])
+		}
 		v.Rows = append(v.Rows, row)
+	}
+	if !b.r.HasReference() {
+		// No reference to show: the column goes.
+		v.Head = append(v.Head[:6:6], v.Head[7])
 	}
 	return v
 }
@@ -191,7 +195,7 @@ func (b *builder) definitions() []definition {
 		if !k.Headline && strings.HasPrefix(k.ID, "survey_") {
 			continue
 		}
-		fam, famEN := model.FamilyName(k.Family)
+		fam, famEN := b.r.FamilyLabel("sv", k.Family), b.r.FamilyLabel("en", k.Family)
 		text := k.DefinitionSV
 		unit := k.UnitSV
 		dir := map[string]string{"higher": "högre är bättre", "lower": "lägre är bättre"}[k.Direction]
@@ -227,7 +231,7 @@ func (b *builder) index() values {
 		}
 		for _, br := range k.Breakdowns {
 			for _, g := range br.Groups {
-				put(b.period, k.ID, br.Name, g.Code, g.Label, g.Figure)
+				put(b.period, k.ID, br.Name, g.Code, b.groupLabel(br.Name, g), g.Figure)
 			}
 		}
 	}
@@ -242,7 +246,7 @@ func (b *builder) index() values {
 		for _, row := range bq.m.Rows {
 			for ci, col := range bq.m.Columns {
 				if ci < len(row.Cells) {
-					put(col, bq.m.KPIIDs[0], bq.breakdown, row.Code, row.Label, row.Cells[ci])
+					put(col, bq.m.KPIIDs[0], bq.breakdown, row.Code, b.groupLabel(bq.breakdown, model.Group{Code: row.Code, Label: row.Label}), row.Cells[ci])
 				}
 			}
 		}

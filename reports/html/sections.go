@@ -80,7 +80,7 @@ func (b *builder) attendanceSection() (section, error) {
 		var groups []category
 		for _, row := range hm.m.Rows {
 			if b.anyFigure(hm.m.KPIIDs[0], "org_type", row.Code, hm.m.Columns) {
-				groups = append(groups, category{Code: row.Code, Label: row.Label})
+				groups = append(groups, category{Code: row.Code, Label: b.groupLabel("org_type", model.Group{Code: row.Code, Label: row.Label})})
 			}
 		}
 		if len(groups) == 0 {
@@ -277,10 +277,7 @@ func (b *builder) mappingSection() (section, error) {
 				t.Rows = append(t.Rows, []string{name, tr(b.lang, "Totalt", "Total"), figureText(k.Current, k.Unit, b.lang), k.Current.Basis(k.Unit, b.lang)})
 				continue
 			}
-			label := model.BreakdownLabel(a.Breakdown)
-			if b.lang == "en" {
-				label = model.BreakdownLabelEN(a.Breakdown)
-			}
+			label := b.r.BreakdownName(b.lang, a.Breakdown)
 			for j, g := range a.Rows() {
 				first := ""
 				if j == 0 {
@@ -303,10 +300,7 @@ func (b *builder) mappingSection() (section, error) {
 
 // groupLabel is a group's label in the report's language.
 func (b *builder) groupLabel(breakdown string, g model.Group) string {
-	if b.lang == "en" {
-		return model.GroupLabelEN(breakdown, g.Code, g.Label)
-	}
-	return g.Label
+	return b.r.GroupLabel(b.lang, breakdown, g)
 }
 
 func (b *builder) qualitySection() (section, error) {

@@ -143,3 +143,28 @@ func suppressSPC(charts []SPCChart, threshold int) {
 		}
 	}
 }
+
+// readLabels reads the catalogue's labels (kpi_labels), if the database has them.
+func readLabels(ctx context.Context, q warehouse.Querier) (Labels, error) {
+	out := Labels{}
+	if ok, err := hasTable(ctx, q, "kpi_labels"); err != nil || !ok {
+		return out, err
+	}
+	rows, err := q.QueryContext(ctx, query("labels.sql"))
+	if err != nil {
+		return nil, fmt.Errorf("reports/model/sql/labels.sql: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var kind, code string
+		var sv, en sql.NullString
+		if err := rows.Scan(&kind, &code, &sv, &en); err != nil {
+			return nil, fmt.Errorf("reports/model/sql/labels.sql: %w", err)
+		}
+		out[[2]string{kind, code}] = [2]string{sv.String, en.String}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reports/model/sql/labels.sql: %w", err)
+	}
+	return out, nil
+}

@@ -19,6 +19,24 @@ func (r *Report) SteeringKPIs() []*KPI {
 	return out
 }
 
+// HasReference reports whether the summary has a reference to show: a
+// region's value beside a municipality's, the nation's beside a region's.
+// A national report is its own reference.
+func (r *Report) HasReference() bool {
+	if r.Meta.RegionCode == "00" {
+		return false
+	}
+	for _, k := range r.SteeringKPIs() {
+		if k.Reference.Shown() {
+			return true
+		}
+	}
+	return false
+}
+
+// National reports whether the report covers the whole country.
+func (r *Report) National() bool { return r.Meta.RegionCode == "00" }
+
 // Name is the KPI's name in the language ("sv" or "en").
 func (k *KPI) Name(lang string) string {
 	if lang == "en" && k.NameEN != "" && k.NameEN != k.ID {
@@ -208,7 +226,7 @@ func (r *Report) funnelSentence(lang string) string {
 	}
 	if len(hi)+len(lo) == 0 {
 		if sv {
-			return "Ingen kommun skiljer sig från regionen utöver slumpens variation (alla ligger inom trattdiagrammens 99,8 %-gränser): skillnaderna i en rangordning är brus."
+			return "Ingen kommun skiljer sig från sin region utöver slumpens variation (alla ligger inom trattdiagrammens 99,8 %-gränser): skillnaderna i en rangordning är brus."
 		}
 		return "No municipality differs from the region beyond chance (all lie within the funnel plots' 99.8% limits): differences in a ranking are noise."
 	}
@@ -228,7 +246,15 @@ func (r *Report) funnelSentence(lang string) string {
 		parts = append(parts, map[bool]string{true: "bättre: ", false: "better: "}[sv]+list(hi))
 	}
 	if sv {
-		return "Skiljer sig från regionen utöver slumpens variation (utanför trattdiagrammets 99,8 %-gräns) – " + strings.Join(parts, "; ") + "."
+		whole := "regionen"
+		if r.National() {
+			whole = "sitt län"
+		}
+		return "Skiljer sig från " + whole + " utöver slumpens variation (utanför trattdiagrammets 99,8 %-gräns) – " + strings.Join(parts, "; ") + "."
 	}
-	return "Differ from the region beyond chance (outside the funnel plot's 99.8% limit) – " + strings.Join(parts, "; ") + "."
+	whole := "the region"
+	if r.National() {
+		whole = "their county"
+	}
+	return "Differ from " + whole + " beyond chance (outside the funnel plot's 99.8% limit) – " + strings.Join(parts, "; ") + "."
 }

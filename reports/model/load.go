@@ -184,13 +184,16 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 		r.Meta.MunicipalityName = name
 	}
 
+	if r.Labels, err = readLabels(ctx, q); err != nil {
+		return nil, err
+	}
 	byFamily := map[string]*Family{}
 	for _, k := range catalog {
 		kp := buildKPI(k, r.Meta, own)
 		r.KPIs = append(r.KPIs, kp)
 		f := byFamily[k.Family]
 		if f == nil {
-			sv, en := FamilyName(k.Family)
+			sv, en := r.FamilyLabel("sv", k.Family), r.FamilyLabel("en", k.Family)
 			r.Families = append(r.Families, Family{ID: k.Family, NameSV: sv, NameEN: en})
 			f = &r.Families[len(r.Families)-1]
 			byFamily[k.Family] = f

@@ -176,7 +176,7 @@ func finding(r *Report, q Question, kpi, breakdown, lang string) string {
 		label := func(g Group) string {
 			l := g.Label
 			if !sv {
-				l = GroupLabelEN(breakdown, g.Code, g.Label)
+				l = r.GroupLabel(lang, breakdown, g)
 			}
 			s := l + " " + g.Figure.Text(k.Unit, lang)
 			if b := g.Figure.Basis(k.Unit, lang); b != "" {

@@ -42,6 +42,8 @@ type Report struct {
 	FunnelPlots []FunnelPlot
 	// SPC are the monthly p-charts of the key shares (kpi_spc).
 	SPC []SPCChart
+	// Labels are the catalogue's Swedish and English labels (kpi_labels).
+	Labels Labels
 	// Mapping answers the mapping assignment's questions (kpis.md, last section).
 	Mapping []Question
 	// Quality is the data quality of the load behind the report.

@@ -123,13 +123,10 @@ func BreakdownLabelEN(b string) string {
 	return strings.ReplaceAll(b, "_", " ")
 }
 
-// GroupLabelEN is a group's English label: names of places and age bands
-// as they are, a code in words ("psychiatry_adult" → "Psychiatry adult"),
-// unless the catalogue's labels (kpi_labels) give one.
+// GroupLabelEN is a group's English label without the catalogue's
+// labels: names of places and age bands as they are, a code in words
+// ("psychiatry_adult" → "Psychiatry adult").
 func GroupLabelEN(breakdown, code, sv string) string {
-	if l, ok := labelsEN[[2]string{breakdown, code}]; ok && l != "" {
-		return l
-	}
 	switch breakdown {
 	case "municipality", "region", "age_band", "total":
 		return sv
@@ -141,6 +138,52 @@ func GroupLabelEN(breakdown, code, sv string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// labelsEN are the catalogue's English group labels (kpi_labels), keyed by
-// breakdown and code, when the database has them.
-var labelsEN = map[[2]string]string{}
+// Labels are the catalogue's labels (kpi_labels) by kind and code.
+type Labels map[[2]string][2]string
+
+// label is the label of kind/code in the language, or "".
+func (l Labels) label(kind, code, lang string) string {
+	x, ok := l[[2]string{kind, code}]
+	if !ok {
+		return ""
+	}
+	if lang == "en" {
+		return x[1]
+	}
+	return x[0]
+}
+
+// GroupLabel is a group's label in the report's language: the catalogue's
+// (kpi_labels), else the Swedish label or the code in words.
+func (r *Report) GroupLabel(lang, breakdown string, g Group) string {
+	if l := r.Labels.label("group:"+breakdown, g.Code, lang); l != "" {
+		return l
+	}
+	if lang == "en" {
+		return GroupLabelEN(breakdown, g.Code, g.Label)
+	}
+	return g.Label
+}
+
+// BreakdownName is a breakdown's heading in the report's language.
+func (r *Report) BreakdownName(lang, breakdown string) string {
+	if l := r.Labels.label("breakdown", breakdown, lang); l != "" {
+		return l
+	}
+	if lang == "en" {
+		return BreakdownLabelEN(breakdown)
+	}
+	return BreakdownLabel(breakdown)
+}
+
+// FamilyLabel is a family's name in the report's language.
+func (r *Report) FamilyLabel(lang, family string) string {
+	if l := r.Labels.label("family", family, lang); l != "" {
+		return l
+	}
+	sv, en := FamilyName(family)
+	if lang == "en" {
+		return en
+	}
+	return sv
+}

@@ -406,9 +406,9 @@ func (b *book) matrix(s *sheet, row int, mx *model.Matrix) (int, int) {
 	var heads, labels []string
 	var cells [][]model.Figure
 	if len(mx.Columns) <= maxMatrixColumns {
-		heads = append([]string{mx.RowHeading}, mx.Columns...)
+		heads = append([]string{b.heading(mx.RowHeading)}, b.matrixColumns(mx)...)
 		for _, r := range mx.Rows {
-			labels = append(labels, r.Label)
+			labels = append(labels, b.matrixRowLabel(mx, r))
 			cells = append(cells, r.Cells)
 		}
 	} else {
@@ -522,7 +522,7 @@ func (b *book) matrixCharts(cd *chartData, family string, mx *model.Matrix) []ch
 	}
 	rowLabels := make([]string, len(mx.Rows))
 	for i, r := range mx.Rows {
-		rowLabels[i] = r.Label
+		rowLabels[i] = b.matrixRowLabel(mx, r)
 	}
 	last := len(mx.Columns) - 1
 	if last < 0 || len(mx.Rows) == 0 {
@@ -634,4 +634,41 @@ func heatMid(direction string) string {
 		return "#FFEB84"
 	}
 	return "#C6DBEF"
+}
+
+// matrixRowLabel is a matrix row's label in the report's language: a group
+// of the matrix's breakdown, or a KPI's name.
+func (b *book) matrixRowLabel(mx *model.Matrix, r model.MatrixRow) string {
+	if k := b.r.KPI(r.Code); k != nil {
+		return b.kpiName(k)
+	}
+	breakdown := map[*model.Matrix]string{&b.r.Attendance: "org_type", &b.r.Absence: "org_type", &b.r.Deviations: "category"}[mx]
+	if breakdown == "" {
+		return r.Label
+	}
+	return b.r.GroupLabel(b.lang, breakdown, model.Group{Code: r.Code, Label: r.Label})
+}
+
+// matrixColumns are a matrix's column labels in the report's language.
+func (b *book) matrixColumns(mx *model.Matrix) []string {
+	if b.lang != "en" || mx != &b.r.Survey {
+		return mx.Columns
+	}
+	out := append([]string(nil), mx.Columns...)
+	if len(out) > 0 && out[0] == "Alla" {
+		out[0] = "All"
+	}
+	return out
+}
+
+// heading is a matrix heading in the report's language.
+func (b *book) heading(sv string) string {
+	if b.lang != "en" {
+		return sv
+	}
+	if en, ok := map[string]string{"Verksamhet": "Organisation type", "Kategori": "Category", "Bedömning": "Assessment",
+		"Dimension": "Dimension", "Kvartal": "Quarter", "Kommun": "Municipality"}[sv]; ok {
+		return en
+	}
+	return sv
 }

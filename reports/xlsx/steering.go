@@ -24,7 +24,7 @@ const (
 // steeringWidths fit A4 landscape at summaryScale also where the reader
 // lacks Calibri and the sheet is measured in the wider DejaVu Sans
 // (LibreOffice on Linux: about 7 points per width unit).
-var steeringWidths = []float64{26, 9, 4.5, 11, 14, 9, 12, 10, 10, 10}
+var steeringWidths = []float64{25, 9, 4.5, 14, 12, 9, 12, 10, 11, 10}
 
 func (b *book) summary() error {
 	s, err := b.newSheet(b.w.Summary)
@@ -73,10 +73,7 @@ func (b *book) summary() error {
 	st := b.steeringStyles()
 	for _, k := range b.r.SteeringKPIs() {
 		row++
-		fam, _ := model.FamilyName(k.Family)
-		if b.lang == "en" {
-			_, fam = model.FamilyName(k.Family)
-		}
+		fam := b.r.FamilyLabel(b.lang, k.Family)
 		s.fail(b.f.SetCellRichText(s.name, cell(stName, row), []excelize.RichTextRun{
 			{Text: b.kpiName(k) + "\n", Font: &excelize.Font{Size: 11, Family: "Calibri", Color: "111111"}},
 			{Text: fam, Font: &excelize.Font{Size: 9, Family: "Calibri", Color: "595959"}},
@@ -116,6 +113,11 @@ func (b *book) summary() error {
 	s.fail(b.f.SetRowHeight(s.name, row-1, 8))
 	merged(row, fmt.Sprintf(w.SummaryLegend, m.Threshold)+" "+w.SummaryMore, b.note)
 	s.widths(steeringWidths...)
+	if !b.r.HasReference() {
+		// No reference to show (one region without the nation, or the
+		// nation itself): the column is hidden.
+		s.fail(b.f.SetColVisible(s.name, colName(stRef), false))
+	}
 	_ = head
 	b.onePage(s, row)
 	return s.err

@@ -345,18 +345,12 @@ func (b *book) kpiName(k *model.KPI) string {
 
 // breakdownLabel is a breakdown's heading in the report's language.
 func (b *book) breakdownLabel(name string) string {
-	if b.lang == "en" {
-		return model.BreakdownLabelEN(name)
-	}
-	return model.BreakdownLabel(name)
+	return b.r.BreakdownName(b.lang, name)
 }
 
 // groupLabel is a group's label in the report's language.
 func (b *book) groupLabel(breakdown string, g model.Group) string {
-	if b.lang == "en" {
-		return model.GroupLabelEN(breakdown, g.Code, g.Label)
-	}
-	return g.Label
+	return b.r.GroupLabel(b.lang, breakdown, g)
 }
 
 func (b *book) unitName(u transform.Unit) string {
