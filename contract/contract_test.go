@@ -94,3 +94,27 @@ func TestNoAmbiguousLabels(t *testing.T) {
 		}
 	}
 }
+
+// SCB's list: 290 municipalities in 21 counties, Stockholm 0180 in
+// Stockholms län, each kommunkod once; a malformed row is refused.
+func TestMunicipalities(t *testing.T) {
+	if len(SCBMunicipalities) != 290 {
+		t.Errorf("%d municipalities, want SCB's 290", len(SCBMunicipalities))
+	}
+	codes, counties := map[string]bool{}, map[string]bool{}
+	for _, m := range SCBMunicipalities {
+		if codes[m.Code] {
+			t.Errorf("%s listed twice", m.Code)
+		}
+		codes[m.Code], counties[m.CountyCode] = true, true
+		if m.Code == "0180" && (m.Name != "Stockholm" || m.CountyName != "Stockholms län") {
+			t.Errorf("0180 = %+v", m)
+		}
+	}
+	if len(counties) != 21 {
+		t.Errorf("%d counties, want 21", len(counties))
+	}
+	if _, err := parseMunicipalities("municipality_code,municipality_name,county_code,county_name\n0180,Stockholm,03,Uppsala län\n"); err == nil {
+		t.Error("a kommunkod outside its county is accepted")
+	}
+}

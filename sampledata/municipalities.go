@@ -1,18 +1,12 @@
 package sampledata
 
 import (
-	_ "embed"
-	"fmt"
 	"hash/fnv"
 	"math"
 	"strings"
-)
 
-// scbCSV is SCB's municipality list (kommunkod, name, länskod, county name),
-// copied from /work/shared/data so the package is self-contained.
-//
-//go:embed scb-municipalities.csv
-var scbCSV string
+	"github.com/sipstat/sipstat/contract"
+)
 
 // municipality is one SCB municipality with the synthetic figures the
 // generator draws from.
@@ -39,19 +33,11 @@ var stockholmPopulation = map[string]int64{
 	"0191": 50_500, "0192": 29_500,
 }
 
-// loadMunicipalities parses the embedded SCB list.
+// loadMunicipalities returns SCB's municipalities (contract.SCBMunicipalities).
 func loadMunicipalities() ([]municipality, error) {
-	lines := strings.Split(strings.TrimSpace(scbCSV), "\n")
-	if len(lines) < 2 {
-		return nil, fmt.Errorf("scb-municipalities.csv: no rows")
-	}
-	out := make([]municipality, 0, len(lines)-1)
-	for i, line := range lines[1:] {
-		f := strings.Split(strings.TrimRight(line, "\r"), ",")
-		if len(f) != 4 || len(f[0]) != 4 || len(f[2]) != 2 || !strings.HasPrefix(f[0], f[2]) {
-			return nil, fmt.Errorf("scb-municipalities.csv:%d: expected kommunkod,name,länskod,county with the kommunkod starting with the länskod, got %q", i+2, line)
-		}
-		out = append(out, municipality{code: f[0], name: f[1], county: f[2]})
+	out := make([]municipality, len(contract.SCBMunicipalities))
+	for i, m := range contract.SCBMunicipalities {
+		out[i] = municipality{code: m.Code, name: m.Name, county: m.CountyCode}
 	}
 	return out, nil
 }

@@ -8,7 +8,6 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -28,9 +27,6 @@ import (
 
 //go:embed sql
 var sqlFiles embed.FS
-
-//go:embed ref/scb-municipalities.csv
-var municipalitiesCSV string
 
 // coreModels are the core tables in build order: a model reads only staging
 // views, parameter tables and the models before it.
@@ -419,22 +415,15 @@ func (r *runner) prepare(ctx context.Context) error {
 	return r.refTables(ctx)
 }
 
-// refTables writes ref_municipalities (embedded SCB list), ref_org_types and
+// refTables writes ref_municipalities (SCB's list, contract.SCBMunicipalities), ref_org_types and
 // ref_codes (from the contract package) and ref_groups.
 func (r *runner) refTables(ctx context.Context) error {
-	recs, err := csv.NewReader(strings.NewReader(municipalitiesCSV)).ReadAll()
-	if err != nil {
-		return fmt.Errorf("transform: ref/scb-municipalities.csv: %w", err)
-	}
 	if err := r.exec(ctx, "ref/create.sql", ""); err != nil {
 		return err
 	}
 	var munis []map[string]string
-	for i, rec := range recs[1:] {
-		if len(rec) != 4 {
-			return fmt.Errorf("transform: ref/scb-municipalities.csv:%d: want 4 fields, got %d", i+2, len(rec))
-		}
-		munis = append(munis, map[string]string{"municipality_code": rec[0], "municipality_name": rec[1], "county_code": rec[2], "county_name": rec[3]})
+	for _, m := range contract.SCBMunicipalities {
+		munis = append(munis, map[string]string{"municipality_code": m.Code, "municipality_name": m.Name, "county_code": m.CountyCode, "county_name": m.CountyName})
 	}
 	if err := r.execJSON(ctx, "ref/municipality.sql", munis); err != nil {
 		return err
