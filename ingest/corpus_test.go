@@ -266,7 +266,7 @@ func corpusCases() []corpusCase {
 		{name: "a NUL byte in text", edit: appendTo("persons.csv", "P005,1950,female,a\x00b"), exit: 1, msg: "persons.csv: binary file, not CSV text (it contains NUL bytes)"},
 
 		// ---- quoting
-		{name: "unterminated quote", edit: appendTo("persons.csv", `P005,1950,female,"open`), exit: 1, msg: "persons.csv"},
+		{name: "unterminated quote", edit: appendTo("persons.csv", `P005,1950,female,"open`), exit: 1, msg: "persons.csv:6: not readable as CSV: a quoted value is not closed"},
 		{name: "quoted line breaks", edit: appendTo("persons.csv", `P005,1950,female,"two`, `lines"`, "P006,1850,male,"),
 			exit: 0, msg: "1850 is outside", table: "persons", rows: [3]int64{n["persons"] + 2, n["persons"] + 1, 1}},
 		{name: "CRLF line ends", edit: func(t *testing.T, dir string) string {
@@ -278,7 +278,7 @@ func corpusCases() []corpusCase {
 			b := readFile(t, filepath.Join(dir, "persons.csv"))
 			writeFile(t, filepath.Join(dir, "persons.csv"), bytes.ReplaceAll(b, []byte("\n"), []byte("\r")))
 			return dir
-		}, exit: 1, msg: "persons.csv"},
+		}, exit: 1, msg: "persons.csv: the lines end in a lone CR"},
 		{name: "row with more fields than the header", edit: appendTo("persons.csv", "P005,1950,female,a,b"), exit: 1, msg: "persons.csv:6: not readable as CSV: the row has more fields than the header (4)"},
 		{name: "row with fewer fields than the header", edit: appendTo("persons.csv", "P005,1950"), exit: 1, msg: "persons.csv:6: not readable as CSV"},
 
@@ -346,7 +346,7 @@ func corpusCases() []corpusCase {
 		{name: "a header row split by a stray quote", edit: func(t *testing.T, dir string) string {
 			writeFile(t, filepath.Join(dir, "population.csv"), []byte("municipality_code,\"year,population\n0180,2025,1\n"))
 			return dir
-		}, exit: 1, msg: "population.csv"},
+		}, exit: 1, msg: `population.csv:1: header: parse error on line 1, column 35: extraneous or missing " in quoted-field`},
 	}
 }
 

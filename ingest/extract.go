@@ -407,6 +407,10 @@ func sniffCSV(f *inputFile) error {
 	if i := bytes.IndexByte(line, '\n'); i >= 0 {
 		line = line[:i]
 	}
+	if i := bytes.IndexByte(line, '\r'); i >= 0 && i < len(bytes.TrimRight(line, "\r")) {
+		// The whole file would be one header line.
+		return fmt.Errorf("%s: the lines end in a lone CR (old Mac line ends); save the file with LF or CRLF line ends", f.Name)
+	}
 	line = bytes.TrimRight(line, "\r")
 	// ',' and ';' are the same byte in both encodings.
 	f.Delimiter = ","
