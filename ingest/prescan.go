@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"bytes"
-	"encoding/binary"
 	"crypto/sha256"
 	"encoding/hex"
 	"hash/maphash"
@@ -24,8 +23,9 @@ type fileScan struct {
 	Size   int64
 	// NUL: the file has a NUL byte (binary, never CSV text).
 	NUL bool
-	// UTF8: the bytes are valid UTF-8. Multibyte: they hold at least one
-	// valid UTF-8 sequence of more than one byte (see decideEncoding).
+	// UTF8: the bytes are valid UTF-8. Multibyte (found only when not
+	// UTF8): they hold at least one valid UTF-8 sequence of more than one
+	// byte (see decideEncoding).
 	UTF8, Multibyte bool
 	// LongLine: a line is longer than maxLineBytes (DuckDB's read_csv
 	// refuses the whole file for it).
@@ -84,9 +84,9 @@ func scanCSVFile(path string, delim byte, keyCols []int) (fileScan, error) {
 		hash.Write(b)
 		out.Size += int64(len(b))
 		out.NUL = out.NUL || bytes.IndexByte(b, 0) >= 0
-		if valid := utf8.Valid(b); valid {
-			out.Multibyte = out.Multibyte || !asciiOnly(b)
-		} else {
+		if !utf8.Valid(b) {
+			// Multibyte is only needed for a file with an invalid byte
+			// (decideEncoding); its valid pieces are looked at after.
 			out.UTF8 = false
 			out.Multibyte = out.Multibyte || hasValidMultibyte(b)
 		}
@@ -110,6 +110,13 @@ func scanCSVFile(path string, delim byte, keyCols []int) (fileScan, error) {
 				out.LineBreaks = count.breaks
 			}
 			out.KeysUnique, out.KeysRepeat = keys.result()
+			if !out.UTF8 && !out.Multibyte {
+				// Rare (Windows-1252 or a broken file): a second read
+				// sees whether any valid piece held a UTF-8 sequence.
+				if out.Multibyte, err = fileHasValidMultibyte(path); err != nil {
+					return out, err
+				}
+			}
 			return out, nil
 		}
 		if err != nil {
@@ -146,22 +153,6 @@ func longLine(b []byte) bool {
 	return false
 }
 
-// asciiOnly reports whether every byte of b is below 0x80, eight at a time.
-func asciiOnly(b []byte) bool {
-	for len(b) >= 8 {
-		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
-			return false
-		}
-		b = b[8:]
-	}
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
 // hasValidMultibyte reports whether b holds a valid UTF-8 sequence of
 // more than one byte.
 func hasValidMultibyte(b []byte) bool {
@@ -177,6 +168,40 @@ func hasValidMultibyte(b []byte) bool {
 		b = b[n:]
 	}
 	return false
+}
+
+// fileHasValidMultibyte reads a file for a valid UTF-8 sequence of more
+// than one byte, in pieces cut before a rune's first byte (a sequence is
+// never split).
+func fileHasValidMultibyte(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	buf := make([]byte, max(prescanBuffer, 8))
+	carry := 0
+	for {
+		n, err := io.ReadFull(f, buf[carry:])
+		end := carry + n
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return hasValidMultibyte(buf[:end]), nil
+		}
+		if err != nil {
+			return false, err
+		}
+		cut := end
+		for k := 1; k <= utf8.UTFMax-1 && end-k >= 0; k++ {
+			if utf8.RuneStart(buf[end-k]) {
+				cut = end - k
+				break
+			}
+		}
+		if hasValidMultibyte(buf[:cut]) {
+			return true, nil
+		}
+		carry = copy(buf, buf[cut:end])
+	}
 }
 
 // decideEncoding is the contract's rule for a CSV file's encoding, from
