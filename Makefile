@@ -7,7 +7,7 @@ BIN        := bin/sipstat
 OUT        := out
 ECHARTS_JS := reports/html/assets/echarts.min.js
 
-.PHONY: all build run test bench assets clean fuzz
+.PHONY: all build run test bench assets clean fuzz deps
 
 all: build
 
@@ -32,7 +32,13 @@ run: build
 	@echo "Database:     $(OUT)/sip.duckdb"
 	@ls -1 $(OUT)/sip-rapport-* | sed 's/^/Report:       /'
 
-test: assets
+# What the end-to-end tests need beyond Go, gcc and npm (Chromium,
+# LibreOffice Calc, poppler-utils, DejaVu fonts): installed from Debian
+# packages when missing, or the target fails saying what to install.
+deps:
+	@bash .ci/deps
+
+test: deps assets
 	go vet ./...
 	go test -count=1 -timeout 40m ./...
 	$(MAKE) fuzz FUZZTIME=20000x
