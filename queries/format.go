@@ -102,23 +102,18 @@ func writeTable(w io.Writer, src rowSource) (int64, error) {
 	}
 	t.AppendHeader(header)
 	t.SetColumnConfigs(configs)
-	var n int64
-	for {
-		r, err := src.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return n, err
-		}
+	n, err := each(src, func(_ int64, r []any) error {
 		row := make(table.Row, len(r))
 		for i, v := range r {
 			row[i] = text(v, cols[i].Kind)
 		}
 		t.AppendRow(row)
-		n++
+		return nil
+	})
+	if err != nil {
+		return n, err
 	}
-	_, err := io.WriteString(w, t.Render()+"\n")
+	_, err = io.WriteString(w, t.Render()+"\n")
 	return n, err
 }
 
@@ -132,22 +127,14 @@ func writeCSV(w io.Writer, src rowSource) (int64, error) {
 	if err := cw.Write(rec); err != nil {
 		return 0, err
 	}
-	var n int64
-	for {
-		r, err := src.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return n, err
-		}
+	n, err := each(src, func(_ int64, r []any) error {
 		for i, v := range r {
 			rec[i] = text(v, cols[i].Kind)
 		}
-		if err := cw.Write(rec); err != nil {
-			return n, err
-		}
-		n++
+		return cw.Write(rec)
+	})
+	if err != nil {
+		return n, err
 	}
 	cw.Flush()
 	return n, cw.Error()
@@ -168,15 +155,7 @@ func writeJSON(w io.Writer, src rowSource) (int64, error) {
 		keys[i] = b
 	}
 	bw.WriteString("[")
-	var n int64
-	for {
-		r, err := src.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return n, err
-		}
+	n, err := each(src, func(n int64, r []any) error {
 		if n > 0 {
 			bw.WriteString(",")
 		}
@@ -189,12 +168,15 @@ func writeJSON(w io.Writer, src rowSource) (int64, error) {
 			bw.WriteString(":")
 			b, err := jsonValue(v, cols[i].Kind)
 			if err != nil {
-				return n, fmt.Errorf("column %s: %w", cols[i].Name, err)
+				return fmt.Errorf("column %s: %w", cols[i].Name, err)
 			}
 			bw.Write(b)
 		}
 		bw.WriteString("}")
-		n++
+		return nil
+	})
+	if err != nil {
+		return n, err
 	}
 	if n > 0 {
 		bw.WriteString("\n")
@@ -266,16 +248,8 @@ func writeXLSX(w io.Writer, src rowSource) (int64, error) {
 	if err := sw.SetRow("A1", header, excelize.RowOpts{StyleID: bold}); err != nil {
 		return 0, err
 	}
-	var n int64
 	row := make([]any, len(cols))
-	for {
-		r, err := src.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return n, err
-		}
+	n, err := each(src, func(n int64, r []any) error {
 		for i, v := range r {
 			switch x := v.(type) {
 			case Hidden:
@@ -298,12 +272,12 @@ func writeXLSX(w io.Writer, src rowSource) (int64, error) {
 		}
 		cell, err := excelize.CoordinatesToCellName(1, int(n)+2)
 		if err != nil {
-			return n, err
+			return err
 		}
-		if err := sw.SetRow(cell, row); err != nil {
-			return n, err
-		}
-		n++
+		return sw.SetRow(cell, row)
+	})
+	if err != nil {
+		return n, err
 	}
 	if err := sw.Flush(); err != nil {
 		return n, err
@@ -349,7 +323,6 @@ func writeParquet(w io.Writer, src rowSource) (int64, error) {
 	}
 	b := array.NewRecordBuilder(memory.DefaultAllocator, schema)
 	defer b.Release()
-	var n int64
 	pending := 0
 	flush := func() error {
 		if pending == 0 {
@@ -360,28 +333,19 @@ func writeParquet(w io.Writer, src rowSource) (int64, error) {
 		pending = 0
 		return pw.Write(rec)
 	}
-	for {
-		r, err := src.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			pw.Close()
-			return n, err
-		}
+	n, err := each(src, func(_ int64, r []any) error {
 		for i, v := range r {
 			appendArrow(b.Field(i), v)
 		}
-		n++
-		pending++
-		if pending == parquetBatch {
-			if err := flush(); err != nil {
-				pw.Close()
-				return n, err
-			}
+		if pending++; pending == parquetBatch {
+			return flush()
 		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
 	}
-	if err := flush(); err != nil {
+	if err != nil {
 		pw.Close()
 		return n, err
 	}

@@ -251,14 +251,28 @@ func (b *bufferedRows) Next() ([]any, error) {
 
 func readAll(src rowSource) ([][]any, error) {
 	var out [][]any
+	_, err := each(src, func(_ int64, r []any) error {
+		out = append(out, r)
+		return nil
+	})
+	return out, err
+}
+
+// each calls fn with every row of src and its index, and returns how many
+// rows fn took: the one loop over a rowSource.
+func each(src rowSource, fn func(i int64, row []any) error) (int64, error) {
+	var n int64
 	for {
 		r, err := src.Next()
 		if err == io.EOF {
-			return out, nil
+			return n, nil
 		}
 		if err != nil {
-			return nil, err
+			return n, err
 		}
-		out = append(out, r)
+		if err := fn(n, r); err != nil {
+			return n, err
+		}
+		n++
 	}
 }
