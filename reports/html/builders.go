@@ -124,6 +124,11 @@ func trendChart(s trendSpec, vals values) (chart, error) {
 				for j, p := range s.Periods {
 					if prelim(ser, j) || j+1 < len(s.Periods) && prelim(ser, j+1) {
 						data[j] = opts.LineData{Value: chartValue(vals.get(p, ser.KPI, breakdown, s.Group))}
+						if !prelim(ser, j) {
+							// The final quarter the dash starts from keeps its
+							// filled marker from the final line.
+							data[j].Symbol = "none"
+						}
 						c.Points = append(c.Points, point{Series: len(s.Series) + i, Index: j, Period: p, KPI: ser.KPI, Breakdown: breakdown, Group: s.Group})
 						continue
 					}

@@ -190,6 +190,9 @@ func (b *builder) spcChart(sp model.SPCChart, k *model.KPI) (chart, error) {
 		}
 		if p.Preliminary || nextPrel {
 			prel[i] = opts.LineData{Value: v}
+			if !p.Preliminary {
+				prel[i].Symbol = "none"
+			}
 		}
 		if p.Value != nil && (p.OutsideLimits || p.RunSignal) {
 			signal[i] = opts.LineData{Value: v}

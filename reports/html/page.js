@@ -94,6 +94,11 @@
     var chart = echarts.init(el, null, { renderer: "canvas" });
     chart.setOption(option);
     window.addEventListener("resize", function () { chart.resize(); });
+    // Printing lays the page out for A4: the charts take its width.
+    window.addEventListener("beforeprint", function () { chart.resize(); });
+    if (window.matchMedia) {
+      window.matchMedia("print").addEventListener("change", function () { chart.resize(); });
+    }
   }
 
   var scripts = document.querySelectorAll("script[data-chart]");

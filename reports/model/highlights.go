@@ -196,6 +196,33 @@ func (r *Report) funnelSentence(lang string) string {
 		return ""
 	}
 	sv := lang != "en"
+	if own := r.Meta.Municipality; own != "" {
+		// A municipality's report: where it differs from its region.
+		var hits []string
+		for _, fp := range r.FunnelPlots {
+			k := r.KPI(fp.KPIID)
+			if k == nil || !k.Steering {
+				continue
+			}
+			for _, p := range fp.Points {
+				if p.Code == own && p.Signal {
+					hits = append(hits, fmt.Sprintf("%s %s (%s %s)", lower(k.Name(lang), sv), FormatNumber(p.Value, k.Unit, lang),
+						map[bool]string{true: "regionen", false: "region"}[sv], FormatNumber(fp.Centre, k.Unit, lang)))
+				}
+			}
+		}
+		name := r.Meta.MunicipalityName
+		if len(hits) == 0 {
+			if sv {
+				return name + " ligger inom trattdiagrammens gränser för varje nyckeltal: skillnaderna mot regionen ryms i slumpens variation."
+			}
+			return name + " lies within the funnel plots' limits for every figure: its differences from the region are within random variation."
+		}
+		if sv {
+			return name + " skiljer sig från regionen utöver slumpens variation (utanför 99,8 %-gränsen): " + strings.Join(hits, ", ") + "."
+		}
+		return name + " differs from the region beyond chance (outside the 99.8% limit): " + strings.Join(hits, ", ") + "."
+	}
 	var hi, lo []string
 	seen := map[string]bool{}
 	for _, fp := range r.FunnelPlots {

@@ -69,7 +69,7 @@ func (b *book) summary() error {
 	}
 	s.headers(1, row, w.KPI, w.Value+" "+m.Period.Label, "", w.Basis, w.LatestFinal, w.YearAgo+" "+m.Period.YearAgo().Label,
 		w.ChangeHead, ref, w.TargetStatus, w.SparkHead)
-	s.fail(b.f.SetRowHeight(s.name, row, 40))
+	s.fail(b.f.SetRowHeight(s.name, row, 54))
 	st := b.steeringStyles()
 	for _, k := range b.r.SteeringKPIs() {
 		row++
