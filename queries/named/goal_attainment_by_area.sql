@@ -11,22 +11,12 @@
 -- suppress: achieved_share by n_reviewed; partly_share by n_reviewed; not_achieved_share by n_reviewed
 with latest_reviews as (
     select
-        year(r.review_held_date)::varchar || 'Q' || quarter(r.review_held_date)::varchar as quarter,
+        l.quarter,
         g.area,
-        r.status,
-        row_number() over (
-            partition by r.source, r.goal_id, year(r.review_held_date), quarter(r.review_held_date)
-            order by r.review_held_date desc, r.meeting_id desc
-        ) as rn
-    from goal_reviews as r
+        l.status
+    from analysis_window_goal_reviews($quarters) as l
     inner join goals as g
-        on g.source = r.source and g.goal_id = r.goal_id
-    cross join analysis_window($quarters) as p
-    where r.review_held_date is not null
-        and not r.review_meeting_has_date_flag
-        and not coalesce(r.is_at_set_meeting, false)
-        and r.review_held_date >= p.from_date
-        and r.review_held_date <= p.as_of
+        on g.source = l.source and g.goal_id = l.goal_id
 ),
 
 aggregated as (
@@ -39,7 +29,6 @@ aggregated as (
         count(*) filter (where l.status = 'not_achieved') as n_not_achieved,
         count(*) filter (where l.status = 'not_assessed') as n_not_assessed
     from latest_reviews as l
-    where l.rn = 1
     group by l.quarter, l.area
 ),
 

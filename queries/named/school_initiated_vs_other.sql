@@ -38,25 +38,13 @@ need_agg as (
 ),
 
 reviews as (
-    -- The latest review of each goal within a quarter, at a validly dated
-    -- meeting.
     select
-        year(r.review_held_date)::varchar || 'Q' || quarter(r.review_held_date)::varchar as quarter,
+        l.quarter,
         case when s.initiated_by = 'school' then 'school' else 'other' end as initiator,
-        r.status,
-        row_number() over (
-            partition by r.source, r.goal_id, year(r.review_held_date), quarter(r.review_held_date)
-            order by r.review_held_date desc, r.meeting_id desc
-        ) as rn
-    from goal_reviews as r
+        l.status
+    from analysis_window_goal_reviews($quarters) as l
     inner join sips as s
-        on s.source = r.source and s.sip_id = r.sip_id
-    cross join analysis_window($quarters) as p
-    where r.review_held_date is not null
-        and not r.review_meeting_has_date_flag
-        and not coalesce(r.is_at_set_meeting, false)
-        and r.review_held_date >= p.from_date
-        and r.review_held_date <= p.as_of
+        on s.source = l.source and s.sip_id = l.sip_id
 ),
 
 review_agg as (
@@ -66,7 +54,6 @@ review_agg as (
         count(*) filter (where r.status <> 'not_assessed') as n_goals_reviewed,
         count(*) filter (where r.status = 'achieved') as n_goals_achieved
     from reviews as r
-    where r.rn = 1
     group by r.quarter, r.initiator
 ),
 

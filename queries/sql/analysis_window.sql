@@ -38,3 +38,39 @@ with final as (
 )
 
 select * from final
+;
+
+-- analysis_window_goal_reviews(quarters): the latest review of each goal
+-- within each quarter of analysis_window(quarters), as the KPI
+-- goal_achieved_share counts them: at a validly dated meeting, not at the
+-- meeting that set the goal; ties by meeting_id.
+-- grain: one row per goal and quarter (of review_held_date) with a review
+-- inputs: goal_reviews, analysis_window
+create or replace temp macro analysis_window_goal_reviews(quarters) as table
+with reviews as (
+    select
+        r.source,
+        r.goal_id,
+        r.sip_id,
+        year(r.review_held_date)::varchar || 'Q' || quarter(r.review_held_date)::varchar as quarter,
+        r.status,
+        row_number() over (
+            partition by r.source, r.goal_id, year(r.review_held_date), quarter(r.review_held_date)
+            order by r.review_held_date desc, r.meeting_id desc
+        ) as rn
+    from goal_reviews as r
+    cross join analysis_window(quarters) as p
+    where r.review_held_date is not null
+        and not r.review_meeting_has_date_flag
+        and not coalesce(r.is_at_set_meeting, false)
+        and r.review_held_date >= p.from_date
+        and r.review_held_date <= p.as_of
+),
+
+final as (
+    select r.source, r.goal_id, r.sip_id, r.quarter, r.status
+    from reviews as r
+    where r.rn = 1
+)
+
+select * from final
