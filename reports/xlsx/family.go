@@ -530,22 +530,29 @@ func (b *book) matrixCharts(cd *chartData, family string, mx *model.Matrix) []ch
 	}
 	switch {
 	case mx == &b.r.Attendance || mx == &b.r.Absence || mx == &b.r.Deviations:
-		// The period's column, one bar per row.
+		// The period's column, one bar per row with something to show (an
+		// organisation type never summoned would be a label without a bar).
 		var figs []model.Figure
+		rowLabels = rowLabels[:0]
 		for _, r := range mx.Rows {
-			figs = append(figs, r.Cells[last])
+			if f := r.Cells[last]; f.Shown() || f.Suppressed {
+				figs = append(figs, f)
+				rowLabels = append(rowLabels, b.matrixRowLabel(mx, r))
+			}
 		}
 		if !anyValue(figs...) {
 			return nil
 		}
-		t := fmt.Sprintf("%s, %s", title, mx.Columns[last])
+		// One quarter: the title says so ("per verksamhet, 2026Q3").
+		one := strings.NewReplacer(" och kvartal", "", " and quarter", "").Replace(title)
+		t := fmt.Sprintf("%s, %s", one, mx.Columns[last])
 		axis := b.w.AxisOrgType
 		if mx == &b.r.Deviations {
 			axis = b.w.AxisCategory
 		}
 		cats, names, vals := cd.block(b.w.ChartData+": "+t, []string{mx.Columns[last]}, rowLabels, mx.Unit, func(_, ci int) model.Figure { return figs[ci] })
 		c := chartSpec{kind: excelize.Bar, title: t, xTitle: axis, yTitle: b.axisTitle(mx.Unit), yNumFmt: yFormat(mx.Unit),
-			series: []excelize.ChartSeries{barSeries(names[0], cats, vals[0], 0)}, height: uint(max(chartHeight, 60+28*len(mx.Rows)))}
+			series: []excelize.ChartSeries{barSeries(names[0], cats, vals[0], 0)}, height: uint(max(chartHeight, 60+28*len(figs)))}
 		if mx.Unit == transform.UnitShare {
 			zero, one := 0.0, 1.0
 			c.yMin, c.yMax = &zero, &one

@@ -345,8 +345,9 @@ func (b *book) funnelCharts(cd *chartData, f *model.Family) []chartSpec {
 		_ = c0
 		xs := vals[7]
 		title := fmt.Sprintf("%s: %s %s", b.w.FunnelPlot, b.kpiName(k), fp.Period)
+		zero, one := 0.0, 1.0
 		c := chartSpec{kind: excelize.Scatter, title: title, xTitle: b.w.Denominator, yTitle: b.axisTitle(k.Unit), yNumFmt: yFormat(k.Unit), legend: true,
-			height: chartHeight + 20}
+			height: chartHeight + 20, yMin: &zero, yMax: &one}
 		point := func(i int, colour string, size int) excelize.ChartSeries {
 			return excelize.ChartSeries{Name: sNames[i], Categories: xs, Values: vals[i], Line: excelize.LineOptions{Type: excelize.LineNone},
 				Marker: excelize.ChartMarker{Symbol: "circle", Size: size, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}}}}
