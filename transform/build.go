@@ -315,7 +315,10 @@ func (r *runner) exec(ctx context.Context, file, prefix string, args ...any) err
 
 // execWrapped runs prefix + the file + suffix.
 func (r *runner) execWrapped(ctx context.Context, file, prefix, suffix string, args ...any) error {
-	stmt := mustSQL(file)
+	stmt, err := sqlText(file)
+	if err != nil {
+		return err
+	}
 	if r.temp {
 		stmt = strings.ReplaceAll(stmt, "create or replace table ", "create or replace temp table ")
 	}
@@ -614,7 +617,7 @@ func (r *runner) catalog(ctx context.Context, s Settings) error {
 	if err := r.execJSON(ctx, "catalog/kpi.sql", rows); err != nil {
 		return err
 	}
-	if err := r.exec(ctx, "catalog/survey_questions.sql", "", last+10); err != nil {
+	if err := r.exec(ctx, "catalog/survey_questions.sql", "", strings.Join(surveyBreakdowns, ","), strings.Join(surveyTables, ","), last+10); err != nil {
 		return err
 	}
 	return r.surveyOverrides(ctx, s, known)

@@ -48,8 +48,10 @@ final as (
         null::varchar as target_source,
         k.definition_sv,
         k.definition_en,
-        ['region', 'municipality', 'respondent'] as breakdowns,
-        ['survey_questions', 'survey_responses', 'survey_answers'] as requires,
+        -- Bound: the breakdowns and required tables of every user-audit KPI
+        -- (catalog.go surveyBreakdowns, surveyTables), comma-separated.
+        string_split(?, ',') as breakdowns,
+        string_split(?, ',') as requires,
         (? + (n.rn - 1) * 3 + k.k)::integer as sort_order,
         null::varchar as target_op,
         null::double as reference_line,

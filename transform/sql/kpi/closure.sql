@@ -2,16 +2,13 @@
 -- sips_closed, sip_duration_median_days, restart_share.
 -- Units: SIPs by closed_date (on or before the as-of date).
 -- inputs: sips (core), kpi_period_days
+-- Breakdowns: each aggregate computes the catalogued breakdowns of the KPIs
+-- it serves (catalog.toml; see breakdowns.go).
+{{ $sip := breakdowns "sips_closed" "sip_duration_median_days" "restart_share" }}
 with sip_units as (
     select
         p.period,
-        coalesce(s.region_code, 'unknown') as region_code,
-        coalesce(s.municipality_code, 'unknown') as municipality_code,
-        coalesce(s.context, 'unknown') as context,
-        coalesce(s.target_group, 'unknown') as target_group,
-        coalesce(s.age_band, 'unknown') as age_band,
-        coalesce(s.sex, 'unknown') as sex,
-        coalesce(s.closure_reason, 'unknown') as closure_reason,
+        {{ $sip.Columns "s" }},
         case when not s.is_closed_before_opened then s.closed_date - s.need_detected_date end as duration_days,
         s.is_closed_before_opened,
         s.closure_reason is null as is_without_reason,
@@ -24,17 +21,7 @@ with sip_units as (
 sip_agg as materialized (
     select
         u.period,
-        case
-            when grouping(u.region_code) = 0 then 'region'
-            when grouping(u.municipality_code) = 0 then 'municipality'
-            when grouping(u.context) = 0 then 'context'
-            when grouping(u.target_group) = 0 then 'target_group'
-            when grouping(u.age_band) = 0 then 'age_band'
-            when grouping(u.sex) = 0 then 'sex'
-            when grouping(u.closure_reason) = 0 then 'closure_reason'
-            else 'total'
-        end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, u.closure_reason, '') as group_value,
+        {{ $sip.Label "u" }},
         count(*) as closed,
         quantile_cont(u.duration_days, 0.5) as duration_median,
         count(u.duration_days) as duration_n,
@@ -43,16 +30,7 @@ sip_agg as materialized (
         count(*) filter (where u.is_restart) as restarts,
         count(*) filter (where u.is_without_reason) as reason_excluded
     from sip_units as u
-    group by grouping sets (
-        (u.period),
-        (u.period, u.region_code),
-        (u.period, u.municipality_code),
-        (u.period, u.context),
-        (u.period, u.target_group),
-        (u.period, u.age_band),
-        (u.period, u.sex),
-        (u.period, u.closure_reason)
-    )
+    {{ $sip.GroupBy "u" "period" }}
 ),
 
 final as (

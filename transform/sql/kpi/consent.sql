@@ -3,6 +3,10 @@
 -- Units: SIPs active at the period's end (as sips_active) with their given
 -- consents; consents by withdrawn_date.
 -- inputs: sips, consents, dq_flags (core), kpi_periods, kpi_period_days, kpi_params
+-- Breakdowns: each aggregate computes the catalogued breakdowns of the KPIs
+-- it serves (catalog.toml; see breakdowns.go).
+{{ $active := breakdowns "consent_expired_active" }}
+{{ $withdrawn := breakdowns "consents_withdrawn" }}
 with params as (
     select * from kpi_params
 ),
@@ -41,12 +45,7 @@ active_sips as materialized (
     select
         coalesce(s.initial_held_date, s.need_detected_date) as active_from,
         coalesce(s.closed_date, date '9999-12-31') as active_until,
-        coalesce(s.region_code, 'unknown') as region_code,
-        coalesce(s.municipality_code, 'unknown') as municipality_code,
-        coalesce(s.context, 'unknown') as context,
-        coalesce(s.target_group, 'unknown') as target_group,
-        coalesce(s.age_band, 'unknown') as age_band,
-        coalesce(s.sex, 'unknown') as sex,
+        {{ $active.Columns "s" }},
         s.has_flagged_initial or og.sip_id is not null as is_excluded,
         gs.spans
     from sips as s
@@ -61,12 +60,7 @@ active_units as (
     -- SIPs active at the period's end (as sips_active).
     select
         p.period,
-        a.region_code,
-        a.municipality_code,
-        a.context,
-        a.target_group,
-        a.age_band,
-        a.sex,
+        {{ $active.Pass "a" }},
         a.is_excluded,
         coalesce(
             len(list_filter(
@@ -84,28 +78,11 @@ active_units as (
 active_agg as materialized (
     select
         u.period,
-        case
-            when grouping(u.region_code) = 0 then 'region'
-            when grouping(u.municipality_code) = 0 then 'municipality'
-            when grouping(u.context) = 0 then 'context'
-            when grouping(u.target_group) = 0 then 'target_group'
-            when grouping(u.age_band) = 0 then 'age_band'
-            when grouping(u.sex) = 0 then 'sex'
-            else 'total'
-        end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        {{ $active.Label "u" }},
         count(*) filter (where not u.is_excluded and u.is_expired) as expired,
         count(*) filter (where u.is_excluded) as excluded
     from active_units as u
-    group by grouping sets (
-        (u.period),
-        (u.period, u.region_code),
-        (u.period, u.municipality_code),
-        (u.period, u.context),
-        (u.period, u.target_group),
-        (u.period, u.age_band),
-        (u.period, u.sex)
-    )
+    {{ $active.GroupBy "u" "period" }}
 ),
 
 withdrawn_in_period as materialized (
@@ -125,12 +102,7 @@ withdrawn_in_period as materialized (
 withdrawn_units as (
     select
         w.period,
-        coalesce(s.region_code, 'unknown') as region_code,
-        coalesce(s.municipality_code, 'unknown') as municipality_code,
-        coalesce(s.context, 'unknown') as context,
-        coalesce(s.target_group, 'unknown') as target_group,
-        coalesce(s.age_band, 'unknown') as age_band,
-        coalesce(s.sex, 'unknown') as sex,
+        {{ $withdrawn.Columns "s" }},
         w.is_excluded
     from withdrawn_in_period as w
     inner join sips as s
@@ -140,28 +112,11 @@ withdrawn_units as (
 withdrawn_agg as materialized (
     select
         u.period,
-        case
-            when grouping(u.region_code) = 0 then 'region'
-            when grouping(u.municipality_code) = 0 then 'municipality'
-            when grouping(u.context) = 0 then 'context'
-            when grouping(u.target_group) = 0 then 'target_group'
-            when grouping(u.age_band) = 0 then 'age_band'
-            when grouping(u.sex) = 0 then 'sex'
-            else 'total'
-        end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        {{ $withdrawn.Label "u" }},
         count(*) filter (where not u.is_excluded) as withdrawn,
         count(*) filter (where u.is_excluded) as excluded
     from withdrawn_units as u
-    group by grouping sets (
-        (u.period),
-        (u.period, u.region_code),
-        (u.period, u.municipality_code),
-        (u.period, u.context),
-        (u.period, u.target_group),
-        (u.period, u.age_band),
-        (u.period, u.sex)
-    )
+    {{ $withdrawn.GroupBy "u" "period" }}
 ),
 
 final as (

@@ -7,16 +7,16 @@
 -- discharge date; population by municipality.
 -- inputs: sips, discharges, population (core), load_sources, kpi_periods, kpi_period_days,
 --         kpi_sources
+-- Breakdowns: each aggregate computes the catalogued breakdowns of the KPIs
+-- it serves (catalog.toml; see breakdowns.go).
+{{ $sip := breakdowns "needs_detected" "needs_declined_share" "requests_denied" "coverage" "sips_consented" "sips_invited" "initial_meetings_held" }}
+{{ $active := breakdowns "sips_active" "sips_per_10000" }}
+{{ $discharge := breakdowns "discharges_needing_sip" "discharge_sip_share" }}
+{{ $rate := breakdowns "sips_per_10000" }}
 with sip_units as (
     select
         p.period,
-        coalesce(s.region_code, 'unknown') as region_code,
-        coalesce(s.municipality_code, 'unknown') as municipality_code,
-        coalesce(s.context, 'unknown') as context,
-        coalesce(s.target_group, 'unknown') as target_group,
-        coalesce(s.age_band, 'unknown') as age_band,
-        coalesce(s.sex, 'unknown') as sex,
-        coalesce(s.initiated_by, 'unknown') as initiated_by,
+        {{ $sip.Columns "s" }},
         s.is_declined,
         coalesce(s.request_denied, false) as is_request_denied,
         s.is_due,
@@ -33,17 +33,7 @@ with sip_units as (
 sip_agg as materialized (
     select
         u.period,
-        case
-            when grouping(u.region_code) = 0 then 'region'
-            when grouping(u.municipality_code) = 0 then 'municipality'
-            when grouping(u.context) = 0 then 'context'
-            when grouping(u.target_group) = 0 then 'target_group'
-            when grouping(u.age_band) = 0 then 'age_band'
-            when grouping(u.sex) = 0 then 'sex'
-            when grouping(u.initiated_by) = 0 then 'initiated_by'
-            else 'total'
-        end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, u.initiated_by, '') as group_value,
+        {{ $sip.Label "u" }},
         count(*) as needs,
         count(*) filter (where u.is_declined) as declined,
         count(*) filter (where u.is_request_denied) as denied,
@@ -57,16 +47,7 @@ sip_agg as materialized (
         count(*) filter (where u.has_initial and not u.has_flagged_initial) as initial_held,
         count(*) filter (where u.has_flagged_initial) as initial_excluded
     from sip_units as u
-    group by grouping sets (
-        (u.period),
-        (u.period, u.region_code),
-        (u.period, u.municipality_code),
-        (u.period, u.context),
-        (u.period, u.target_group),
-        (u.period, u.age_band),
-        (u.period, u.sex),
-        (u.period, u.initiated_by)
-    )
+    {{ $sip.GroupBy "u" "period" }}
 ),
 
 active_units as (
@@ -74,12 +55,7 @@ active_units as (
     -- and SIPs left out because their initial meeting's date is flagged.
     select
         p.period,
-        coalesce(s.region_code, 'unknown') as region_code,
-        coalesce(s.municipality_code, 'unknown') as municipality_code,
-        coalesce(s.context, 'unknown') as context,
-        coalesce(s.target_group, 'unknown') as target_group,
-        coalesce(s.age_band, 'unknown') as age_band,
-        coalesce(s.sex, 'unknown') as sex,
+        {{ $active.Columns "s" }},
         s.has_flagged_initial as is_excluded
     from sips as s
     inner join kpi_periods as p
@@ -91,38 +67,17 @@ active_units as (
 active_agg as materialized (
     select
         u.period,
-        case
-            when grouping(u.region_code) = 0 then 'region'
-            when grouping(u.municipality_code) = 0 then 'municipality'
-            when grouping(u.context) = 0 then 'context'
-            when grouping(u.target_group) = 0 then 'target_group'
-            when grouping(u.age_band) = 0 then 'age_band'
-            when grouping(u.sex) = 0 then 'sex'
-            else 'total'
-        end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        {{ $active.Label "u" }},
         count(*) filter (where not u.is_excluded) as active,
         count(*) filter (where u.is_excluded) as excluded
     from active_units as u
-    group by grouping sets (
-        (u.period),
-        (u.period, u.region_code),
-        (u.period, u.municipality_code),
-        (u.period, u.context),
-        (u.period, u.target_group),
-        (u.period, u.age_band),
-        (u.period, u.sex)
-    )
+    {{ $active.GroupBy "u" "period" }}
 ),
 
 discharge_units as (
     select
         p.period,
-        coalesce(d.region_code, 'unknown') as region_code,
-        coalesce(d.municipality_code, 'unknown') as municipality_code,
-        coalesce(d.care_type, 'unknown') as care_type,
-        coalesce(d.age_band, 'unknown') as age_band,
-        coalesce(d.sex, 'unknown') as sex,
+        {{ $discharge.Columns "d" }},
         d.sip_first_held_date is not null as has_meeting,
         d.sip_first_held_date is null and coalesce(d.sip_has_flagged_held, false) as is_excluded
     from discharges as d
@@ -134,28 +89,13 @@ discharge_units as (
 discharge_agg as materialized (
     select
         u.period,
-        case
-            when grouping(u.region_code) = 0 then 'region'
-            when grouping(u.municipality_code) = 0 then 'municipality'
-            when grouping(u.care_type) = 0 then 'care_type'
-            when grouping(u.age_band) = 0 then 'age_band'
-            when grouping(u.sex) = 0 then 'sex'
-            else 'total'
-        end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.care_type, u.age_band, u.sex, '') as group_value,
+        {{ $discharge.Label "u" }},
         count(*) as needing,
         count(*) filter (where not u.is_excluded) as share_units,
         count(*) filter (where u.has_meeting) as with_meeting,
         count(*) filter (where u.is_excluded) as excluded
     from discharge_units as u
-    group by grouping sets (
-        (u.period),
-        (u.period, u.region_code),
-        (u.period, u.municipality_code),
-        (u.period, u.care_type),
-        (u.period, u.age_band),
-        (u.period, u.sex)
-    )
+    {{ $discharge.GroupBy "u" "period" }}
 ),
 
 counties_in_scope as (
@@ -172,7 +112,7 @@ population_at_period as (
     select
         p.period,
         pop.municipality_code,
-        left(pop.municipality_code, 2) as county_code,
+        left(pop.municipality_code, 2) as region_code,
         arg_max(pop.population, pop.year) as population
     from kpi_periods as p
     inner join population as pop
@@ -184,19 +124,10 @@ population_at_period as (
 population_agg as materialized (
     select
         pp.period,
-        case
-            when grouping(pp.county_code) = 0 then 'region'
-            when grouping(pp.municipality_code) = 0 then 'municipality'
-            else 'total'
-        end as breakdown,
-        coalesce(pp.county_code, pp.municipality_code, '') as group_value,
+        {{ $rate.Label "pp" }},
         sum(pp.population) as population
     from population_at_period as pp
-    group by grouping sets (
-        (pp.period),
-        (pp.period, pp.county_code),
-        (pp.period, pp.municipality_code)
-    )
+    {{ $rate.GroupBy "pp" "period" }}
 ),
 
 rate as (

@@ -4,14 +4,14 @@
 -- the report's own); validly held meetings by held_date (region and
 -- municipality of their SIP).
 -- inputs: deviations, meetings (core), kpi_period_days
+-- Breakdowns: each aggregate computes the catalogued breakdowns of the KPIs
+-- it serves (catalog.toml; see breakdowns.go).
+{{ $deviation := breakdowns "deviations" "deviations_per_100_meetings" }}
+{{ $meeting := breakdowns "deviations_per_100_meetings" }}
 with deviation_units as (
     select
         p.period,
-        coalesce(d.region_code, 'unknown') as region_code,
-        coalesce(d.municipality_code, 'unknown') as municipality_code,
-        coalesce(d.category, 'unknown') as category,
-        coalesce(d.reported_by_org, 'unknown') as reported_by_org,
-        coalesce(d.concerns_org, 'unknown') as concerns_org
+        {{ $deviation.Columns "d" }}
     from deviations as d
     inner join kpi_period_days as p
         on p.day = d.reported_date
@@ -20,32 +20,16 @@ with deviation_units as (
 deviation_agg as materialized (
     select
         u.period,
-        case
-            when grouping(u.region_code) = 0 then 'region'
-            when grouping(u.municipality_code) = 0 then 'municipality'
-            when grouping(u.category) = 0 then 'category'
-            when grouping(u.reported_by_org) = 0 then 'reported_by_org'
-            when grouping(u.concerns_org) = 0 then 'concerns_org'
-            else 'total'
-        end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.category, u.reported_by_org, u.concerns_org, '') as group_value,
+        {{ $deviation.Label "u" }},
         count(*) as deviations
     from deviation_units as u
-    group by grouping sets (
-        (u.period),
-        (u.period, u.region_code),
-        (u.period, u.municipality_code),
-        (u.period, u.category),
-        (u.period, u.reported_by_org),
-        (u.period, u.concerns_org)
-    )
+    {{ $deviation.GroupBy "u" "period" }}
 ),
 
 meeting_units as (
     select
         p.period,
-        coalesce(m.region_code, 'unknown') as region_code,
-        coalesce(m.municipality_code, 'unknown') as municipality_code
+        {{ $meeting.Columns "m" }}
     from meetings as m
     inner join kpi_period_days as p
         on p.day = m.held_date
@@ -55,19 +39,10 @@ meeting_units as (
 meeting_agg as materialized (
     select
         u.period,
-        case
-            when grouping(u.region_code) = 0 then 'region'
-            when grouping(u.municipality_code) = 0 then 'municipality'
-            else 'total'
-        end as breakdown,
-        coalesce(u.region_code, u.municipality_code, '') as group_value,
+        {{ $meeting.Label "u" }},
         count(*) as meetings
     from meeting_units as u
-    group by grouping sets (
-        (u.period),
-        (u.period, u.region_code),
-        (u.period, u.municipality_code)
-    )
+    {{ $meeting.GroupBy "u" "period" }}
 ),
 
 rate as (
@@ -78,7 +53,7 @@ rate as (
         coalesce(d.deviations, 0) as deviations,
         coalesce(m.meetings, 0) as meetings
     from (
-        select * from deviation_agg where breakdown in ('total', 'region', 'municipality')
+        select * from deviation_agg where breakdown in ({{ $meeting.Names }})
     ) as d
     full outer join meeting_agg as m
         on m.period = d.period and m.breakdown = d.breakdown and m.group_value = d.group_value

@@ -6,6 +6,11 @@
 -- (followups_overdue is a count at A, as kpis.md defines it: aggregated
 -- once, one value in the latest period of the grid, no trend).
 -- inputs: meetings, sips (core), kpi_periods, kpi_period_days, kpi_params
+-- Breakdowns: each aggregate computes the catalogued breakdowns of the KPIs
+-- it serves (catalog.toml; see breakdowns.go).
+{{ $due := breakdowns "followups_due" "followup_on_time_share" }}
+{{ $initial := breakdowns "followup_date_missing_share" "followups_held" }}
+{{ $overdue := breakdowns "followups_overdue" }}
 with params as (
     select * from kpi_params
 ),
@@ -24,12 +29,7 @@ due_units as (
     -- flagged date is excluded rather than counted.
     select
         p.period,
-        coalesce(m.region_code, 'unknown') as region_code,
-        coalesce(m.municipality_code, 'unknown') as municipality_code,
-        coalesce(m.context, 'unknown') as context,
-        coalesce(m.target_group, 'unknown') as target_group,
-        coalesce(m.age_band, 'unknown') as age_band,
-        coalesce(m.sex, 'unknown') as sex,
+        {{ $due.Columns "m" }},
         m.is_valid_held,
         m.is_valid_held and coalesce(
             len(list_filter(
@@ -52,29 +52,12 @@ due_units as (
 due_agg as materialized (
     select
         u.period,
-        case
-            when grouping(u.region_code) = 0 then 'region'
-            when grouping(u.municipality_code) = 0 then 'municipality'
-            when grouping(u.context) = 0 then 'context'
-            when grouping(u.target_group) = 0 then 'target_group'
-            when grouping(u.age_band) = 0 then 'age_band'
-            when grouping(u.sex) = 0 then 'sex'
-            else 'total'
-        end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        {{ $due.Label "u" }},
         count(*) filter (where u.is_valid_held) as due,
         count(*) filter (where u.is_on_time) as on_time,
         count(*) filter (where not u.is_valid_held) as excluded
     from due_units as u
-    group by grouping sets (
-        (u.period),
-        (u.period, u.region_code),
-        (u.period, u.municipality_code),
-        (u.period, u.context),
-        (u.period, u.target_group),
-        (u.period, u.age_band),
-        (u.period, u.sex)
-    )
+    {{ $due.GroupBy "u" "period" }}
 ),
 
 initial_units as (
@@ -82,12 +65,7 @@ initial_units as (
     -- (followups_held) held in the period, in one scan of meetings.
     select
         p.period,
-        coalesce(m.region_code, 'unknown') as region_code,
-        coalesce(m.municipality_code, 'unknown') as municipality_code,
-        coalesce(m.context, 'unknown') as context,
-        coalesce(m.target_group, 'unknown') as target_group,
-        coalesce(m.age_band, 'unknown') as age_band,
-        coalesce(m.sex, 'unknown') as sex,
+        {{ $initial.Columns "m" }},
         m.kind = 'initial' as is_initial,
         m.is_valid_held,
         m.next_follow_up_date is null as is_missing
@@ -100,31 +78,14 @@ initial_units as (
 initial_agg as materialized (
     select
         u.period,
-        case
-            when grouping(u.region_code) = 0 then 'region'
-            when grouping(u.municipality_code) = 0 then 'municipality'
-            when grouping(u.context) = 0 then 'context'
-            when grouping(u.target_group) = 0 then 'target_group'
-            when grouping(u.age_band) = 0 then 'age_band'
-            when grouping(u.sex) = 0 then 'sex'
-            else 'total'
-        end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        {{ $initial.Label "u" }},
         count(*) filter (where u.is_initial and u.is_valid_held) as initials,
         count(*) filter (where u.is_initial and u.is_valid_held and u.is_missing) as missing,
         count(*) filter (where u.is_initial and not u.is_valid_held) as excluded,
         count(*) filter (where not u.is_initial and u.is_valid_held) as followups_held,
         count(*) filter (where not u.is_initial and not u.is_valid_held) as followups_excluded
     from initial_units as u
-    group by grouping sets (
-        (u.period),
-        (u.period, u.region_code),
-        (u.period, u.municipality_code),
-        (u.period, u.context),
-        (u.period, u.target_group),
-        (u.period, u.age_band),
-        (u.period, u.sex)
-    )
+    {{ $initial.GroupBy "u" "period" }}
 ),
 
 last_held as (
@@ -148,12 +109,7 @@ overdue_units as (
     -- SIPs open at A whose latest held meeting's follow-up date (plus the
     -- tolerance) has passed at A.
     select
-        coalesce(s.region_code, 'unknown') as region_code,
-        coalesce(s.municipality_code, 'unknown') as municipality_code,
-        coalesce(s.context, 'unknown') as context,
-        coalesce(s.target_group, 'unknown') as target_group,
-        coalesce(s.age_band, 'unknown') as age_band,
-        coalesce(s.sex, 'unknown') as sex,
+        {{ $overdue.Columns "s" }},
         s.has_flagged_held as is_excluded
     from last_held as h
     inner join sips as s
@@ -166,28 +122,11 @@ overdue_units as (
 overdue_at_as_of as materialized (
     -- Aggregated once: the count at A is the same for every period.
     select
-        case
-            when grouping(u.region_code) = 0 then 'region'
-            when grouping(u.municipality_code) = 0 then 'municipality'
-            when grouping(u.context) = 0 then 'context'
-            when grouping(u.target_group) = 0 then 'target_group'
-            when grouping(u.age_band) = 0 then 'age_band'
-            when grouping(u.sex) = 0 then 'sex'
-            else 'total'
-        end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        {{ $overdue.Label "u" }},
         count(*) filter (where not u.is_excluded) as overdue,
         count(*) filter (where u.is_excluded) as excluded
     from overdue_units as u
-    group by grouping sets (
-        (),
-        (u.region_code),
-        (u.municipality_code),
-        (u.context),
-        (u.target_group),
-        (u.age_band),
-        (u.sex)
-    )
+    {{ $overdue.GroupBy "u" }}
     -- The grand total of no units is no row, as for the other families.
     having count(*) > 0
 ),

@@ -7,15 +7,14 @@
 -- is left out of goal_smart_share; a review at the meeting where the goal was
 -- set (rule goal_review_at_set_meeting) is no review.
 -- inputs: goals, goal_reviews, sips (core), kpi_period_days
+-- Breakdowns: each aggregate computes the catalogued breakdowns of the KPIs
+-- it serves (catalog.toml; see breakdowns.go).
+{{ $set := breakdowns "goals_set" "goal_smart_share" }}
+{{ $review := breakdowns "goals_reviewed" "goal_achieved_share" "goal_partly_share" "goal_not_achieved_share" }}
 with set_units as (
     select
         p.period,
-        coalesce(s.region_code, 'unknown') as region_code,
-        coalesce(s.municipality_code, 'unknown') as municipality_code,
-        coalesce(s.context, 'unknown') as context,
-        coalesce(s.target_group, 'unknown') as target_group,
-        coalesce(s.age_band, 'unknown') as age_band,
-        coalesce(s.sex, 'unknown') as sex,
+        {{ $set.Columns "s" }},
         g.set_held_date is not null as is_set,
         g.responsible_org is not null and g.target_date is not null as is_smart,
         coalesce(g.target_date < g.set_held_date, false) as is_target_before_set
@@ -29,31 +28,14 @@ with set_units as (
 set_agg as materialized (
     select
         u.period,
-        case
-            when grouping(u.region_code) = 0 then 'region'
-            when grouping(u.municipality_code) = 0 then 'municipality'
-            when grouping(u.context) = 0 then 'context'
-            when grouping(u.target_group) = 0 then 'target_group'
-            when grouping(u.age_band) = 0 then 'age_band'
-            when grouping(u.sex) = 0 then 'sex'
-            else 'total'
-        end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        {{ $set.Label "u" }},
         count(*) filter (where u.is_set) as goals_set,
         count(*) filter (where u.is_set and not u.is_target_before_set) as smart_units,
         count(*) filter (where u.is_set and u.is_smart and not u.is_target_before_set) as smart,
         count(*) filter (where not u.is_set) as excluded,
         count(*) filter (where not u.is_set or u.is_target_before_set) as smart_excluded
     from set_units as u
-    group by grouping sets (
-        (u.period),
-        (u.period, u.region_code),
-        (u.period, u.municipality_code),
-        (u.period, u.context),
-        (u.period, u.target_group),
-        (u.period, u.age_band),
-        (u.period, u.sex)
-    )
+    {{ $set.GroupBy "u" "period" }}
 ),
 
 source_numbers as (
@@ -107,13 +89,7 @@ goals_in_period as (
 review_units as (
     select
         v.period,
-        coalesce(s.region_code, 'unknown') as region_code,
-        coalesce(s.municipality_code, 'unknown') as municipality_code,
-        coalesce(s.context, 'unknown') as context,
-        coalesce(s.target_group, 'unknown') as target_group,
-        coalesce(s.age_band, 'unknown') as age_band,
-        coalesce(s.sex, 'unknown') as sex,
-        coalesce(s.initiated_by, 'unknown') as initiated_by,
+        {{ $review.Columns "s" }},
         v.status,
         not v.is_reviewed as is_excluded
     from goals_in_period as v
@@ -127,33 +103,14 @@ review_units as (
 review_agg as materialized (
     select
         u.period,
-        case
-            when grouping(u.region_code) = 0 then 'region'
-            when grouping(u.municipality_code) = 0 then 'municipality'
-            when grouping(u.context) = 0 then 'context'
-            when grouping(u.target_group) = 0 then 'target_group'
-            when grouping(u.age_band) = 0 then 'age_band'
-            when grouping(u.sex) = 0 then 'sex'
-            when grouping(u.initiated_by) = 0 then 'initiated_by'
-            else 'total'
-        end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, u.initiated_by, '') as group_value,
+        {{ $review.Label "u" }},
         count(*) filter (where not u.is_excluded) as reviewed,
         count(*) filter (where u.status = 'achieved') as achieved,
         count(*) filter (where u.status = 'partly_achieved') as partly,
         count(*) filter (where u.status = 'not_achieved') as not_achieved,
         count(*) filter (where u.is_excluded) as excluded
     from review_units as u
-    group by grouping sets (
-        (u.period),
-        (u.period, u.region_code),
-        (u.period, u.municipality_code),
-        (u.period, u.context),
-        (u.period, u.target_group),
-        (u.period, u.age_band),
-        (u.period, u.sex),
-        (u.period, u.initiated_by)
-    )
+    {{ $review.GroupBy "u" "period" }}
 ),
 
 final as (

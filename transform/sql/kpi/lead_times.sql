@@ -8,6 +8,10 @@
 -- Units: SIPs of R (coverage) by need date; discharges needing a SIP by
 -- discharge date.
 -- inputs: sips, discharges (core), kpi_period_days, kpi_params
+-- Breakdowns: each aggregate computes the catalogued breakdowns of the KPIs
+-- it serves (catalog.toml; see breakdowns.go).
+{{ $sip := breakdowns "lead_time_median_days" "lead_time_p90_days" "lead_time_p25_days" "lead_time_p75_days" "lead_time_min_days" "lead_time_max_days" "within_target_share" "invitation_lead_median_days" }}
+{{ $discharge := breakdowns "discharge_to_meeting_median_days" "discharge_invitation_on_time_share" }}
 with params as (
     select * from kpi_params
 ),
@@ -15,13 +19,7 @@ with params as (
 sip_units as (
     select
         p.period,
-        coalesce(s.region_code, 'unknown') as region_code,
-        coalesce(s.municipality_code, 'unknown') as municipality_code,
-        coalesce(s.context, 'unknown') as context,
-        coalesce(s.target_group, 'unknown') as target_group,
-        coalesce(s.age_band, 'unknown') as age_band,
-        coalesce(s.sex, 'unknown') as sex,
-        coalesce(s.initiated_by, 'unknown') as initiated_by,
+        {{ $sip.Columns "s" }},
         case when not s.has_flagged_initial then s.lead_time_days end as lead_time_days,
         s.is_due,
         s.is_due and s.lead_time_days <= s.target_days as is_within_target,
@@ -40,17 +38,7 @@ sip_units as (
 sip_agg as materialized (
     select
         u.period,
-        case
-            when grouping(u.region_code) = 0 then 'region'
-            when grouping(u.municipality_code) = 0 then 'municipality'
-            when grouping(u.context) = 0 then 'context'
-            when grouping(u.target_group) = 0 then 'target_group'
-            when grouping(u.age_band) = 0 then 'age_band'
-            when grouping(u.sex) = 0 then 'sex'
-            when grouping(u.initiated_by) = 0 then 'initiated_by'
-            else 'total'
-        end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, u.initiated_by, '') as group_value,
+        {{ $sip.Label "u" }},
         -- min, p25, median, p75, p90, max of one sort.
         quantile_cont(u.lead_time_days, [0, 0.25, 0.5, 0.75, 0.9, 1]) as lead_quantiles,
         count(u.lead_time_days) as lead_n,
@@ -61,26 +49,13 @@ sip_agg as materialized (
         count(*) filter (where u.is_invitation_excluded) as invitation_excluded,
         count(*) filter (where u.is_excluded) as excluded
     from sip_units as u
-    group by grouping sets (
-        (u.period),
-        (u.period, u.region_code),
-        (u.period, u.municipality_code),
-        (u.period, u.context),
-        (u.period, u.target_group),
-        (u.period, u.age_band),
-        (u.period, u.sex),
-        (u.period, u.initiated_by)
-    )
+    {{ $sip.GroupBy "u" "period" }}
 ),
 
 discharge_units as (
     select
         p.period,
-        coalesce(d.region_code, 'unknown') as region_code,
-        coalesce(d.municipality_code, 'unknown') as municipality_code,
-        coalesce(d.care_type, 'unknown') as care_type,
-        coalesce(d.age_band, 'unknown') as age_band,
-        coalesce(d.sex, 'unknown') as sex,
+        {{ $discharge.Columns "d" }},
         case when d.has_linked_sip then d.discharge_to_meeting_days end as discharge_to_meeting_days,
         d.has_linked_sip and d.ready_for_discharge_date is not null and d.invitation_sent_date is not null as is_summons_unit,
         d.summons_days <= params.discharge_summons_days as is_summons_on_time
@@ -94,28 +69,13 @@ discharge_units as (
 discharge_agg as materialized (
     select
         u.period,
-        case
-            when grouping(u.region_code) = 0 then 'region'
-            when grouping(u.municipality_code) = 0 then 'municipality'
-            when grouping(u.care_type) = 0 then 'care_type'
-            when grouping(u.age_band) = 0 then 'age_band'
-            when grouping(u.sex) = 0 then 'sex'
-            else 'total'
-        end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.care_type, u.age_band, u.sex, '') as group_value,
+        {{ $discharge.Label "u" }},
         quantile_cont(u.discharge_to_meeting_days, 0.5) as to_meeting_median,
         count(u.discharge_to_meeting_days) as to_meeting_n,
         count(*) filter (where u.is_summons_unit) as summons_units,
         count(*) filter (where u.is_summons_unit and u.is_summons_on_time) as summons_on_time
     from discharge_units as u
-    group by grouping sets (
-        (u.period),
-        (u.period, u.region_code),
-        (u.period, u.municipality_code),
-        (u.period, u.care_type),
-        (u.period, u.age_band),
-        (u.period, u.sex)
-    )
+    {{ $discharge.GroupBy "u" "period" }}
 ),
 
 final as (

@@ -4,16 +4,13 @@
 -- Units: meetings held in the period (by held_date; a meeting with a flagged
 -- date is excluded in the period of held_date, else planned_date).
 -- inputs: meetings (core), kpi_period_days
+-- Breakdowns: each aggregate computes the catalogued breakdowns of the KPIs
+-- it serves (catalog.toml; see breakdowns.go).
+{{ $meeting := breakdowns "individual_present_share" "individual_represented_share" "child_present_share" }}
 with meeting_units as (
     select
         p.period,
-        coalesce(m.region_code, 'unknown') as region_code,
-        coalesce(m.municipality_code, 'unknown') as municipality_code,
-        coalesce(m.context, 'unknown') as context,
-        coalesce(m.target_group, 'unknown') as target_group,
-        coalesce(m.age_band, 'unknown') as age_band,
-        coalesce(m.sex, 'unknown') as sex,
-        coalesce(m.mode, 'unknown') as mode,
+        {{ $meeting.Columns "m" }},
         m.is_valid_held,
         m.individual_participation,
         m.is_child,
@@ -27,17 +24,7 @@ with meeting_units as (
 meeting_agg as materialized (
     select
         u.period,
-        case
-            when grouping(u.region_code) = 0 then 'region'
-            when grouping(u.municipality_code) = 0 then 'municipality'
-            when grouping(u.context) = 0 then 'context'
-            when grouping(u.target_group) = 0 then 'target_group'
-            when grouping(u.age_band) = 0 then 'age_band'
-            when grouping(u.sex) = 0 then 'sex'
-            when grouping(u.mode) = 0 then 'mode'
-            else 'total'
-        end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, u.mode, '') as group_value,
+        {{ $meeting.Label "u" }},
         count(*) filter (where u.is_valid_held and u.individual_participation is not null) as with_participation,
         count(*) filter (where u.is_valid_held and u.individual_participation = 'present') as present,
         count(*) filter (where u.is_valid_held and u.individual_participation = 'represented') as represented,
@@ -46,16 +33,7 @@ meeting_agg as materialized (
         count(*) filter (where u.is_valid_held and u.is_child and u.child_participation = 'present') as child_present,
         count(*) filter (where not u.is_valid_held and u.is_child and u.child_participation in ('present', 'absent')) as child_excluded
     from meeting_units as u
-    group by grouping sets (
-        (u.period),
-        (u.period, u.region_code),
-        (u.period, u.municipality_code),
-        (u.period, u.context),
-        (u.period, u.target_group),
-        (u.period, u.age_band),
-        (u.period, u.sex),
-        (u.period, u.mode)
-    )
+    {{ $meeting.GroupBy "u" "period" }}
 ),
 
 final as (

@@ -4,6 +4,9 @@
 -- initial meeting has a flagged date are excluded in the period of that
 -- date).
 -- inputs: sips, meetings, interventions (core), kpi_period_days
+-- Breakdowns: each aggregate computes the catalogued breakdowns of the KPIs
+-- it serves (catalog.toml; see breakdowns.go).
+{{ $sip := breakdowns "plan_complete_share" "long_term_goal_share" }}
 with intervention_principals as (
     select
         i.source,
@@ -17,12 +20,7 @@ with intervention_principals as (
 sip_units as (
     select
         p.period,
-        coalesce(s.region_code, 'unknown') as region_code,
-        coalesce(s.municipality_code, 'unknown') as municipality_code,
-        coalesce(s.context, 'unknown') as context,
-        coalesce(s.target_group, 'unknown') as target_group,
-        coalesce(s.age_band, 'unknown') as age_band,
-        coalesce(s.sex, 'unknown') as sex,
+        {{ $sip.Columns "s" }},
         s.has_flagged_initial as is_excluded,
         coalesce(ip.has_municipal, false)
             and coalesce(ip.has_region, false)
@@ -42,30 +40,13 @@ sip_units as (
 sip_agg as materialized (
     select
         u.period,
-        case
-            when grouping(u.region_code) = 0 then 'region'
-            when grouping(u.municipality_code) = 0 then 'municipality'
-            when grouping(u.context) = 0 then 'context'
-            when grouping(u.target_group) = 0 then 'target_group'
-            when grouping(u.age_band) = 0 then 'age_band'
-            when grouping(u.sex) = 0 then 'sex'
-            else 'total'
-        end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        {{ $sip.Label "u" }},
         count(*) filter (where not u.is_excluded) as plans,
         count(*) filter (where not u.is_excluded and u.is_complete) as complete,
         count(*) filter (where not u.is_excluded and u.has_long_term_goal) as long_term,
         count(*) filter (where u.is_excluded) as excluded
     from sip_units as u
-    group by grouping sets (
-        (u.period),
-        (u.period, u.region_code),
-        (u.period, u.municipality_code),
-        (u.period, u.context),
-        (u.period, u.target_group),
-        (u.period, u.age_band),
-        (u.period, u.sex)
-    )
+    {{ $sip.GroupBy "u" "period" }}
 ),
 
 final as (

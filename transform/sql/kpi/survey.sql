@@ -6,14 +6,14 @@
 -- null and outside every denominator); each answer counts once for its
 -- question and once for its question's dimension.
 -- inputs: survey_answers (core), kpi_period_days
+-- Breakdowns: those of every user-audit KPI (catalog.toml; see breakdowns.go).
+{{ $answer := family_breakdowns "survey" }}
 with answers as (
     select
         p.period,
         a.question_id,
         a.dimension,
-        coalesce(a.region_code, 'unknown') as region_code,
-        coalesce(a.municipality_code, 'unknown') as municipality_code,
-        coalesce(a.respondent, 'unknown') as respondent,
+        {{ $answer.Columns "a" }},
         a.value,
         a.index_value,
         a.is_top_box
@@ -35,24 +35,13 @@ agg as materialized (
     select
         u.period,
         u.key_id,
-        case
-            when grouping(u.region_code) = 0 then 'region'
-            when grouping(u.municipality_code) = 0 then 'municipality'
-            when grouping(u.respondent) = 0 then 'respondent'
-            else 'total'
-        end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.respondent, '') as group_value,
+        {{ $answer.Label "u" }},
         count(*) as answers,
         avg(u.value) as mean_value,
         avg(u.index_value) as index_value,
         count(*) filter (where u.is_top_box) as top_box
     from keyed as u
-    group by grouping sets (
-        (u.period, u.key_id),
-        (u.period, u.key_id, u.region_code),
-        (u.period, u.key_id, u.municipality_code),
-        (u.period, u.key_id, u.respondent)
-    )
+    {{ $answer.GroupBy "u" "period" "key_id" }}
 ),
 
 final as (

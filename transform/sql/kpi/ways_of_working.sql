@@ -4,15 +4,15 @@
 -- Units: meetings held in the period; summoned participants of meetings held
 -- in the period; SIPs by need date.
 -- inputs: meetings, participants, sips (core), kpi_period_days
+-- Breakdowns: each aggregate computes the catalogued breakdowns of the KPIs
+-- it serves (catalog.toml; see breakdowns.go).
+{{ $meeting := breakdowns "video_share" }}
+{{ $mode := breakdowns "attendance_by_mode" }}
+{{ $sip := breakdowns "initiated_by_school_share" "initiated_by_individual_share" "shared_it_service_share" }}
 with meeting_units as (
     select
         p.period,
-        coalesce(m.region_code, 'unknown') as region_code,
-        coalesce(m.municipality_code, 'unknown') as municipality_code,
-        coalesce(m.context, 'unknown') as context,
-        coalesce(m.target_group, 'unknown') as target_group,
-        coalesce(m.age_band, 'unknown') as age_band,
-        coalesce(m.sex, 'unknown') as sex,
+        {{ $meeting.Columns "m" }},
         m.is_valid_held and m.mode is not null as is_unit,
         m.mode in ('video', 'hybrid') as is_remote
     from meetings as m
@@ -24,29 +24,12 @@ with meeting_units as (
 meeting_agg as materialized (
     select
         u.period,
-        case
-            when grouping(u.region_code) = 0 then 'region'
-            when grouping(u.municipality_code) = 0 then 'municipality'
-            when grouping(u.context) = 0 then 'context'
-            when grouping(u.target_group) = 0 then 'target_group'
-            when grouping(u.age_band) = 0 then 'age_band'
-            when grouping(u.sex) = 0 then 'sex'
-            else 'total'
-        end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        {{ $meeting.Label "u" }},
         count(*) filter (where u.is_unit) as meetings,
         count(*) filter (where u.is_unit and u.is_remote) as remote,
         count(*) filter (where not u.is_unit) as excluded
     from meeting_units as u
-    group by grouping sets (
-        (u.period),
-        (u.period, u.region_code),
-        (u.period, u.municipality_code),
-        (u.period, u.context),
-        (u.period, u.target_group),
-        (u.period, u.age_band),
-        (u.period, u.sex)
-    )
+    {{ $meeting.GroupBy "u" "period" }}
 ),
 
 participant_units as (
@@ -64,13 +47,12 @@ participant_units as (
 participant_agg as materialized (
     select
         u.period,
-        case when grouping(u.mode) = 0 then 'mode' else 'total' end as breakdown,
-        coalesce(u.mode, '') as group_value,
+        {{ $mode.Label "u" }},
         count(*) filter (where u.is_unit) as summoned,
         count(*) filter (where u.is_unit and u.is_attending) as attending,
         count(*) filter (where not u.is_unit) as excluded
     from participant_units as u
-    group by grouping sets ((u.period), (u.period, u.mode))
+    {{ $mode.GroupBy "u" "period" }}
     -- Participants of meetings without a mode are excluded, so the mode
     -- groups partition the total without a group for a missing mode.
     having grouping(u.mode) = 1 or u.mode is not null
@@ -79,12 +61,7 @@ participant_agg as materialized (
 sip_units as (
     select
         p.period,
-        coalesce(s.region_code, 'unknown') as region_code,
-        coalesce(s.municipality_code, 'unknown') as municipality_code,
-        coalesce(s.context, 'unknown') as context,
-        coalesce(s.target_group, 'unknown') as target_group,
-        coalesce(s.age_band, 'unknown') as age_band,
-        coalesce(s.sex, 'unknown') as sex,
+        {{ $sip.Columns "s" }},
         s.initiated_by,
         s.record_system
     from sips as s
@@ -95,31 +72,14 @@ sip_units as (
 sip_agg as materialized (
     select
         u.period,
-        case
-            when grouping(u.region_code) = 0 then 'region'
-            when grouping(u.municipality_code) = 0 then 'municipality'
-            when grouping(u.context) = 0 then 'context'
-            when grouping(u.target_group) = 0 then 'target_group'
-            when grouping(u.age_band) = 0 then 'age_band'
-            when grouping(u.sex) = 0 then 'sex'
-            else 'total'
-        end as breakdown,
-        coalesce(u.region_code, u.municipality_code, u.context, u.target_group, u.age_band, u.sex, '') as group_value,
+        {{ $sip.Label "u" }},
         count(*) as needs,
         count(*) filter (where u.initiated_by = 'school') as by_school,
         count(*) filter (where u.initiated_by in ('individual', 'relative')) as by_individual,
         count(u.record_system) as with_record_system,
         count(*) filter (where u.record_system = 'shared_it_service') as shared_it
     from sip_units as u
-    group by grouping sets (
-        (u.period),
-        (u.period, u.region_code),
-        (u.period, u.municipality_code),
-        (u.period, u.context),
-        (u.period, u.target_group),
-        (u.period, u.age_band),
-        (u.period, u.sex)
-    )
+    {{ $sip.GroupBy "u" "period" }}
 ),
 
 final as (

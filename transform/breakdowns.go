@@ -1,0 +1,176 @@
+package transform
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"text/template"
+
+	"github.com/sipstat/sipstat/warehouse"
+)
+
+// A KPI family file (sql/kpi/<family>.sql) states its units and measures;
+// its breakdowns come from catalog.toml through the template function
+// breakdowns, so the catalogue is the one place that lists them (rill's
+// metrics views generate the GROUP BY from the declared dimensions the same
+// way). In a family file:
+//
+//	{{ $sip := breakdowns "needs_detected" "coverage" }}
+//	    … {{ $sip.Columns "s" }}                 -- the unit's breakdown columns, a missing value as 'unknown'
+//	    … {{ $sip.Pass "a" }}                    -- the same columns read through a CTE that has them
+//	    … {{ $sip.Label "u" }}                   -- breakdown and group_value of a grouped row
+//	    … {{ $sip.GroupBy "u" "period" }}         -- group by grouping sets: the total and one set per breakdown
+//
+// breakdowns takes the KPIs an aggregate serves and computes the union of
+// their catalogued breakdowns, nothing else. Every generated piece is on
+// one line, so DuckDB's LINE numbers stay those of the file.
+
+// breakdownColumn is the unit column a breakdown groups by.
+func breakdownColumn(b string) string {
+	switch b {
+	case "region", "municipality":
+		return b + "_code"
+	}
+	return b
+}
+
+// breakdownSet is the breakdowns of the KPIs one aggregate serves, in the
+// catalogue's order of first use.
+type breakdownSet struct {
+	names []string
+}
+
+// breakdownsOf returns the union of the catalogued breakdowns of the KPIs
+// ids (the embedded catalogue, or for family "survey" the breakdowns every
+// user-audit KPI has); an unknown id is an error.
+func breakdownsOf(ids ...string) (breakdownSet, error) {
+	byID := map[string][]string{}
+	for _, k := range Catalog() {
+		byID[k.ID] = k.Breakdowns
+	}
+	var set breakdownSet
+	seen := map[string]bool{}
+	for _, id := range ids {
+		bs, ok := byID[id]
+		if !ok {
+			return set, fmt.Errorf("breakdowns: no KPI %q in catalog.toml", id)
+		}
+		for _, b := range bs {
+			if !contains(Breakdowns, b) || b == "total" {
+				return set, fmt.Errorf("breakdowns: KPI %s: unknown breakdown %q", id, b)
+			}
+			if !seen[b] {
+				seen[b] = true
+				set.names = append(set.names, b)
+			}
+		}
+	}
+	return set, nil
+}
+
+// col is alias.column of breakdown b, quoted.
+func col(alias, b string) string {
+	return warehouse.QuoteIdent(alias) + "." + warehouse.QuoteIdent(breakdownColumn(b))
+}
+
+// Columns are the unit's breakdown columns read from alias, a missing value
+// as the group 'unknown' (so the groups of a breakdown partition the total).
+func (s breakdownSet) Columns(alias string) string {
+	cols := make([]string, len(s.names))
+	for i, b := range s.names {
+		cols[i] = "coalesce(" + col(alias, b) + ", 'unknown') as " + warehouse.QuoteIdent(breakdownColumn(b))
+	}
+	return strings.Join(cols, ", ")
+}
+
+// Names are 'total' and the breakdown names as SQL string literals, for an
+// in (…) list.
+func (s breakdownSet) Names() string {
+	lits := []string{"'total'"}
+	for _, b := range s.names {
+		lits = append(lits, "'"+b+"'") // a known breakdown name: a safe literal
+	}
+	return strings.Join(lits, ", ")
+}
+
+// Pass are the breakdown columns of a unit read through alias unchanged.
+func (s breakdownSet) Pass(alias string) string {
+	cols := make([]string, len(s.names))
+	for i, b := range s.names {
+		cols[i] = col(alias, b)
+	}
+	return strings.Join(cols, ", ")
+}
+
+// Label is the breakdown name and group value of a row grouped by GroupBy.
+func (s breakdownSet) Label(alias string) string {
+	var whens, cols []string
+	for _, b := range s.names {
+		// b is a known breakdown name (breakdownsOf checked it): a safe literal.
+		whens = append(whens, "when grouping("+col(alias, b)+") = 0 then '"+b+"'")
+		cols = append(cols, col(alias, b))
+	}
+	label := "'total'"
+	if len(whens) > 0 {
+		label = "case " + strings.Join(whens, " ") + " else 'total' end"
+	}
+	return label + " as breakdown, coalesce(" + strings.Join(append(cols, "''"), ", ") + ") as group_value"
+}
+
+// GroupBy groups by keys (columns of alias, e.g. period) for the total and
+// by keys plus each breakdown.
+func (s breakdownSet) GroupBy(alias string, keys ...string) string {
+	base := make([]string, len(keys))
+	for i, k := range keys {
+		base[i] = warehouse.QuoteIdent(alias) + "." + warehouse.QuoteIdent(k)
+	}
+	sets := []string{"(" + strings.Join(base, ", ") + ")"}
+	for _, b := range s.names {
+		sets = append(sets, "("+strings.Join(append(append([]string{}, base...), col(alias, b)), ", ")+")")
+	}
+	return "group by grouping sets (" + strings.Join(sets, ", ") + ")"
+}
+
+// familyBreakdowns returns the union of the catalogued breakdowns of every
+// KPI of family f (for the user audit, whose per-question KPIs come from the
+// data and share the breakdowns of the dimension KPIs).
+func familyBreakdowns(f string) (breakdownSet, error) {
+	var ids []string
+	for _, k := range Catalog() {
+		if k.Family == f {
+			ids = append(ids, k.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return breakdownSet{}, fmt.Errorf("family_breakdowns: no KPI of family %q in catalog.toml", f)
+	}
+	return breakdownsOf(ids...)
+}
+
+var templateFuncs = template.FuncMap{"breakdowns": breakdownsOf, "family_breakdowns": familyBreakdowns}
+
+// rendered caches the rendered SQL of each template file (the catalogue is
+// embedded, so a file renders the same every time).
+var rendered sync.Map
+
+// sqlText returns the SQL of an embedded file, rendering a KPI family file
+// with the catalogue's breakdowns.
+func sqlText(name string) (string, error) {
+	text := mustSQL(name)
+	if !strings.HasPrefix(name, "kpi/") || !strings.Contains(text, "{{") {
+		return text, nil
+	}
+	if s, ok := rendered.Load(name); ok {
+		return s.(string), nil
+	}
+	t, err := template.New(name).Funcs(templateFuncs).Option("missingkey=error").Parse(text)
+	if err != nil {
+		return "", fmt.Errorf("transform: sql/%s: %w", name, err)
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, nil); err != nil {
+		return "", fmt.Errorf("transform: sql/%s: %w", name, err)
+	}
+	rendered.Store(name, b.String())
+	return b.String(), nil
+}
