@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"strings"
 	"path"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/sipstat/sipstat/ingest"

@@ -2,7 +2,7 @@
 -- scope on or before the as-of date, with the person's facts and the linked
 -- SIP's invitation and first held meeting on or after the discharge.
 -- inputs: staging.stg_discharges, persons (core), sips (core), meetings (core),
---         kpi_params, kpi_sources
+--         kpi_params, kpi_sources, macro age_band (params)
 with params as (
     select * from kpi_params
 ),
@@ -50,14 +50,7 @@ final as (
         fm.first_held_after_discharge_date - d.discharge_date as discharge_to_meeting_days,
         s.invitation_sent_date - d.ready_for_discharge_date as summons_days,
         p.sex,
-        case
-            when year(d.discharge_date) - p.birth_year is null then null
-            when year(d.discharge_date) - p.birth_year < 13 then '0-12'
-            when year(d.discharge_date) - p.birth_year < 18 then '13-17'
-            when year(d.discharge_date) - p.birth_year < 65 then '18-64'
-            when year(d.discharge_date) - p.birth_year < 80 then '65-79'
-            else '80+'
-        end as age_band
+        age_band(year(d.discharge_date) - p.birth_year) as age_band
     from in_scope as d
     left join persons as p
         on p.source = d.source and p.person_id = d.person_id

@@ -5,7 +5,7 @@
 -- yet). is_valid_held: held with a plausible date; only these count as held
 -- in any KPI. period_date places a meeting left out because of its date in
 -- the period it would have counted in.
--- inputs: staging.stg_meetings, sips (core), kpi_params
+-- inputs: staging.stg_meetings, sips (core), kpi_params, macro age_band (params)
 with params as (
     select * from kpi_params
 ),
@@ -64,14 +64,7 @@ final as (
             as is_valid_held,
         coalesce(f.held_date, f.planned_date) as period_date,
         coalesce(f.age_at_meeting < 18, false) as is_child,
-        case
-            when f.age_at_meeting is null then null
-            when f.age_at_meeting < 13 then '0-12'
-            when f.age_at_meeting < 18 then '13-17'
-            when f.age_at_meeting < 65 then '18-64'
-            when f.age_at_meeting < 80 then '65-79'
-            else '80+'
-        end as age_band
+        age_band(f.age_at_meeting) as age_band
     from flagged as f
 )
 

@@ -6,7 +6,7 @@
 -- municipality's SIPs only (every model reading sips follows).
 -- inputs: staging.stg_sips, staging.stg_persons, staging.stg_consents,
 --         staging.stg_meetings, load_sources, kpi_params, kpi_sources,
---         kpi_context_targets
+--         kpi_context_targets, macro age_band (params)
 with params as (
     select * from kpi_params
 ),
@@ -169,14 +169,7 @@ derived as (
 flagged as (
     select
         d.*,
-        case
-            when d.age_at_need is null then null
-            when d.age_at_need < 13 then '0-12'
-            when d.age_at_need < 18 then '13-17'
-            when d.age_at_need < 65 then '18-64'
-            when d.age_at_need < 80 then '65-79'
-            else '80+'
-        end as age_band,
+        age_band(d.age_at_need) as age_band,
         coalesce(
             case when d.is_child then params.meeting_target_days_children end,
             ct.target_days,

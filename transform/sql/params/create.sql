@@ -7,6 +7,9 @@
 --   kpi_periods: one row per period computed
 --   kpi_reference: a municipality scope's reference values (the region's,
 --     from the built kpi_values), keyed like the scope's rows; empty otherwise
+--   age_band(age): a temp macro, the age band of an age in whole years
+--     (catalog.toml [labels.age_band]), null for an unknown age — the one
+--     definition core/sips, core/meetings and core/discharges read
 -- kpi_params.municipality_code is the SCB kommunkod of a municipality scope
 -- (every model and breakdown for that municipality only), null otherwise.
 create or replace temp table kpi_params (
@@ -31,3 +34,12 @@ create or replace temp table kpi_reference (
     group_value varchar not null,
     value double
 );
+create or replace temp macro age_band(age) as
+    case
+        when age is null then null
+        when age < 13 then '0-12'
+        when age < 18 then '13-17'
+        when age < 65 then '18-64'
+        when age < 80 then '65-79'
+        else '80+'
+    end;
