@@ -118,9 +118,11 @@ func (p *suppressPlan) apply(rows [][]any, threshold int) {
 			cells := make([]*suppress.Cell, len(members))
 			for j, r := range members {
 				cells[j] = &suppress.Cell{N: asInt(rows[r][c])}
-				suppress.Primary(cells[j], threshold)
 			}
-			suppress.Complement(cells, true)
+			// The breakdown's total is not in the result but is assumed
+			// published: a total of N 0 is never hidden, so Apply runs
+			// the complement step against a shown total.
+			suppress.Apply(&suppress.Cell{}, cells, threshold)
 			for j, r := range members {
 				if cells[j].Hidden {
 					hide[r][c] = true
