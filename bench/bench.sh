@@ -61,7 +61,8 @@ duck_flags=(--threads "$THREADS")
 
 mkdir -p "$OUT/bin"
 RUN=$OUT/run-$SIPS-seed$SEED-$COUNTIES
-rm -rf "$RUN"
+# Only the logs of the extracts run now are replaced.
+for k in "${kinds[@]}"; do rm -rf "${RUN:?}/$k"; done
 mkdir -p "$RUN"
 
 # phase KEY NAME STDOUT CMD… runs CMD under GNU time; sets WALL[KEY/NAME]
