@@ -8,7 +8,8 @@
 #                        setup, stage (every file), privacy (every file),
 #                        replace previous snapshot, bookkeeping, before commit
 #                        (the transform inside the load's transaction)
-#   step:commit          wall from the "before commit" line's time to the
+#   step:commit          wall from the time of the load step before it (before
+#                        commit, or bookkeeping without a transform) to the
 #                        commit line's (the log gives the commit's CPU only)
 #   step:load total      the load as ingest timed it ("load finished")
 #   validate:one-pass    "validate <file>" steps of files that took the one-pass
@@ -77,12 +78,12 @@ function add(key, wall, cpu) {
 	wall = dur(attr($0, "elapsed"))
 	cpu = attr($0, "cpu")
 	cpu = cpu == "" ? "-" : dur(cpu)
-	if (step == "before commit") beforeCommitAt = clock($0)
 	if (step == "commit") {
-		w = beforeCommitAt >= 0 && clock($0) >= beforeCommitAt ? clock($0) - beforeCommitAt : 0
+		w = lastStepAt != "" && clock($0) >= lastStepAt ? clock($0) - lastStepAt : 0
 		add("step:commit", w, cpu)
 		next
 	}
+	lastStepAt = clock($0)
 	if (step ~ /^validate /) {
 		table = substr(step, 10)
 		sub(/\.[a-z]+$/, "", table)

@@ -18,20 +18,11 @@ import (
 // log's clock (18.348 − 17.767 s), and transform's statements by file and
 // folder.
 func TestStepsAwk(t *testing.T) {
-	if _, err := exec.LookPath("awk"); err != nil {
-		t.Skip("no awk")
-	}
-	cmd := exec.Command("awk", "-f", "steps.awk", "testdata/load.err")
-	cmd.Env = append(os.Environ(), "LC_ALL=C")
-	out, err := cmd.Output()
+	b, err := os.ReadFile("testdata/load.err")
 	if err != nil {
-		t.Fatalf("awk: %v", err)
+		t.Fatal(err)
 	}
-	got := map[string]string{}
-	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		k, v, _ := strings.Cut(line, "\t")
-		got[k] = v
-	}
+	got := runSteps(t, string(b))
 	want := map[string]string{
 		"step:read files":                "0.026\t-\t1",
 		"step:setup":                     "0.008\t0.008\t1",
@@ -57,6 +48,41 @@ func TestStepsAwk(t *testing.T) {
 		"tlayer:core":                    "0.100\t0.080\t1",
 		"tlayer:kpi":                     "1.250\t0.940\t2",
 	}
+	compare(t, got, want)
+}
+
+// TestStepsAwkWithoutTransform: the commit of a load --no-transform is
+// timed from the step before it (bookkeeping: 18.348 − 15.633 s).
+func TestStepsAwkWithoutTransform(t *testing.T) {
+	log := "time=2026-12-03T13:00:15.633Z level=DEBUG msg=\"load step\" step=bookkeeping elapsed=15ms cpu=16ms\n" +
+		"time=2026-12-03T13:00:18.348Z level=DEBUG msg=\"load step\" step=commit cpu=2s\n"
+	got := runSteps(t, log)
+	compare(t, got, map[string]string{"step:bookkeeping": "0.015\t0.016\t1", "step:commit": "2.715\t2.000\t1"})
+}
+
+// runSteps runs steps.awk over a log and returns its figures by key.
+func runSteps(t *testing.T, log string) map[string]string {
+	t.Helper()
+	if _, err := exec.LookPath("awk"); err != nil {
+		t.Skip("no awk")
+	}
+	cmd := exec.Command("awk", "-f", "steps.awk")
+	cmd.Env = append(os.Environ(), "LC_ALL=C")
+	cmd.Stdin = strings.NewReader(log)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("awk: %v", err)
+	}
+	got := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		k, v, _ := strings.Cut(line, "\t")
+		got[k] = v
+	}
+	return got
+}
+
+func compare(t *testing.T, got, want map[string]string) {
+	t.Helper()
 	if !reflect.DeepEqual(got, want) {
 		for k, v := range want {
 			if got[k] != v {
