@@ -189,14 +189,30 @@ func Labels() []Label {
 	return append([]Label(nil), catalogLabels...)
 }
 
+// surveyDimensionEN names the user audit's dimensions in English for the
+// definitions (the contract labels them in Swedish only).
+var surveyDimensionEN = map[string]string{
+	"information":    "Information",
+	"participation":  "Participation",
+	"coordination":   "Coordination between the actors",
+	"meaningfulness": "Meaningfulness",
+	"treatment":      "Treatment",
+	"outcome":        "Outcome",
+	"overall":        "Overall assessment",
+}
+
 // surveyDimensionEntries generates the dimension rows of the user audit:
 // for each dimension of the contract an index, a mean and a top-box share.
 func surveyDimensionEntries() []catalogEntry {
 	var out []catalogEntry
 	for _, c := range contract.SurveyDimension.Codes {
+		en := surveyDimensionEN[c.Code]
+		if en == "" {
+			en = c.Label
+		}
 		out = append(out, surveyEntries("survey_dim_"+c.Code,
 			"Brukarrevision, "+c.Label, "User audit, dimension "+c.Code,
-			"alla frågor i dimensionen "+c.Label, "all questions of dimension "+c.Code)...)
+			"alla frågor i dimensionen "+c.Label, "all questions of the dimension "+en)...)
 	}
 	return out
 }
@@ -211,16 +227,16 @@ func surveyEntries(id, nameSV, nameEN, overSV, overEN string) []catalogEntry {
 	mean.Detail, top.Detail = true, true
 	idx.ID, idx.Unit, idx.Direction = id, UnitIndex, "higher"
 	idx.NameSV, idx.NameEN = nameSV+" (index 0–100)", nameEN+" (index 0–100)"
-	idx.DefinitionSV = "Svar i perioden på " + overSV + ", omräknade linjärt från skalans min…max till 0…100 och medelvärdesbildade (SKR:s konvention). Vet ej/inget svar räknas inte."
-	idx.DefinitionEN = "Answers in the period to " + overEN + ", rescaled linearly from scale_min…scale_max to 0…100 and averaged (SKR's convention). Don't know/no answer is left out."
+	idx.DefinitionSV = "Medelvärdet av svaren under perioden på " + overSV + ", där varje svar räknats om linjärt så att skalans lägsta värde blir 0 och högsta 100 (SKR:s konvention). Svaren vet ej och inget svar räknas inte."
+	idx.DefinitionEN = "Mean of the answers in the period to " + overEN + ", each rescaled linearly so that the scale's lowest value is 0 and its highest 100 (SKR's convention). Don't know and no answer are left out."
 	mean.ID, mean.Unit, mean.Direction = id+"_mean", UnitMean, "higher"
 	mean.NameSV, mean.NameEN = nameSV+" (medelvärde)", nameEN+" (mean)"
-	mean.DefinitionSV = "Medelvärdet av svaren i perioden på " + overSV + " på frågans egen skala."
-	mean.DefinitionEN = "Mean of the answers in the period to " + overEN + " on the question's own scale."
+	mean.DefinitionSV = "Medelvärdet av svaren under perioden på " + overSV + ", på frågans egen skala. Svaren vet ej och inget svar räknas inte."
+	mean.DefinitionEN = "Mean of the answers in the period to " + overEN + ", on the question's own scale. Don't know and no answer are left out."
 	top.ID, top.Unit, top.Direction = id+"_top_box_share", UnitShare, "higher"
 	top.NameSV, top.NameEN = nameSV+" (andel de två bästa stegen)", nameEN+" (top-box share)"
-	top.DefinitionSV = "Andel svar i perioden på " + overSV + " med värde ≥ skalans max − 1."
-	top.DefinitionEN = "Share of the answers in the period to " + overEN + " with value ≥ scale_max − 1."
+	top.DefinitionSV = "Andelen svar under perioden på " + overSV + " som ligger på skalans två bästa steg (högsta värdet eller det näst högsta). Svaren vet ej och inget svar räknas inte."
+	top.DefinitionEN = "Share of the answers in the period to " + overEN + " on the scale's two best steps (the highest value or the one below it). Don't know and no answer are left out."
 	return []catalogEntry{idx, mean, top}
 }
 

@@ -25,14 +25,14 @@ kinds as (
     from (
         values
             (0, '', 'index', 'higher', ' (index 0–100)', ' (index 0–100)',
-             'Svar i perioden på frågan, omräknade linjärt från skalans min…max till 0…100 och medelvärdesbildade (SKR:s konvention). Vet ej/inget svar räknas inte.',
-             'Answers in the period to the question, rescaled linearly from scale_min…scale_max to 0…100 and averaged (SKR''s convention). Don''t know/no answer is left out.'),
+             'Medelvärdet av svaren under perioden på frågan, där varje svar räknats om linjärt så att skalans lägsta värde blir 0 och högsta 100 (SKR:s konvention). Svaren vet ej och inget svar räknas inte.',
+             'Mean of the answers in the period to the question, each rescaled linearly so that the scale''s lowest value is 0 and its highest 100 (SKR''s convention). Don''t know and no answer are left out.'),
             (1, '_mean', 'mean', 'higher', ' (medelvärde)', ' (mean)',
-             'Medelvärdet av svaren i perioden på frågan på frågans egen skala.',
-             'Mean of the answers in the period to the question on the question''s own scale.'),
+             'Medelvärdet av svaren under perioden på frågan, på frågans egen skala. Svaren vet ej och inget svar räknas inte.',
+             'Mean of the answers in the period to the question, on the question''s own scale. Don''t know and no answer are left out.'),
             (2, '_top_box_share', 'share', 'higher', ' (andel de två bästa stegen)', ' (top-box share)',
-             'Andel svar i perioden på frågan med värde ≥ skalans max − 1.',
-             'Share of the answers in the period to the question with value ≥ scale_max − 1.')
+             'Andelen svar under perioden på frågan som ligger på skalans två bästa steg (högsta värdet eller det näst högsta). Svaren vet ej och inget svar räknas inte.',
+             'Share of the answers in the period to the question on the scale''s two best steps (the highest value or the one below it). Don''t know and no answer are left out.')
     ) as t (k, suffix, unit, direction, name_sv_suffix, name_en_suffix, definition_sv, definition_en)
 ),
 
