@@ -13,6 +13,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
@@ -320,6 +321,54 @@ func corpusCases() []corpusCase {
 		{name: "XLSX with an unknown sheet", form: writeXLSX, edit: editXLSX(func(t *testing.T, wb *excelize.File) {
 			wb.NewSheet("Blad1")
 		}), exit: 1, msg: `extract.xlsx: sheet "Blad1" is not a table`},
+		{name: "XLSX whole-number column stored as dates", form: writeXLSX, edit: editXLSX(func(t *testing.T, wb *excelize.File) {
+			// birth_year typed as dates (1 January of the year) in every row.
+			for r := 2; r <= int(n["persons"])+1; r++ {
+				if err := wb.SetCellValue("persons", fmt.Sprintf("B%d", r), time.Date(1940+r, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}), exit: 1, msg: "extract.xlsx[persons]: column birth_year is stored as Excel date cells (a date format) in every non-empty cell, but the contract's birth_year is a whole number"},
+		{name: "XLSX date column stored as plain numbers", form: writeXLSX, edit: editXLSX(func(t *testing.T, wb *excelize.File) {
+			// need_detected_date as numbers in the General format in every row.
+			for r := 2; r <= int(n["sips"])+1; r++ {
+				cell := fmt.Sprintf("H%d", r)
+				if err := wb.SetCellValue("sips", cell, 46027+r); err != nil {
+					t.Fatal(err)
+				}
+				if err := wb.SetCellStyle("sips", cell, cell, 0); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}), exit: 1, msg: "extract.xlsx[sips]: column need_detected_date is stored as plain numbers (no date format) in every non-empty cell, but the contract's need_detected_date is a date"},
+		{name: "XLSX date column of text that is no date", form: writeXLSX, edit: editXLSX(func(t *testing.T, wb *excelize.File) {
+			for r := 2; r <= int(n["sips"])+1; r++ {
+				cell := fmt.Sprintf("H%d", r)
+				if err := wb.SetCellValue("sips", cell, fmt.Sprintf("v%d", r)); err != nil {
+					t.Fatal(err)
+				}
+				if err := wb.SetCellStyle("sips", cell, cell, 0); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}), exit: 1, msg: "extract.xlsx[sips]: column need_detected_date is stored as values that are not dates in every non-empty cell"},
+		{name: "XLSX whole-number column of text", form: writeXLSX, edit: editXLSX(func(t *testing.T, wb *excelize.File) {
+			for r := 2; r <= int(n["persons"])+1; r++ {
+				if err := wb.SetCellValue("persons", fmt.Sprintf("B%d", r), "okänt"); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}), exit: 1, msg: "extract.xlsx[persons]: column birth_year is stored as values that are not whole numbers in every non-empty cell"},
+		{name: "XLSX one bad date cell among good ones", form: writeXLSX, edit: editXLSX(func(t *testing.T, wb *excelize.File) {
+			if err := wb.SetCellValue("sips", "H4", "snart"); err != nil {
+				t.Fatal(err)
+			}
+		}), exit: 0, msg: `"snart" is not a date`, table: "sips", rows: [3]int64{n["sips"], n["sips"] - 1, 1}},
+		{name: "XLSX one date cell in a whole-number column", form: writeXLSX, edit: editXLSX(func(t *testing.T, wb *excelize.File) {
+			if err := wb.SetCellValue("persons", "B3", time.Date(1950, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+				t.Fatal(err)
+			}
+		}), exit: 0, msg: "birth_year", table: "persons", rows: [3]int64{n["persons"], n["persons"] - 1, 1}},
 		{name: "truncated XLSX", form: writeXLSX, edit: func(t *testing.T, dir string) string {
 			p := filepath.Join(dir, workbookName)
 			b := readFile(t, p)

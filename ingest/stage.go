@@ -467,6 +467,10 @@ type xlsxRows struct {
 	warn     func(string)
 	warned   bool
 	required []bool
+	// the type rule's tally of the typed contract columns (xlsx_types.go):
+	// non-empty cells, and cells whose value passes the type check.
+	typed         []*contract.Column
+	nonEmpty, fit []int64
 	// the problem of the last row (see problemSource)
 	probCol, probReason string
 }
@@ -488,7 +492,9 @@ func newXLSXRows(f *inputFile, warn func(string)) (*xlsxRows, error) {
 		wb.Close()
 		return nil, fmt.Errorf("%s: %w", f.where(), err)
 	}
-	x := &xlsxRows{f: f, wb: wb, rows: rows, warn: warn, isDate: make([]bool, len(f.Header)), required: make([]bool, len(f.Header))}
+	n := len(f.Header)
+	x := &xlsxRows{f: f, wb: wb, rows: rows, warn: warn, isDate: make([]bool, n), required: make([]bool, n),
+		typed: make([]*contract.Column, n), nonEmpty: make([]int64, n), fit: make([]int64, n)}
 	if props.Date1904 != nil {
 		x.date1904 = *props.Date1904
 	}
@@ -496,7 +502,17 @@ func newXLSXRows(f *inputFile, warn func(string)) (*xlsxRows, error) {
 		if c, ok := f.Table.Column(normName(h)); ok {
 			x.isDate[i] = c.Type == contract.TypeDate
 			x.required[i] = c.Required
+			if typedColumn(c.Type) {
+				x.typed[i] = c
+			}
 		}
+	}
+	// A column whose cells' form contradicts its type in every cell stops
+	// the load before any row is read.
+	if err := xlsxFormProbe(f, wb); err != nil {
+		rows.Close()
+		wb.Close()
+		return nil, err
 	}
 	if !rows.Next() { // the header row, read already by scanExtract
 		return nil, fmt.Errorf("%s: the sheet has no header row", f.where())
@@ -531,6 +547,12 @@ func (x *xlsxRows) Next() (int64, []string, error) {
 				continue
 			}
 			cells[i] = xlsxCellText(c, x.isDate[i], x.date1904)
+			if x.typed[i] != nil {
+				x.nonEmpty[i]++
+				if x.fit[i] == 0 && valueFits(x.typed[i].Type, cells[i]) {
+					x.fit[i]++
+				}
+			}
 			// The privacy check of a workbook is made here, on the raw and
 			// the shown value, before anything is staged.
 			if containsPersonalNumber(c) || containsPersonalNumber(cells[i]) {
@@ -560,6 +582,13 @@ func (x *xlsxRows) Next() (int64, []string, error) {
 	}
 	if err := x.rows.Error(); err != nil {
 		return 0, nil, fmt.Errorf("%s: %w", x.f.where(), err)
+	}
+	// A typed column none of whose cells' values passes the type check is
+	// of the wrong type: the load stops rather than reject every row.
+	for i, c := range x.typed {
+		if c != nil && x.nonEmpty[i] > 0 && x.fit[i] == 0 {
+			return 0, nil, wrongTypeError(x.f, *c, "values that are not "+typeNoun(c.Type))
+		}
 	}
 	return 0, nil, io.EOF
 }
