@@ -364,6 +364,15 @@ func corpusCases() []corpusCase {
 				t.Fatal(err)
 			}
 		}), exit: 0, msg: `"snart" is not a date`, table: "sips", rows: [3]int64{n["sips"], n["sips"] - 1, 1}},
+		{name: "XLSX sparse date column whose only value is no date", form: writeXLSX, edit: editXLSX(func(t *testing.T, wb *excelize.File) {
+			// closed_date: only S001 (row 2) has one.
+			if v, _ := wb.GetCellValue("sips", "N2"); v == "" {
+				t.Fatal("sips N2 (closed_date of S001) is empty")
+			}
+			if err := wb.SetCellValue("sips", "N2", "snart"); err != nil {
+				t.Fatal(err)
+			}
+		}), exit: 0, msg: `"snart" is not a date`, table: "sips", rows: [3]int64{n["sips"], n["sips"] - 1, 1}},
 		{name: "XLSX one date cell in a whole-number column", form: writeXLSX, edit: editXLSX(func(t *testing.T, wb *excelize.File) {
 			if err := wb.SetCellValue("persons", "B3", time.Date(1950, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
 				t.Fatal(err)

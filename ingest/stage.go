@@ -586,7 +586,7 @@ func (x *xlsxRows) Next() (int64, []string, error) {
 	// A typed column none of whose cells' values passes the type check is
 	// of the wrong type: the load stops rather than reject every row.
 	for i, c := range x.typed {
-		if c != nil && x.nonEmpty[i] > 0 && x.fit[i] == 0 {
+		if c != nil && x.nonEmpty[i] >= minWrongTypeCells && x.fit[i] == 0 {
 			return 0, nil, wrongTypeError(x.f, *c, "values that are not "+typeNoun(c.Type))
 		}
 	}

@@ -27,10 +27,16 @@ import (
 //     date, or numbers that are no Excel date; a whole-number column of
 //     text).
 //
-// A few bad cells among good ones stay ordinary row rejects. The probe reads
+// A few bad cells among good ones stay ordinary row rejects, and so does a
+// column's only non-empty cell (minWrongTypeCells): one typo in a sparse
+// optional column is a row's problem, not the column's type. The probe reads
 // the sheet's XML only until every typed column has shown one cell that
 // fits (or one text cell, whose value the tally judges): in a sound sheet
 // that is the first data row.
+
+// minWrongTypeCells is the fewest non-empty cells a column of the wrong type
+// has.
+const minWrongTypeCells = 2
 
 // wrongTypeError is the one message of a wrong-typed workbook column.
 func wrongTypeError(f *inputFile, col contract.Column, stored string) error {
@@ -252,7 +258,7 @@ func xlsxFormProbe(f *inputFile, wb *excelize.File) error {
 		}
 	}
 	for _, pc := range cols {
-		if !pc.settled && pc.nonEmpty > 0 {
+		if !pc.settled && pc.nonEmpty >= minWrongTypeCells {
 			return wrongTypeError(f, pc.col, pc.stored)
 		}
 	}
