@@ -147,30 +147,60 @@ func familyBreakdowns(f string) (breakdownSet, error) {
 	return breakdownsOf(ids...)
 }
 
-var templateFuncs = template.FuncMap{"breakdowns": breakdownsOf, "family_breakdowns": familyBreakdowns}
+var templateFuncs = template.FuncMap{
+	"breakdowns":        breakdownsOf,
+	"family_breakdowns": familyBreakdowns,
+	"ident":             warehouse.QuoteIdent,
+	"idents":            func(names []string) string { return joinQuoted(names, warehouse.QuoteIdent) },
+	"literal":           quoteLiteral,
+}
 
-// rendered caches the rendered SQL of each template file (the catalogue is
-// embedded, so a file renders the same every time).
+func joinQuoted(names []string, quote func(string) string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = quote(n)
+	}
+	return strings.Join(q, ", ")
+}
+
+// quoteLiteral quotes a name from the catalogue or the contract (a family, a
+// table) as a SQL string literal, for a view definition, which cannot take
+// bound parameters.
+func quoteLiteral(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
+// rendered caches the rendered SQL of each template file without data (the
+// catalogue is embedded, so a family file renders the same every time).
 var rendered sync.Map
 
 // sqlText returns the SQL of an embedded file, rendering a KPI family file
 // with the catalogue's breakdowns.
 func sqlText(name string) (string, error) {
 	text := mustSQL(name)
-	if !strings.HasPrefix(name, "kpi/") || !strings.Contains(text, "{{") {
+	if !strings.Contains(text, "{{") {
 		return text, nil
 	}
 	if s, ok := rendered.Load(name); ok {
 		return s.(string), nil
 	}
-	t, err := template.New(name).Funcs(templateFuncs).Option("missingkey=error").Parse(text)
+	s, err := renderSQL(name, nil)
+	if err != nil {
+		return "", err
+	}
+	rendered.Store(name, s)
+	return s, nil
+}
+
+// renderSQL renders the embedded template file name with data.
+func renderSQL(name string, data any) (string, error) {
+	t, err := template.New(name).Funcs(templateFuncs).Option("missingkey=error").Parse(mustSQL(name))
 	if err != nil {
 		return "", fmt.Errorf("transform: sql/%s: %w", name, err)
 	}
 	var b strings.Builder
-	if err := t.Execute(&b, nil); err != nil {
+	if err := t.Execute(&b, data); err != nil {
 		return "", fmt.Errorf("transform: sql/%s: %w", name, err)
 	}
-	rendered.Store(name, b.String())
 	return b.String(), nil
 }

@@ -11,9 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -338,6 +336,15 @@ func (r *runner) execWrapped(ctx context.Context, file, prefix, suffix string, a
 	return nil
 }
 
+// execSQL runs a statement rendered from an embedded template; what names
+// it in an error.
+func (r *runner) execSQL(ctx context.Context, what, stmt string) error {
+	if _, err := r.q.ExecContext(ctx, stmt); err != nil {
+		return fmt.Errorf("transform: sql/%s: %w", what, err)
+	}
+	return nil
+}
+
 // execJSON runs a file whose one parameter is a JSON array of rows: many
 // reference rows in one statement, still bound, never formatted into SQL.
 func (r *runner) execJSON(ctx context.Context, file string, rows any) error {
@@ -410,8 +417,17 @@ func (r *runner) prepare(ctx context.Context) error {
 		return fmt.Errorf("transform: create schema staging: %w", err)
 	}
 	for _, t := range contract.Tables {
-		name := "stg_" + t.Name
-		if err := r.exec(ctx, "staging/"+name+".sql", "create or replace view staging."+warehouse.QuoteIdent(name)+" as "); err != nil {
+		// Staging passes the contract's columns through, so its views are
+		// generated from the contract.
+		cols := []string{"source"}
+		for _, c := range t.Columns {
+			cols = append(cols, c.Name)
+		}
+		stmt, err := renderSQL("staging/stg_table.sql", map[string]any{"Table": t.Name, "Columns": cols})
+		if err != nil {
+			return err
+		}
+		if err := r.execSQL(ctx, "staging/stg_table.sql ("+t.Name+")", "create or replace view staging."+warehouse.QuoteIdent("stg_"+t.Name)+" as "+stmt); err != nil {
 			return err
 		}
 	}
@@ -725,13 +741,16 @@ func (r *runner) finishBuild(ctx context.Context, asOf time.Time, s Settings) er
 	if err := r.execJSON(ctx, "catalog/setting.sql", settings); err != nil {
 		return err
 	}
-	views, err := fs.Glob(sqlFiles, "sql/views/*.sql")
-	if err != nil {
-		return fmt.Errorf("transform: views: %w", err)
+	if err := r.exec(ctx, "views/dq_summary.sql", "create or replace view dq_summary as "); err != nil {
+		return err
 	}
-	for _, v := range views {
-		name := strings.TrimSuffix(path.Base(v), ".sql")
-		if err := r.exec(ctx, "views/"+name+".sql", "create or replace view "+warehouse.QuoteIdent(name)+" as "); err != nil {
+	// One view per family, alike but for the family: generated.
+	for _, f := range families {
+		stmt, err := renderSQL("views/kpi_family.sql", map[string]any{"Family": f})
+		if err != nil {
+			return err
+		}
+		if err := r.execSQL(ctx, "views/kpi_family.sql ("+f+")", "create or replace view "+warehouse.QuoteIdent("kpi_"+f)+" as "+stmt); err != nil {
 			return err
 		}
 	}
