@@ -344,23 +344,55 @@ func (b *book) funnelCharts(cd *chartData, f *model.Family) []chartSpec {
 		})
 		_ = c0
 		xs := vals[7]
+		// The limits again, each pair as one series: the lower limit, a
+		// blank row and the upper limit, so the line breaks between them
+		// and the legend names the pair once (excelize cannot drop a
+		// single legend entry).
+		n := len(pts)
+		lcats := make([]string, 2*n+1)
+		for i := range lcats {
+			if i != n {
+				lcats[i] = pts[i%(n+1)].Label
+			}
+		}
+		_, lNames, lVals := cd.block(b.w.ChartData+": "+b.w.FunnelPlot+" "+b.kpiName(k)+", "+b.w.FunnelLimits,
+			[]string{b.w.Denominator, b.w.Limits95, b.w.Limits998}, lcats, transform.UnitShare, func(si, ci int) model.Figure {
+				if ci == n {
+					return model.Figure{}
+				}
+				p, upper := pts[ci%(n+1)], ci > n
+				switch {
+				case si == 0:
+					return num(p.Denominator)
+				case si == 1 && upper:
+					return num(p.Upper95)
+				case si == 1:
+					return num(p.Lower95)
+				case upper:
+					return num(p.Upper998)
+				default:
+					return num(p.Lower998)
+				}
+			})
 		title := fmt.Sprintf("%s: %s %s", b.w.FunnelPlot, b.kpiName(k), fp.Period)
-		zero, one := 0.0, 1.0
+		yMin, yMax := funnelRange(pts)
 		c := chartSpec{kind: excelize.Scatter, title: title, xTitle: b.w.Denominator, yTitle: b.axisTitle(k.Unit), yNumFmt: yFormat(k.Unit), legend: true,
-			height: chartHeight + 20, yMin: &zero, yMax: &one}
+			height: chartHeight + 20, yMin: &yMin, yMax: &yMax}
 		point := func(i int, colour string, size int) excelize.ChartSeries {
 			return excelize.ChartSeries{Name: sNames[i], Categories: xs, Values: vals[i], Line: excelize.LineOptions{Type: excelize.LineNone},
 				Marker: excelize.ChartMarker{Symbol: "circle", Size: size, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}}}}
 		}
-		line := func(i int, colour string, dash excelize.LineDashType) excelize.ChartSeries {
-			return excelize.ChartSeries{Name: sNames[i], Categories: xs, Values: vals[i], Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}},
+		line := func(name, vals string, colour string, dash excelize.LineDashType) excelize.ChartSeries {
+			return excelize.ChartSeries{Name: name, Categories: lVals[0], Values: vals, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}},
 				Line:   excelize.LineOptions{Type: excelize.LineSolid, Width: 1.5, Dash: dash, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}}},
 				Marker: excelize.ChartMarker{Symbol: "none"}}
 		}
+		centre := line(sNames[4], vals[4], "262626", excelize.LineDashSolid)
+		centre.Categories = xs
 		c.series = []excelize.ChartSeries{
 			point(0, "4472C4", 6), point(1, "C00000", 8),
-			line(2, "7F7F7F", excelize.LineDashDash), line(3, "A5A5A5", excelize.LineDashSysDot), line(4, "262626", excelize.LineDashSolid),
-			line(5, "A5A5A5", excelize.LineDashSysDot), line(6, "7F7F7F", excelize.LineDashDash),
+			line(lNames[1], lVals[1], "A5A5A5", excelize.LineDashSysDot), line(lNames[2], lVals[2], "7F7F7F", excelize.LineDashDash),
+			centre,
 		}
 		if own != "" {
 			c.series = append(c.series, point(8, "ED7D31", 10))
@@ -368,6 +400,25 @@ func (b *book) funnelCharts(cd *chartData, f *model.Family) []chartSpec {
 		out = append(out, c)
 	}
 	return out
+}
+
+// funnelRange is the value axis of a funnel plot: from the lowest of the
+// lower 99.8 % limits and the values to the highest of the upper limits and
+// the values, rounded outward to 5 % and kept within 0–100 %, so the funnel
+// fills the chart instead of a band at the top of 0–100 %.
+func funnelRange(pts []model.FunnelPoint) (lo, hi float64) {
+	lo, hi = 1, 0
+	for _, p := range pts {
+		lo = min(lo, p.Lower998, p.Value)
+		hi = max(hi, p.Upper998, p.Value)
+	}
+	const step = 0.05
+	lo = max(0, math.Floor(lo/step+1e-9)*step)
+	hi = min(1, math.Ceil(hi/step-1e-9)*step)
+	if hi-lo < 2*step { // a flat funnel: a little room either side
+		lo, hi = max(0, lo-step), min(1, hi+step)
+	}
+	return math.Round(lo*100) / 100, math.Round(hi*100) / 100
 }
 
 // spcCharts draws the p-chart of each of the family's shares the database

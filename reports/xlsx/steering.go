@@ -16,7 +16,13 @@ import (
 // reference, target status and an 8-quarter sparkline. It prints on one A4
 // page at summaryScale per cent.
 const (
-	summaryScale                                                                          = 95
+	summaryScale    = 95
+	minSummaryScale = 90
+	// summaryPageHeight is the height in printed points the summary's rows
+	// may take on A4 landscape within onePage's margins (595 − 2·43 = 509
+	// less LibreOffice's header and footer spacing; measured: rows of 502
+	// printed points fit, 516 put the legend on a second page).
+	summaryPageHeight                                                                     = 500
 	stName, stValue, stPrel, stBasis, stFinal, stYear, stChange, stRef, stStatus, stSpark = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
 	stLast                                                                                = stSpark
 )
@@ -99,7 +105,9 @@ func (b *book) summary() error {
 		s.figure(stRef, row, k.Reference, k.Unit, false)
 		s.str(stStatus, row, b.statusLine(k), b.statusStyle(k.Status))
 		s.str(stSpark, row, spark(k.Trend, k.Unit), b.spark)
-		s.fail(b.f.SetRowHeight(s.name, row, 28))
+		// The name wraps in its column; the family label under it needs a
+		// line of its own, so the row grows by a line per wrapped one.
+		s.fail(b.f.SetRowHeight(s.name, row, steeringRowHeight(b.kpiName(k))))
 		// Every cell of the row sits in the middle of its height.
 		for c := stPrel; c <= stLast; c++ {
 			if c == stValue {
@@ -121,6 +129,14 @@ func (b *book) summary() error {
 	_ = head
 	b.onePage(s, row)
 	return s.err
+}
+
+// steeringRowHeight is the height in points of a KPI row: 15 per 11-point
+// line of the name, wrapped at about 1.1 characters per width unit of its
+// column (Calibri; DejaVu Sans is wider), plus 13 for the 9-point family
+// label below it.
+func steeringRowHeight(name string) float64 {
+	return wrappedHeight(name, int(steeringWidths[stName-1]*1.1)) + 13
 }
 
 // finalCell writes the latest final figure with its quarter as a prefix in
@@ -183,6 +199,17 @@ func (b *book) statusLine(k *model.KPI) string {
 // scale (not shrunk to fit: the page is laid out for it).
 func (b *book) onePage(s *sheet, lastRow int) {
 	size, orient, scale := 9, "landscape", uint(summaryScale)
+	// Rows taller for wrapped names can push the legend onto a second
+	// page: shrink to what fits, never below minSummaryScale.
+	rows := 0.0
+	for r := 1; r <= lastRow; r++ {
+		h, err := b.f.GetRowHeight(s.name, r)
+		s.fail(err)
+		rows += h
+	}
+	if rows > 0 {
+		scale = max(minSummaryScale, min(scale, uint(summaryPageHeight*100/rows)))
+	}
 	s.fail(b.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}))
 	l, r, t, bo, h, f := 0.4, 0.4, 0.6, 0.6, 0.3, 0.3
 	hc := true

@@ -14,6 +14,7 @@ type words struct {
 	FamilyIntro, Zero, ComparisonRegion, County, Nation, PerCounty, TopBottom string
 	Signal, Lower998, Lower95, Centre, Upper95, Upper998, Denominator         string
 	FunnelPlot, SPCSignal, SPCTitle, LCL, UCL, Month                          string
+	Limits95, Limits998, FunnelLimits                                         string
 	NotPrinted, Continued, ExcludedNone                                       string
 
 	ReportTitle, Period, AsOf, Source, Created, Legend, Region, Municipality      string
@@ -54,6 +55,7 @@ var sv = words{
 	Upper95: "Övre gräns 95 %", Upper998: "Övre gräns 99,8 %", Denominator: "Antal i underlaget (nämnare)",
 	FunnelPlot: "Trattdiagram", SPCSignal: "Signal (utanför gränserna eller serie)", SPCTitle: "Styrdiagram per månad",
 	LCL: "Nedre styrgräns", UCL: "Övre styrgräns", Month: "Månad",
+	Limits95: "95 %-gränser", Limits998: "99,8 %-gränser", FunnelLimits: "gränserna som linjer (nedre, sedan övre)",
 	Continued:  "forts.",
 	NotPrinted: "Nedbrytningar och trend per kvartal (skrivs inte ut: samma värden som på bladet Värden, för den som vill filtrera och jämföra).",
 	Summary:    "Sammanfattning", Mapping: "Kartläggning", Quality: "Datakvalitet", Definitions: "Definitioner", Values: "Värden",
@@ -102,6 +104,7 @@ var en = words{
 	Upper95: "Upper limit 95%", Upper998: "Upper limit 99.8%", Denominator: "Units behind the share (denominator)",
 	FunnelPlot: "Funnel plot", SPCSignal: "Signal (outside the limits or a run)", SPCTitle: "Control chart by month",
 	LCL: "Lower control limit", UCL: "Upper control limit", Month: "Month",
+	Limits95: "95% limits", Limits998: "99.8% limits", FunnelLimits: "the limits as lines (lower, then upper)",
 	Continued:  "continued",
 	NotPrinted: "Breakdowns and the trend by quarter (not printed: the same values as on the sheet Values, for filtering and comparing).",
 	Summary:    "Summary", Mapping: "Mapping", Quality: "Data quality", Definitions: "Definitions", Values: "Values",
