@@ -316,7 +316,9 @@ func TestWorkbook(t *testing.T) {
 				if strings.TrimSuffix(rows[tr+1+qi][0], " prel.") != q.Label {
 					t.Fatalf("%s: trend row %d = %q, want %s", sheet, tr+2+qi, rows[tr+1+qi][0], q.Label)
 				}
-				for c := 1; c < len(rows[tr]); c++ {
+				// The table ends at its first blank header; the chart data
+				// to the right may share its rows.
+				for c := 1; c < len(rows[tr]) && rows[tr][c] != ""; c++ {
 					k, ok := w.kpiByName(rows[tr][c])
 					if !ok {
 						t.Fatalf("%s: trend column %q is no KPI", sheet, rows[tr][c])
