@@ -1,8 +1,6 @@
 package queries
 
 import (
-	"context"
-	"database/sql"
 	"flag"
 	"os"
 	"testing"
@@ -19,12 +17,11 @@ var update = flag.Bool("update", false, "rewrite docs/schema.md and the golden f
 var sampleAsOf = time.Date(2026, 10, 5, 0, 0, 0, 0, time.UTC)
 
 // sample is the real pipeline, run once per test binary as the CLI's load
-// does: sampledata.Generate → ingest.Load with transform.Build and
-// ApplyComments before the commit.
+// does: sampledata.Generate → ingest.Load with transform.Build (which
+// documents the model) before the commit.
 var sample = &pipelinetest.Cached{
 	Name:    "queries",
 	Options: sampledata.Options{SIPs: 2000, Seed: 11, AsOf: sampleAsOf, FlawRate: 0.01},
-	Hooks:   []pipelinetest.Hook{func(ctx context.Context, conn *sql.Conn) error { return ApplyComments(ctx, conn) }},
 }
 
 func TestMain(m *testing.M) {

@@ -3,8 +3,7 @@
 // bound parameters into table, CSV, JSON, XLSX or Parquet output, optional
 // small-number suppression for publication, the documented schema (COMMENT ON
 // every table and column, printed as Markdown), Parquet export for BI tools,
-// and an interactive SQL shell. It only reads the database, except
-// ApplyComments, which transform's caller runs inside a load.
+// and an interactive SQL shell. It only reads the database.
 package queries
 
 import (

@@ -102,17 +102,3 @@ func TestArgsErrors(t *testing.T) {
 		t.Errorf("ParseParams = %v, %v", m, err)
 	}
 }
-
-func TestSplitStatements(t *testing.T) {
-	src := "-- header; with a semicolon\ncomment on table a is 'x; y';\n\ncomment on column a.\"b;c\" is 'z';\n-- trailing\n"
-	got := splitStatements(src)
-	if len(got) != 2 {
-		t.Fatalf("got %d statements: %+v", len(got), got)
-	}
-	if got[0].line != 2 || got[0].text != "comment on table a is 'x; y'" {
-		t.Errorf("first = %+v", got[0])
-	}
-	if got[1].line != 4 || got[1].text != "comment on column a.\"b;c\" is 'z'" {
-		t.Errorf("second = %+v", got[1])
-	}
-}

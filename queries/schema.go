@@ -71,7 +71,7 @@ func WriteSchemaMarkdown(w io.Writer, objects []Object) error {
 	var b strings.Builder
 	b.WriteString("# The sipstat database model\n\n")
 	b.WriteString("Generated from the database's own comments (`COMMENT ON`, written by\n")
-	b.WriteString("`queries/sql/comments.sql`) by `sipstat schema`; do not edit by hand.\n")
+	b.WriteString("`transform/sql/docs`) by `sipstat schema`; do not edit by hand.\n")
 	b.WriteString("Swedish terms are given in the comments. Codes are the English codes of the\n")
 	b.WriteString("data contract; `ref_codes` has their Swedish labels.\n\n")
 	b.WriteString("| table | kind | description |\n|---|---|---|\n")

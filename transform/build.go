@@ -110,7 +110,8 @@ func pin(ctx context.Context, q warehouse.Querier) (warehouse.Querier, func(), e
 
 // Build (re)builds staging, core, the data-quality flags, kpi_catalog,
 // kpi_values, kpi_settings and the family views for all sources, as of the
-// latest load_sources.extracted_at. Given a *sql.Conn or *sql.Tx (ingest's
+// latest load_sources.extracted_at, and documents every table, view and
+// column of main with COMMENT ON (sql/docs). Given a *sql.Conn or *sql.Tx (ingest's
 // BeforeCommit) it runs inside the caller's transaction and never begins or
 // commits one; given a pool (*sql.DB, *warehouse.DB) it runs in a transaction
 // of its own. It is idempotent: every object is created or replaced.
@@ -166,6 +167,12 @@ func Build(ctx context.Context, q warehouse.Querier, s Settings) error {
 		return err
 	}
 	if err := r.finishBuild(ctx, asOf, s); err != nil {
+		r.dropParams(context.WithoutCancel(ctx))
+		return err
+	}
+	// Last, so every table and view it names exists: a recreated table has
+	// lost its comments.
+	if err := r.document(ctx); err != nil {
 		r.dropParams(context.WithoutCancel(ctx))
 		return err
 	}

@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/sipstat/sipstat/ingest"
-	"github.com/sipstat/sipstat/queries"
 	"github.com/sipstat/sipstat/transform"
 )
 
@@ -65,7 +64,7 @@ func runLoad(ctx context.Context, opts loadOptions, a *app, dir string) error {
 	}
 	if !opts.NoTransform {
 		opt.BeforeCommit = func(ctx context.Context, conn *sql.Conn) error {
-			return rebuild(ctx, conn, settings)
+			return transform.Build(ctx, conn, settings)
 		}
 	}
 	start := time.Now()
@@ -77,15 +76,6 @@ func runLoad(ctx context.Context, opts loadOptions, a *app, dir string) error {
 	a.log.Info("loaded", "db", a.dbPath, "source", sum.Source, "as_of", sum.AsOf.Format(time.DateOnly),
 		"seconds", fmt.Sprintf("%.1f", time.Since(start).Seconds()))
 	return db.Close()
-}
-
-// rebuild builds the models, the KPI values and the schema comments; the load
-// runs it inside its transaction, the transform command on its own.
-func rebuild(ctx context.Context, conn *sql.Conn, settings transform.Settings) error {
-	if err := transform.Build(ctx, conn, settings); err != nil {
-		return err
-	}
-	return queries.ApplyComments(ctx, conn)
 }
 
 func newTransformCmd(a *app) *cobra.Command {
@@ -101,27 +91,16 @@ func newTransformCmd(a *app) *cobra.Command {
 	}
 }
 
+// runTransform rebuilds the models, the KPI values and their documentation
+// in one transaction of Build's own.
 func runTransform(ctx context.Context, a *app) error {
 	settings, db, err := a.openWithSettings(ctx, false)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	conn, err := db.Conn(ctx)
-	if err != nil {
+	if err := transform.Build(ctx, db, settings); err != nil {
 		return err
 	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
-		return err
-	}
-	if err := rebuild(ctx, conn, settings); err != nil {
-		_, _ = conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
-		return err
-	}
-	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
-		return err
-	}
-	conn.Close()
 	return db.Close()
 }

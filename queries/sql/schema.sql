@@ -1,7 +1,7 @@
 -- schema.sql: the documented model, for `sipstat schema` and docs/schema.md.
 -- Grain: one row per column of a table or view in the schemas listed in
 -- $schemas (comma-separated, e.g. 'main'), of the open database only.
--- Comments come from COMMENT ON (sql/comments.sql).
+-- Comments come from COMMENT ON (transform/sql/docs, applied by transform.Build).
 with objects as (
     select schema_name, table_name as object_name, 'table' as object_kind, comment as object_comment
     from duckdb_tables()
