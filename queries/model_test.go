@@ -8,61 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/sipstat/sipstat/warehouse"
 )
-
-// The sample database is built as the CLI builds it (transform.Build
-// documents the model), so every table, view and column of main must carry a
-// comment.
-func TestEveryCoreColumnHasAComment(t *testing.T) {
-	db := openSample(t)
-	missing, err := undocumented(context.Background(), db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(missing) > 0 {
-		t.Errorf("%d tables/columns of main have no comment; add them to transform/sql/docs:\n  %s",
-			len(missing), strings.Join(missing, "\n  "))
-	}
-	// The core tables the architecture names must be there at all.
-	objs, err := Describe(context.Background(), db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	have := map[string]bool{}
-	for _, o := range objs {
-		have[o.Name] = true
-	}
-	for _, name := range []string{"persons", "sips", "consents", "meetings", "participants", "goals", "goal_reviews",
-		"interventions", "discharges", "deviations", "survey_questions", "survey_responses", "survey_answers",
-		"population", "ref_municipalities", "ref_org_types", "ref_codes", "dq_rules", "dq_flags", "kpi_catalog", "kpi_values"} {
-		if !have[name] {
-			t.Errorf("core table %s is missing from the model", name)
-		}
-	}
-}
-
-// undocumented lists the tables, views and columns of schema main that have
-// no comment, as "table" or "table.column".
-func undocumented(ctx context.Context, q warehouse.Querier) ([]string, error) {
-	objs, err := Describe(ctx, q, "main")
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, o := range objs {
-		if strings.TrimSpace(o.Comment) == "" {
-			out = append(out, qualified(o))
-		}
-		for _, c := range o.Columns {
-			if strings.TrimSpace(c.Comment) == "" {
-				out = append(out, qualified(o)+"."+c.Name)
-			}
-		}
-	}
-	return out, nil
-}
 
 // TestSchemaMarkdown checks sipstat schema's output and keeps docs/schema.md
 // in step with the model: go test ./queries -run TestSchemaMarkdown -update

@@ -11,17 +11,18 @@ import (
 	"github.com/sipstat/sipstat/warehouse"
 )
 
-// The model's documentation lives beside the models, in sql/docs: one file
-// per layer of COMMENT ON statements (core, ref, dq, kpi, load), Swedish term
-// first, and docs/kpi_family.sql, the column comments of a family view,
-// rendered for every family like views/kpi_family.sql. Build applies them
+// The model's documentation lives beside the models, in sql/docs:
+// docs/model.sql, the COMMENT ON statements of every table, view and column
+// of main by layer, Swedish term first, and docs/kpi_family.sql, the column
+// comments of a family view, rendered for every family like
+// views/kpi_family.sql. Build applies them
 // last, inside its transaction, so every database it builds is documented
 // (a recreated table loses its comments); `sipstat schema` and
 // docs/schema.md print them.
 
 // docStatement is one COMMENT ON statement of sql/docs.
 type docStatement struct {
-	file   string // e.g. docs/core.sql, docs/kpi_family.sql (coverage)
+	file   string // e.g. docs/model.sql, docs/kpi_family.sql (coverage)
 	line   int    // 1-based line of the statement's first non-blank character
 	text   string
 	target string // "table" or "table.column"
