@@ -18,29 +18,17 @@ import (
 	"github.com/sipstat/sipstat/warehouse"
 )
 
-// Hook runs inside the load's transaction after the models are built (the
-// CLI applies the schema comments there).
-type Hook func(ctx context.Context, conn *sql.Conn) error
-
 // Load loads the extract folder into the DuckDB file at dbPath (created if
-// missing), building the models with settings before the commit, then runs
-// the hooks in the same transaction.
-func Load(ctx context.Context, dbPath, extract string, settings transform.Settings, hooks ...Hook) error {
+// missing), building the models (and their documentation) with settings
+// before the commit, as `sipstat load` does.
+func Load(ctx context.Context, dbPath, extract string, settings transform.Settings) error {
 	db, err := warehouse.Open(ctx, dbPath, warehouse.Options{})
 	if err != nil {
 		return err
 	}
 	_, err = ingest.Load(ctx, db, extract, ingest.Options{
 		BeforeCommit: func(ctx context.Context, conn *sql.Conn) error {
-			if err := transform.Build(ctx, conn, settings); err != nil {
-				return err
-			}
-			for _, h := range hooks {
-				if err := h(ctx, conn); err != nil {
-					return err
-				}
-			}
-			return nil
+			return transform.Build(ctx, conn, settings)
 		},
 	})
 	if cerr := db.Close(); err == nil {
@@ -51,13 +39,13 @@ func Load(ctx context.Context, dbPath, extract string, settings transform.Settin
 
 // Sample generates an extract into dir/extract and loads it with the default
 // settings into dir/sip.duckdb, whose path it returns.
-func Sample(ctx context.Context, dir string, opt sampledata.Options, hooks ...Hook) (string, error) {
+func Sample(ctx context.Context, dir string, opt sampledata.Options) (string, error) {
 	extract := filepath.Join(dir, "extract")
 	if _, err := sampledata.Generate(ctx, extract, opt); err != nil {
 		return "", err
 	}
 	path := filepath.Join(dir, "sip.duckdb")
-	return path, Load(ctx, path, extract, transform.DefaultSettings(), hooks...)
+	return path, Load(ctx, path, extract, transform.DefaultSettings())
 }
 
 // Cached is a generated sample loaded once per test binary and shared by the
@@ -66,7 +54,6 @@ func Sample(ctx context.Context, dir string, opt sampledata.Options, hooks ...Ho
 type Cached struct {
 	Name    string             // names the temporary folder: sipstat-<Name>-…
 	Options sampledata.Options // the sample's options
-	Hooks   []Hook             // run inside the load's transaction
 
 	once sync.Once
 	dir  string
@@ -81,7 +68,7 @@ func (c *Cached) Path(t testing.TB) string {
 		if c.dir, c.err = os.MkdirTemp("", "sipstat-"+c.Name+"-"); c.err != nil {
 			return
 		}
-		c.path, c.err = Sample(context.Background(), c.dir, c.Options, c.Hooks...)
+		c.path, c.err = Sample(context.Background(), c.dir, c.Options)
 	})
 	if c.err != nil {
 		t.Fatalf("sample pipeline: %v", c.err)
