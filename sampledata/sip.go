@@ -384,31 +384,80 @@ func (g *generator) buildOrgs() {
 // invitation, meetings, goals, follow-ups and closure. Nothing after the
 // as-of date is recorded except bookings (planned meetings, agreed follow-up
 // dates and goal target dates).
+//
+// Each step below draws from g.rng, so their order (and the order of the
+// draws inside each) is part of the generated data: a seed gives the same
+// files only while it is kept.
 func (g *generator) timeline() {
 	s := &g.s
-	p := &s.muni.prof
-	A := g.asOf
 	t := g.timeShare(s.need)
 
 	if s.context == "discharge" {
 		s.ready = s.need + g.days(0, 5)
 		s.discharge = s.ready + int32(min(10, int(g.rng.ExpFloat64()*1.5)))
 	}
-	// A request from the individual or a relative is occasionally denied.
+	if g.requestDenied() {
+		return
+	}
+	L := g.leadTime(t)
+	c, inv, L := g.consentAndInvitation(L)
+	c, inv, L, ended := g.declinedConsent(c, inv, L)
+	if ended {
+		return
+	}
+	if c > g.asOf {
+		return // consent not yet obtained: the SIP is pending
+	}
+	cr := &course{consent: c, invitation: inv, initial: s.need + L, planClose: noDate}
+	cr.stop, cr.stopReason = g.endingEvent(c, cr.initial)
+	// However the course ends below, its earliest ending event closes the
+	// SIP and the consent chain is written.
+	defer g.endCourse(cr)
+
+	mi, held := g.initialMeeting(cr)
+	if !held {
+		return
+	}
+	g.followUps(cr, mi, t)
+}
+
+// course is what timeline's steps share once consent is given: its dates
+// and the events that may end it.
+type course struct {
+	consent    int32  // date of consent
+	invitation int32  // date the invitation is (to be) sent
+	initial    int32  // date of the initial meeting (H)
+	stop       int32  // an event ending the SIP early (death, withdrawn consent), or noDate
+	stopReason string // its closure reason
+	planClose  int32  // the closure the course plans (needs met, stalled, …), or noDate
+	planReason string // its closure reason
+}
+
+// requestDenied decides whether the request is denied (a request from the
+// individual or a relative occasionally is: the SIP is then closed) and
+// records the answer where the source would have one.
+func (g *generator) requestDenied() bool {
+	s := &g.s
 	if s.initiatedBy == "individual" || s.initiatedBy == "relative" {
 		s.requestDenied = 0
 		if g.chance(0.1) {
 			s.requestDenied = 1
 			g.close(s.need+g.days(2, 20), "other")
-			return
+			return true
 		}
 	} else if g.chance(0.35) {
 		s.requestDenied = 0
 	}
+	return false
+}
 
-	// Lead time from need to the initial meeting, log-normal around the
-	// three-week target, varying by municipality and context and improving
-	// a little over the years.
+// leadTime draws the lead time from need to the initial meeting, log-normal
+// around the three-week target, varying by municipality and context and
+// improving a little over the years (t is the need date's share of the
+// history).
+func (g *generator) leadTime(t float64) int32 {
+	s := &g.s
+	p := &s.muni.prof
 	var L int32
 	if s.context == "discharge" {
 		L = s.discharge - s.need + int32(math.Round(g.lognormal(6*p.lead, 0.7)))
@@ -420,7 +469,15 @@ func (g *generator) timeline() {
 		med *= p.lead * (1.12 - 0.24*t)
 		L = int32(max(1, math.Round(g.lognormal(med, 0.65))))
 	}
-	var c, inv int32
+	return L
+}
+
+// consentAndInvitation draws the consent and invitation dates before the
+// initial meeting; after a discharge the invitation follows the ready date
+// (sometimes late, then pushing the meeting, so L may grow).
+func (g *generator) consentAndInvitation(L int32) (c, inv, lead int32) {
+	s := &g.s
+	p := &s.muni.prof
 	if s.context == "discharge" {
 		if g.chance(p.dischOnTime) {
 			inv = s.ready + g.days(0, 3)
@@ -435,23 +492,31 @@ func (g *generator) timeline() {
 		c = s.need + int32(float64(L)*0.35*g.f())
 		inv = c + int32(float64(s.need+L-c)*(0.1+0.4*g.f()))
 	}
+	return c, inv, L
+}
 
-	// Declined consent: no meeting, unless the person changes their mind.
+// declinedConsent decides whether consent is declined. Declined consent
+// means no meeting (ended: nothing more happens, the SIP perhaps closed),
+// unless the person changes their mind: then consent, invitation and the
+// lead time move later.
+func (g *generator) declinedConsent(c, inv, L int32) (int32, int32, int32, bool) {
+	s := &g.s
+	p := &s.muni.prof
 	decl := 0.05 * p.decline
 	if s.targetGroup == "substance_use" || s.targetGroup == "mental_health" {
 		decl *= 1.8
 	}
 	if g.chance(decl) {
 		d := s.need + g.days(1, 14)
-		if d > A {
-			return
+		if d > g.asOf {
+			return c, inv, L, true
 		}
 		g.addConsentDecision("declined", d, noDate)
 		if !g.chance(0.15) {
 			if g.chance(0.6) {
 				g.close(d+g.days(0, 30), "other")
 			}
-			return
+			return c, inv, L, true
 		}
 		c = d + g.days(7, 45)
 		if inv < c {
@@ -461,14 +526,16 @@ func (g *generator) timeline() {
 			L = inv - s.need + g.days(2, 14)
 		}
 	}
-	if c > A {
-		return // consent not yet obtained: the SIP is pending
-	}
-	H := s.need + L
+	return c, inv, L, false
+}
 
-	// Events that end a SIP early: death (more often among the old, some
-	// before any meeting) and withdrawn consent.
-	stop, stopReason := noDate, ""
+// endingEvent draws an event that ends a SIP early, with its closure
+// reason: death (more often among the old, some before any meeting, i.e.
+// between consent c and the initial meeting H) and withdrawn consent;
+// noDate for none.
+func (g *generator) endingEvent(c, H int32) (stop int32, stopReason string) {
+	s := &g.s
+	stop, stopReason = noDate, ""
 	switch {
 	case s.ageAtNeed >= 80 && g.chance(0.05) || s.ageAtNeed >= 65 && g.chance(0.015):
 		if H-c >= 3 {
@@ -479,30 +546,45 @@ func (g *generator) timeline() {
 	case g.chance(0.035):
 		stop, stopReason = H+g.days(20, 400), "consent_withdrawn"
 	}
-	planClose, planReason := noDate, ""
-	defer func() {
-		// The earliest of the ending events closes the SIP, if it happened by A.
-		cd, cr := planClose, planReason
-		if stop != noDate {
-			sd := stop
-			if stopReason == "consent_withdrawn" {
-				sd += g.days(0, 10) // the closure is registered a few days after the withdrawal
-			}
-			if cd == noDate || sd < cd {
-				cd, cr = sd, stopReason
-			}
-		}
-		withdrawn := noDate
-		if cr == "consent_withdrawn" && stop <= A {
-			withdrawn = stop
-		}
-		g.consentChain(c, cd, withdrawn)
-		if cd != noDate && cd <= A {
-			g.close(cd, cr)
-			g.endInterventions()
-		}
-	}()
+	return stop, stopReason
+}
 
+// endCourse closes the SIP at the earliest of its ending events (the
+// planned closure, the early stop), if that happened by the as-of date, and
+// writes the consent chain up to it. timeline defers it, so it runs however
+// the course ended.
+func (g *generator) endCourse(cr *course) {
+	A := g.asOf
+	stop, stopReason := cr.stop, cr.stopReason
+	cd, reason := cr.planClose, cr.planReason
+	if stop != noDate {
+		sd := stop
+		if stopReason == "consent_withdrawn" {
+			sd += g.days(0, 10) // the closure is registered a few days after the withdrawal
+		}
+		if cd == noDate || sd < cd {
+			cd, reason = sd, stopReason
+		}
+	}
+	withdrawn := noDate
+	if reason == "consent_withdrawn" && stop <= A {
+		withdrawn = stop
+	}
+	g.consentChain(cr.consent, cd, withdrawn)
+	if cd != noDate && cd <= A {
+		g.close(cd, reason)
+		g.endInterventions()
+	}
+}
+
+// initialMeeting sends the invitation and books the initial meeting: held
+// (with its goals and interventions; held is true and mi is its index), or
+// stalled, cancelled by an early stop, or still planned at the as-of date.
+func (g *generator) initialMeeting(cr *course) (mi int, held bool) {
+	s := &g.s
+	p := &s.muni.prof
+	A := g.asOf
+	c, inv, H, stop := cr.consent, cr.invitation, cr.initial, cr.stop
 	if inv <= A && (stop == noDate || inv < stop) {
 		s.invitation = inv
 	}
@@ -510,9 +592,9 @@ func (g *generator) timeline() {
 	// lead times are long); some are closed administratively later.
 	if s.invitation == noDate || g.chance(0.04+0.1*(p.lead-0.7)/0.9) {
 		if g.chance(0.4) {
-			planClose, planReason = max(c, inv)+g.days(120, 400), g.pick([]wc{{"other", 70}, {"moved", 30}})
+			cr.planClose, cr.planReason = max(c, inv)+g.days(120, 400), g.pick([]wc{{"other", 70}, {"moved", 30}})
 		}
-		return
+		return 0, false
 	}
 	// An earlier booking that was cancelled and rebooked.
 	if H-inv >= 4 && g.chance(0.09) {
@@ -527,73 +609,44 @@ func (g *generator) timeline() {
 		} else if stop > A {
 			g.addMeeting(false, H, "planned")
 		}
-		return
+		return 0, false
 	}
 	if H > A {
 		g.addMeeting(false, H, "planned")
-		return
+		return 0, false
 	}
 	planned := H
 	if g.chance(0.08) && H-inv > 3 {
 		planned = H - g.days(1, 3)
 	}
-	mi := g.heldMeeting(false, H, planned)
+	mi = g.heldMeeting(false, H, planned)
 	s.initialHeld = H
 	s.hasLTG = g.tri(0.72, 0.2)
 	g.addGoals(mi, g.pickInt([]float64{15, 30, 30, 15, 10})+1)
 	g.addInterventions(H)
+	return mi, true
+}
 
-	// Follow-ups until the planned closure, unless late, missed or overtaken.
+// followUps holds follow-ups after meeting mi until the planned closure,
+// unless one is late, missed or overtaken by an ending event; t is the need
+// date's share of the history (follow-ups grow more punctual).
+func (g *generator) followUps(cr *course, mi int, t float64) {
+	s := &g.s
 	K := 1 + min(7, int(g.rng.ExpFloat64()*1.6))
 	reason := g.pick(closes)
 	cur := mi
-	late := p.fuLate * (1.15 - 0.3*t)
+	late := s.muni.prof.fuLate * (1.15 - 0.3*t)
 	for k := 1; ; k++ {
 		prev := g.meetings[cur].held
-		due := g.meetings[cur].nextFU
-		if due == noDate {
-			if g.chance(0.5) {
-				due = prev + g.days(90, 200)
-			} else {
-				if g.chance(0.45) {
-					planClose, planReason = prev+g.days(150, 450), g.pick([]wc{{"other", 60}, {"no_new_needs", 40}})
-				}
-				return
-			}
-		}
-		var h int32
-		r := g.f()
-		switch {
-		case r < 0.07*late:
-			// Never followed up: overdue at A unless something closes it.
-			if g.chance(0.35) {
-				planClose, planReason = due+g.days(120, 400), g.pick([]wc{{"other", 60}, {"moved", 40}})
-			}
-			return
-		case r < 0.25*late:
-			h = due + g.days(15, 90)
-		case r < 0.48*late:
-			h = due + g.days(1, 14)
-		default:
-			h = due - g.days(0, 7)
-		}
-		if h < prev+7 {
-			h = prev + 7
-		}
-		if stop != noDate && stop <= h {
-			if due <= A && due > stop {
-				g.addMeeting(true, due, "cancelled")
-			} else if due > A && stop > A {
-				g.addMeeting(true, due, "planned")
-			}
+		due, ok := g.followUpDue(cr, prev, g.meetings[cur].nextFU)
+		if !ok {
 			return
 		}
-		if h > A {
-			if due > A {
-				g.addMeeting(true, due, "planned")
-			} else if g.chance(0.5) {
-				g.addMeeting(true, A+g.days(1, 30), "planned")
-			}
+		h, ok := g.followUpHeld(cr, prev, due, late)
+		if !ok {
+			return
+		}
+		if g.followUpNotHeld(cr, due, h) {
 			return
 		}
 		// Booked for the agreed date; a meeting held early was booked for
@@ -613,11 +666,79 @@ func (g *generator) timeline() {
 		}
 		if closing {
 			g.meetings[mi].nextFU = noDate
-			planClose, planReason = h+g.days(0, 21), reason
+			cr.planClose, cr.planReason = h+g.days(0, 21), reason
 			return
 		}
 		cur = mi
 	}
+}
+
+// followUpDue returns the date the next follow-up is due after the meeting
+// held on prev: the one it agreed (due), else half the time one set later;
+// otherwise no follow-up comes (ok false), the SIP sometimes closed later.
+func (g *generator) followUpDue(cr *course, prev, due int32) (int32, bool) {
+	if due != noDate {
+		return due, true
+	}
+	if g.chance(0.5) {
+		return prev + g.days(90, 200), true
+	}
+	if g.chance(0.45) {
+		cr.planClose, cr.planReason = prev+g.days(150, 450), g.pick([]wc{{"other", 60}, {"no_new_needs", 40}})
+	}
+	return noDate, false
+}
+
+// followUpHeld draws the date a follow-up due on due is held: on time, a
+// little or very late (late scales the chances), at least a week after the
+// previous meeting; or never (ok false: overdue at the as-of date unless
+// something closes it).
+func (g *generator) followUpHeld(cr *course, prev, due int32, late float64) (int32, bool) {
+	var h int32
+	r := g.f()
+	switch {
+	case r < 0.07*late:
+		// Never followed up: overdue at A unless something closes it.
+		if g.chance(0.35) {
+			cr.planClose, cr.planReason = due+g.days(120, 400), g.pick([]wc{{"other", 60}, {"moved", 40}})
+		}
+		return noDate, false
+	case r < 0.25*late:
+		h = due + g.days(15, 90)
+	case r < 0.48*late:
+		h = due + g.days(1, 14)
+	default:
+		h = due - g.days(0, 7)
+	}
+	if h < prev+7 {
+		h = prev + 7
+	}
+	return h, true
+}
+
+// followUpNotHeld reports whether the follow-up due on due, to be held on h,
+// is not held after all: an ending event comes first (the booking then
+// cancelled, or still planned), or h is after the as-of date (the booking
+// planned). It records the booking.
+func (g *generator) followUpNotHeld(cr *course, due, h int32) bool {
+	A, stop := g.asOf, cr.stop
+	if stop != noDate && stop <= h {
+		if due <= A && due > stop {
+			g.addMeeting(true, due, "cancelled")
+		} else if due > A && stop > A {
+			g.addMeeting(true, due, "planned")
+		}
+		return true
+	}
+	if h > A {
+		if due > A {
+			g.addMeeting(true, due, "planned")
+		} else if g.chance(0.5) {
+			g.addMeeting(true, A+g.days(1, 30), "planned")
+		}
+		return true
+	}
+	return false
 }
 
 // tri returns 1 with probability pTrue, 0 with pFalse, else -1 (null).
