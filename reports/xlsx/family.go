@@ -29,14 +29,52 @@ func (b *book) family(f *model.Family) error {
 		return err
 	}
 	m := b.r.Meta
-	famName := f.NameSV
-	if b.lang == "en" {
-		famName = f.NameEN
+	groupBy := "municipality"
+	if b.national() {
+		groupBy = "region"
 	}
-	// The comparison, trend and charts show the family's headline KPIs;
-	// the overview lists every KPI, the breakdowns all but the audit's
-	// per-question ones.
-	var headline, broken []*model.KPI
+	headline, broken, muniKPIs := familyKPIs(f, groupBy)
+	nCols := max(9, len(muniKPIs)+2, len(headline)+1, len(m.Trend)+1)
+	lay := newLayout(s, nCols)
+
+	// The printed part, top to bottom. The order of the writes is kept as
+	// it was (excelize numbers shared strings in the order written).
+	b.familyTitle(s, lay, f)
+	row := b.familyOverview(s, lay, f)
+	munis := groupsOf(muniKPIs, groupBy)
+	row = b.familyComparison(s, lay, row, f.ID, groupBy, muniKPIs, munis)
+	matrices := b.familyMatrices(f.ID)
+	row = b.familyMatrixTables(s, lay, row, matrices)
+
+	// The charts, on pages of their own; their data below, not printed.
+	// The chart data go right of the printed columns, from the top.
+	cd := &chartData{s: s, col: nCols + 3, row: famHeader}
+	specs := b.familyCharts(cd, f, headline, muniKPIs, munis, groupBy, matrices)
+	printEnd := row
+	if len(specs) > 0 {
+		printEnd = lay.charts(row+2, specs)
+	}
+	row = printEnd + 3
+
+	// Below the print area: the detail an analyst filters, not for paper.
+	s.str(1, row, b.w.NotPrinted, b.note)
+	// The other breakdowns of the period, one table: a heading row per
+	// breakdown, a row per group, a column per KPI.
+	row = b.breakdownTable(s, lay, row, f, broken)
+	b.familyTrend(s, lay, row, headline)
+
+	s.widths(lay.widths...)
+	s.fail(b.f.SetColWidth(name, colName(cd.col), colName(cd.col), 30))
+	s.freeze(1, famHeader+1)
+	lay.finish(printEnd)
+	return s.err
+}
+
+// familyKPIs sorts a family's KPIs by where they are shown: the comparison,
+// trend and charts show the headline KPIs; the breakdown table (broken) all
+// but the audit's per-question ones; the comparison by groupBy (muniKPIs)
+// the headline KPIs that have that breakdown.
+func familyKPIs(f *model.Family, groupBy string) (headline, broken, muniKPIs []*model.KPI) {
 	for _, k := range f.KPIs {
 		if k.Headline {
 			headline = append(headline, k)
@@ -45,24 +83,32 @@ func (b *book) family(f *model.Family) error {
 			broken = append(broken, k)
 		}
 	}
-	groupBy := "municipality"
-	if b.national() {
-		groupBy = "region"
-	}
-	var muniKPIs []*model.KPI
 	for _, k := range headline {
 		if k.Breakdown(groupBy) != nil {
 			muniKPIs = append(muniKPIs, k)
 		}
 	}
-	nCols := max(9, len(muniKPIs)+2, len(headline)+1, len(m.Trend)+1)
-	lay := newLayout(s, nCols)
+	return headline, broken, muniKPIs
+}
 
+// familyTitle writes the sheet's title (family, period, scope) and the
+// line explaining the marks.
+func (b *book) familyTitle(s *sheet, lay *layout, f *model.Family) {
+	m := b.r.Meta
+	famName := f.NameSV
+	if b.lang == "en" {
+		famName = f.NameEN
+	}
 	s.str(1, 1, fmt.Sprintf("%s – %s – %s", famName, m.Period.Label, m.Scope()), b.title)
 	lay.height(1, 24)
 	s.str(1, 2, fmt.Sprintf(`%s. ".." = %s, "." = %s, "-" = %s, 0 = %s.`, b.w.FamilyIntro, b.w.MarkSuppressed, b.w.MarkNotApplicable, b.w.MarkNoData, b.w.Zero), b.subtitle)
+}
 
-	// The KPI overview.
+// familyOverview writes the KPI overview from row famHeader: a row per
+// headline KPI with value, basis, latest final value, last year, change,
+// reference and status. It returns its last row.
+func (b *book) familyOverview(s *sheet, lay *layout, f *model.Family) int {
+	m := b.r.Meta
 	row := famHeader
 	lay.keepFrom(row)
 	s.str(1, row-1, b.w.KPI+" "+m.Period.Label, b.textBold)
@@ -97,68 +143,75 @@ func (b *book) family(f *model.Family) error {
 	}
 	s.table(tableName("nyckeltal", f.ID), 1, famHeader, 9, row)
 	lay.block(famHeader-1, row, row-famHeader < 25)
+	return row
+}
 
-	// The comparison by municipality (county), sorted by name, the
-	// report's own municipality in bold, the region (nation) below.
-	munis := groupsOf(muniKPIs, groupBy)
-	if len(munis) > 0 {
-		row += 2
-		first := row
-		s.str(1, row, b.comparisonTitle(groupBy), b.textBold)
+// familyComparison writes the comparison by municipality (county, groupBy
+// "region"), sorted by name, the report's own municipality in bold, the
+// region (nation) and the targets below, after row; it returns the last row
+// written (row if there are no groups).
+func (b *book) familyComparison(s *sheet, lay *layout, row int, family, groupBy string, muniKPIs []*model.KPI, munis []muni) int {
+	if len(munis) == 0 {
+		return row
+	}
+	m := b.r.Meta
+	row += 2
+	first := row
+	row = b.kpiTableHead(s, lay, row, b.comparisonTitle(groupBy), b.groupHeading(groupBy), muniKPIs, b.w.Code)
+	head := row
+	for _, mu := range munis {
 		row++
-		head := row
-		hdr := []string{b.groupHeading(groupBy)}
-		for _, k := range muniKPIs {
-			hdr = append(hdr, b.kpiName(k))
+		own := groupBy == "municipality" && mu.code == m.Municipality
+		st := b.text
+		if own {
+			st = b.ownRow
 		}
-		hdr = append(hdr, b.w.Code)
-		s.headers(1, row, hdr...)
-		lay.height(row, 48)
-		for _, mu := range munis {
-			row++
-			own := groupBy == "municipality" && mu.code == m.Municipality
-			st := b.text
-			if own {
-				st = b.ownRow
-			}
-			s.str(1, row, mu.label, st)
-			for j, k := range muniKPIs {
-				s.figure(2+j, row, groupFigure(k, groupBy, mu.code), k.Unit, own)
-			}
-			s.str(2+len(muniKPIs), row, mu.code, b.text)
-		}
-		s.table(tableName("kommuner", f.ID), 1, head, 2+len(muniKPIs), row)
-		row++
-		total := b.w.WholeRegion
-		if b.national() {
-			total = b.w.Nation
-		}
-		s.str(1, row, total, b.textBold)
+		s.str(1, row, mu.label, st)
 		for j, k := range muniKPIs {
-			s.figure(2+j, row, k.RegionTotal, k.Unit, true)
+			s.figure(2+j, row, groupFigure(k, groupBy, mu.code), k.Unit, own)
 		}
-		if anyTarget(muniKPIs) {
-			row++
-			s.str(1, row, b.w.Target, b.text)
-			for j, k := range muniKPIs {
-				s.target(2+j, row, k)
-			}
-		}
-		lay.block(first, row, len(munis) < 28)
+		s.str(2+len(muniKPIs), row, mu.code, b.text)
 	}
+	s.table(tableName("kommuner", family), 1, head, 2+len(muniKPIs), row)
+	row++
+	total := b.w.WholeRegion
+	if b.national() {
+		total = b.w.Nation
+	}
+	s.str(1, row, total, b.textBold)
+	for j, k := range muniKPIs {
+		s.figure(2+j, row, k.RegionTotal, k.Unit, true)
+	}
+	if anyTarget(muniKPIs) {
+		row++
+		s.str(1, row, b.w.Target, b.text)
+		for j, k := range muniKPIs {
+			s.target(2+j, row, k)
+		}
+	}
+	lay.block(first, row, len(munis) < 28)
+	return row
+}
 
-	// The family's own matrices.
-	var matrices []*model.Matrix
-	switch f.ID {
+// familyMatrices are the family's own matrices (heat maps), nil for a
+// family that has none.
+func (b *book) familyMatrices(family string) []*model.Matrix {
+	switch family {
 	case "attendance":
-		matrices = []*model.Matrix{&b.r.Attendance, &b.r.Absence}
+		return []*model.Matrix{&b.r.Attendance, &b.r.Absence}
 	case "goals":
-		matrices = []*model.Matrix{&b.r.GoalsByQuarter}
+		return []*model.Matrix{&b.r.GoalsByQuarter}
 	case "deviations":
-		matrices = []*model.Matrix{&b.r.Deviations}
+		return []*model.Matrix{&b.r.Deviations}
 	case "user_audit", "survey":
-		matrices = []*model.Matrix{&b.r.Survey}
+		return []*model.Matrix{&b.r.Survey}
 	}
+	return nil
+}
+
+// familyMatrixTables writes each non-empty matrix as a table after row and
+// returns the last row written.
+func (b *book) familyMatrixTables(s *sheet, lay *layout, row int, matrices []*model.Matrix) int {
 	for _, mx := range matrices {
 		if len(mx.Rows) == 0 {
 			continue
@@ -168,12 +221,14 @@ func (b *book) family(f *model.Family) error {
 		row, _ = b.matrix(s, row, mx)
 		lay.block(first, row, row-first < 30)
 	}
+	return row
+}
 
-	// The charts, on pages of their own; their data below, not printed.
+// familyCharts writes the data of the family's charts (trend, comparison,
+// matrices, funnels, control charts) to cd and returns the charts.
+func (b *book) familyCharts(cd *chartData, f *model.Family, headline, muniKPIs []*model.KPI, munis []muni, groupBy string, matrices []*model.Matrix) []chartSpec {
 	var specs []chartSpec
-	// The chart data go right of the printed columns, from the top.
-	cd := &chartData{s: s, col: nCols + 3, row: famHeader}
-	s.str(cd.col, famHeader-1, b.w.ChartDataNote, b.subtitle)
+	cd.s.str(cd.col, famHeader-1, b.w.ChartDataNote, b.subtitle)
 	specs = append(specs, b.trendCharts(cd, f, headline)...)
 	if c, ok := b.municipalityChart(cd, muniKPIs, munis, groupBy); ok {
 		specs = append(specs, c)
@@ -186,49 +241,43 @@ func (b *book) family(f *model.Family) error {
 	}
 	specs = append(specs, b.funnelCharts(cd, f)...)
 	specs = append(specs, b.spcCharts(cd, f)...)
-	printEnd := row
-	if len(specs) > 0 {
-		printEnd = lay.charts(row+2, specs)
+	return specs
+}
+
+// familyTrend writes the headline KPIs' trend by quarter, as shown (with
+// marks), after row.
+func (b *book) familyTrend(s *sheet, lay *layout, row int, headline []*model.KPI) {
+	if len(headline) == 0 {
+		return
 	}
-	row = printEnd + 3
-
-	// Below the print area: the detail an analyst filters, not for paper.
-	s.str(1, row, b.w.NotPrinted, b.note)
-	// The other breakdowns of the period, one table: a heading row per
-	// breakdown, a row per group, a column per KPI.
-	row = b.breakdownTable(s, lay, row, f, broken)
-
-	// The trend, as shown (with marks).
-	if len(headline) > 0 {
-		row += 2
-		first := row
-		s.str(1, row, b.w.TrendTitle, b.textBold)
+	row += 2
+	row = b.kpiTableHead(s, lay, row, b.w.TrendTitle, b.w.Quarter, headline)
+	for qi, q := range b.r.Meta.Trend {
 		row++
-		hdr := []string{b.w.Quarter}
-		for _, k := range headline {
-			hdr = append(hdr, b.kpiName(k))
+		label := q.Label
+		if anyPrelim(headline, qi) {
+			label += " " + b.w.Prel
 		}
-		s.headers(1, row, hdr...)
-		lay.height(row, 48)
-		for qi, q := range m.Trend {
-			row++
-			label := q.Label
-			if anyPrelim(headline, qi) {
-				label += " " + b.w.Prel
-			}
-			s.str(1, row, label, b.text)
-			for j, k := range headline {
-				s.figure(2+j, row, k.Trend[qi].Figure, k.Unit, false)
-			}
+		s.str(1, row, label, b.text)
+		for j, k := range headline {
+			s.figure(2+j, row, k.Trend[qi].Figure, k.Unit, false)
 		}
-		_ = first
 	}
+}
 
-	s.widths(lay.widths...)
-	s.fail(b.f.SetColWidth(name, colName(cd.col), colName(cd.col), 30))
-	s.freeze(1, famHeader+1)
-	lay.finish(printEnd)
-	return s.err
+// kpiTableHead writes a table's bold title at row and its header row below:
+// first, a column per KPI, then extra. It returns the header's row.
+func (b *book) kpiTableHead(s *sheet, lay *layout, row int, title, first string, kpis []*model.KPI, extra ...string) int {
+	s.str(1, row, title, b.textBold)
+	row++
+	hdr := []string{first}
+	for _, k := range kpis {
+		hdr = append(hdr, b.kpiName(k))
+	}
+	hdr = append(hdr, extra...)
+	s.headers(1, row, hdr...)
+	lay.height(row, 48)
+	return row
 }
 
 func anyTarget(ks []*model.KPI) bool {
@@ -316,15 +365,7 @@ func (b *book) breakdownTable(s *sheet, lay *layout, row int, f *model.Family, k
 	for start := 0; start < len(cols); start += maxCols {
 		part := cols[start:min(len(cols), start+maxCols)]
 		row += 2
-		first := row
-		s.str(1, row, b.w.Breakdowns+" "+b.r.Meta.Period.Label, b.textBold)
-		row++
-		hdr := []string{b.w.Group}
-		for _, k := range part {
-			hdr = append(hdr, b.kpiName(k))
-		}
-		s.headers(1, row, hdr...)
-		lay.height(row, 48)
+		row = b.kpiTableHead(s, lay, row, b.w.Breakdowns+" "+b.r.Meta.Period.Label, b.w.Group, part)
 		for _, x := range order {
 			row++
 			s.str(1, row, x.label, b.textBold)
@@ -339,7 +380,6 @@ func (b *book) breakdownTable(s *sheet, lay *layout, row int, f *model.Family, k
 				}
 			}
 		}
-		_ = first
 	}
 	return row
 }
