@@ -224,172 +224,230 @@ func (l *loader) latestDate(ctx context.Context) error {
 //
 // exact skips the one-pass way.
 func (l *loader) validate(ctx context.Context, sf *stagedFile, exact bool) (FileSummary, error) {
-	t := sf.f.Table
-	fsum := FileSummary{Table: t.Name, File: sf.f.Name, Format: sf.f.Format, Encoding: sf.f.Encoding, Delimiter: sf.f.Delimiter}
-	data := checkData{names: sf.n, Columns: sf.cols, MaxID: contract.MaxIDLength}
-	_, data.HasRegion = t.Column("region_code")
-	p := l.params("file_name", sf.f.where(), "table_name", t.Name)
-	csvErr := func(err error) error {
-		if err != nil && !sf.n.Staged && strings.Contains(err.Error(), "CSV") {
-			// A file read where used shows its malformed lines here.
-			return csvReadError(sf.f, err)
-		}
-		return err
-	}
-	run := func(file string, d any) (int64, error) {
-		t0, c0 := time.Now(), cpuTime()
-		n, err := execSQL(ctx, l.conn, file, d, p)
-		l.log.Debug("sql", "file", file, "table", t.Name, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
-		return n, csvErr(err)
-	}
-	// typedView makes the typed view over the file's rows, which every
-	// check but the one-pass insert (which types the rows itself) reads.
-	typedMade := false
-	typedView := func() error {
-		if typedMade {
-			return nil
-		}
-		_, err := run("typed.sql", data)
-		typedMade = err == nil
-		return err
-	}
-	// staged makes sure the rows carry their line numbers: a file read
-	// where used is staged now (inside the transaction, so its scans are
-	// slower: only files with a problem get here), and the typed view reads
-	// the staged rows.
-	staged := func() error {
-		if !sf.n.Staged {
-			t0, c0 := time.Now(), cpuTime()
-			err := stage(ctx, l.conn, sf.f, &sf.n, nil)
-			l.log.Debug("sql", "file", "stage_csv.sql", "table", t.Name, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
-			if err != nil {
-				return err
-			}
-			data.names = sf.n
-			typedMade = false
-		}
-		return typedView()
-	}
-
-	// The one-pass way: write every row without a cell problem, then check
-	// the key, references and table rules over the written rows in one scan
+	v := l.newFileCheck(ctx, sf)
 	loaded := int64(-1) // not yet written
 	clean := false
 	if !exact {
 		var err error
-		if fsum.Read, err = l.rowsRead(ctx, sf); err != nil {
-			return fsum, csvErr(err)
-		}
-		n, err := l.insertOnePass(ctx, run, data, fsum.Read)
-		if err != nil {
-			return fsum, err
-		}
-		loaded = n
-		probe, err := probeData(data, t, !sf.f.Scan.KeysUnique)
-		if err != nil {
-			return fsum, err
-		}
-		found := false
-		if probe.asks() {
-			if found, err = l.probe(ctx, probe); err != nil {
-				return fsum, err
-			}
-		}
-		if !found && probe.Rule == "" && hasTableRule(t) {
-			// A rule the probe has no form of runs over the typed rows.
-			if err := typedView(); err != nil {
-				return fsum, err
-			}
-			if _, err := run("problems_empty.sql", data); err != nil {
-				return fsum, err
-			}
-			ran, err := l.tableRule(ctx, run, data, t)
-			if err != nil {
-				return fsum, err
-			}
-			if ran {
-				if found, err = l.anyProblem(ctx, sf.n); err != nil {
-					return fsum, err
-				}
-			}
-		}
-		switch {
-		case found:
-			// Word the findings the exact way, from the start.
-			if _, err := run("delete_loaded.sql", data); err != nil {
-				return fsum, err
-			}
-			loaded = -1
-		case n == fsum.Read:
-			clean = true
-		default:
-			// The rows left out are those with a cell problem: word them,
-			// with their lines.
-			if err := staged(); err != nil {
-				return fsum, err
-			}
-			// Counted as staged: the prescan's count is only relied on
-			// when every row was written.
-			if fsum.Read, err = l.rowsRead(ctx, sf); err != nil {
-				return fsum, err
-			}
-			if _, err := run("check.sql", data); err != nil {
-				return fsum, err
-			}
+		if loaded, clean, err = v.onePass(); err != nil {
+			return v.fsum, err
 		}
 	}
-
-	// The exact way.
 	if loaded < 0 {
-		if err := staged(); err != nil {
-			return fsum, err
-		}
-		var err error
-		if fsum.Read, err = l.rowsRead(ctx, sf); err != nil {
-			return fsum, err
-		}
-		if _, err := run("check.sql", data); err != nil {
-			return fsum, err
-		}
-		if data.AnyBad, err = l.anyProblem(ctx, sf.n); err != nil {
-			return fsum, err
-		}
-		if err := l.rules(ctx, run, data, t); err != nil {
-			return fsum, err
+		if err := v.exactChecks(); err != nil {
+			return v.fsum, err
 		}
 	}
+	return v.finish(loaded, clean)
+}
 
+// fileCheck is the state of one validate call: the file, its summary so
+// far, the data of its SQL templates and whether the typed view exists.
+// It lives for that call only (hence its ctx).
+type fileCheck struct {
+	l         *loader
+	ctx       context.Context
+	sf        *stagedFile
+	t         *contract.Table
+	fsum      FileSummary
+	data      checkData
+	p         map[string]any
+	typedMade bool
+}
+
+func (l *loader) newFileCheck(ctx context.Context, sf *stagedFile) *fileCheck {
+	t := sf.f.Table
+	v := &fileCheck{l: l, ctx: ctx, sf: sf, t: t,
+		fsum: FileSummary{Table: t.Name, File: sf.f.Name, Format: sf.f.Format, Encoding: sf.f.Encoding, Delimiter: sf.f.Delimiter},
+		data: checkData{names: sf.n, Columns: sf.cols, MaxID: contract.MaxIDLength},
+		p:    l.params("file_name", sf.f.where(), "table_name", t.Name),
+	}
+	_, v.data.HasRegion = t.Column("region_code")
+	return v
+}
+
+// csvErr words a CSV error of a file read where used (not staged) with its
+// malformed lines.
+func (v *fileCheck) csvErr(err error) error {
+	if err != nil && !v.sf.n.Staged && strings.Contains(err.Error(), "CSV") {
+		// A file read where used shows its malformed lines here.
+		return csvReadError(v.sf.f, err)
+	}
+	return err
+}
+
+// run executes one SQL template of the checks with the file's parameters,
+// logging its time.
+func (v *fileCheck) run(file string, d any) (int64, error) {
+	t0, c0 := time.Now(), cpuTime()
+	n, err := execSQL(v.ctx, v.l.conn, file, d, v.p)
+	v.l.log.Debug("sql", "file", file, "table", v.t.Name, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
+	return n, v.csvErr(err)
+}
+
+// typedView makes the typed view over the file's rows, which every check
+// but the one-pass insert (which types the rows itself) reads.
+func (v *fileCheck) typedView() error {
+	if v.typedMade {
+		return nil
+	}
+	_, err := v.run("typed.sql", v.data)
+	v.typedMade = err == nil
+	return err
+}
+
+// staged makes sure the rows carry their line numbers: a file read where
+// used is staged now (inside the transaction, so its scans are slower: only
+// files with a problem get here), and the typed view reads the staged rows.
+func (v *fileCheck) staged() error {
+	if !v.sf.n.Staged {
+		t0, c0 := time.Now(), cpuTime()
+		err := stage(v.ctx, v.l.conn, v.sf.f, &v.sf.n, nil)
+		v.l.log.Debug("sql", "file", "stage_csv.sql", "table", v.t.Name, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
+		if err != nil {
+			return err
+		}
+		v.data.names = v.sf.n
+		v.typedMade = false
+	}
+	return v.typedView()
+}
+
+// onePass is the fast way: write every row without a cell problem, then
+// check the key, references and table rules over the written rows in one
+// scan. It returns the rows written, or -1 when a rule found something (the
+// rows are taken back: the exact way words the findings from the start),
+// and clean when every row was written.
+func (v *fileCheck) onePass() (loaded int64, clean bool, err error) {
+	if v.fsum.Read, err = v.l.rowsRead(v.ctx, v.sf); err != nil {
+		return -1, false, v.csvErr(err)
+	}
+	n, err := v.l.insertOnePass(v.ctx, v.run, v.data, v.fsum.Read)
+	if err != nil {
+		return -1, false, err
+	}
+	found, err := v.writtenBreakRules()
+	if err != nil {
+		return n, false, err
+	}
+	switch {
+	case found:
+		// Word the findings the exact way, from the start.
+		if _, err := v.run("delete_loaded.sql", v.data); err != nil {
+			return n, false, err
+		}
+		return -1, false, nil
+	case n == v.fsum.Read:
+		return n, true, nil
+	default:
+		// The rows left out are those with a cell problem: word them,
+		// with their lines.
+		if err := v.staged(); err != nil {
+			return n, false, err
+		}
+		// Counted as staged: the prescan's count is only relied on
+		// when every row was written.
+		if v.fsum.Read, err = v.l.rowsRead(v.ctx, v.sf); err != nil {
+			return n, false, err
+		}
+		if _, err := v.run("check.sql", v.data); err != nil {
+			return n, false, err
+		}
+		return n, false, nil
+	}
+}
+
+// writtenBreakRules reports whether the rows the one-pass insert wrote
+// break the key, a reference or a table rule: the probe (one scan of the
+// stored columns), else a table rule the probe has no form of, over the
+// typed rows.
+func (v *fileCheck) writtenBreakRules() (bool, error) {
+	probe, err := probeData(v.data, v.t, !v.sf.f.Scan.KeysUnique)
+	if err != nil {
+		return false, err
+	}
+	found := false
+	if probe.asks() {
+		if found, err = v.l.probe(v.ctx, probe); err != nil {
+			return false, err
+		}
+	}
+	if !found && probe.Rule == "" && hasTableRule(v.t) {
+		// A rule the probe has no form of runs over the typed rows.
+		if err := v.typedView(); err != nil {
+			return false, err
+		}
+		if _, err := v.run("problems_empty.sql", v.data); err != nil {
+			return false, err
+		}
+		ran, err := v.l.tableRule(v.ctx, v.run, v.data, v.t)
+		if err != nil {
+			return false, err
+		}
+		if ran {
+			if found, err = v.l.anyProblem(v.ctx, v.sf.n); err != nil {
+				return false, err
+			}
+		}
+	}
+	return found, nil
+}
+
+// exactChecks is the exact way: the staged rows' cell problems first, then
+// the key, reference and table rules over the other rows.
+func (v *fileCheck) exactChecks() error {
+	if err := v.staged(); err != nil {
+		return err
+	}
+	var err error
+	if v.fsum.Read, err = v.l.rowsRead(v.ctx, v.sf); err != nil {
+		return err
+	}
+	if _, err := v.run("check.sql", v.data); err != nil {
+		return err
+	}
+	if v.data.AnyBad, err = v.l.anyProblem(v.ctx, v.sf.n); err != nil {
+		return err
+	}
+	return v.l.rules(v.ctx, v.run, v.data, v.t)
+}
+
+// finish writes the problems to load_rejects (unless clean), the rows to
+// raw.<table> when the one-pass way has not (loaded < 0), and the keys of
+// rejected rows; it checks that read = loaded + rejected.
+func (v *fileCheck) finish(loaded int64, clean bool) (FileSummary, error) {
+	fsum := &v.fsum
 	if !clean {
-		if _, err := run("insert_rejects.sql", data); err != nil {
-			return fsum, err
+		if _, err := v.run("insert_rejects.sql", v.data); err != nil {
+			return *fsum, err
 		}
-		if err := queryRowSQL(ctx, l.conn, "count_rejected.sql", data, &fsum.Rejected); err != nil {
-			return fsum, err
+		if err := queryRowSQL(v.ctx, v.l.conn, "count_rejected.sql", v.data, &fsum.Rejected); err != nil {
+			return *fsum, err
 		}
 	}
-	data.AnyProblem = fsum.Rejected > 0
+	v.data.AnyProblem = fsum.Rejected > 0
 	if loaded < 0 {
 		var err error
-		if loaded, err = run("insert_raw.sql", insertData{data, false}); err != nil {
-			return fsum, err
+		if loaded, err = v.run("insert_raw.sql", insertData{v.data, false}); err != nil {
+			return *fsum, err
 		}
 	}
 	// The keys of rejected rows, for the reasons of dependants (made
 	// empty where a dependant asks: see rejectedKeys).
-	if len(t.Key) == 1 && data.AnyProblem {
-		if _, err := run("rejected_keys.sql", struct {
+	if len(v.t.Key) == 1 && v.data.AnyProblem {
+		if _, err := v.run("rejected_keys.sql", struct {
 			checkData
 			KeyColumn string
-		}{data, t.Key[0]}); err != nil {
-			return fsum, err
+		}{v.data, v.t.Key[0]}); err != nil {
+			return *fsum, err
 		}
-		l.rejectedMade[t.Name] = true
+		v.l.rejectedMade[v.t.Name] = true
 	}
 	fsum.Loaded = loaded
 	if fsum.Read != fsum.Loaded+fsum.Rejected {
-		return fsum, fmt.Errorf("%s: counts do not reconcile: read %d, loaded %d, rejected %d", sf.f.where(), fsum.Read, fsum.Loaded, fsum.Rejected)
+		return *fsum, fmt.Errorf("%s: counts do not reconcile: read %d, loaded %d, rejected %d", v.sf.f.where(), fsum.Read, fsum.Loaded, fsum.Rejected)
 	}
-	return fsum, nil
+	return *fsum, nil
 }
 
 // smallFile is the most rows a file has for its one-pass insert to keep
