@@ -241,39 +241,12 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 	// the rest (Parquet, and CSV files with a candidate, to name row and
 	// column) by a scan of the staged cells.
 	l.step("setup", t0)
-
-	for _, f := range l.ex.Files {
-		t0 := time.Now()
-		sf := stagedFile{f: f, n: namesFor(f.Table.Name)}
-		if f.Format == formatCSV {
-			sf.n.NoTrim = !f.Scan.EdgeSpace
-		}
-		warn := func(msg string) { l.warnings = append(l.warnings, warning{f.where(), msg}) }
-		// Listed before its objects are created, so they are dropped
-		// however the load ends.
-		l.staged = append(l.staged, &sf)
-		if err := open(ctx, l.conn, f, &sf.n, warn); err != nil {
-			return nil, err
-		}
-		if err := l.mapColumns(ctx, &sf); err != nil {
-			return nil, err
-		}
-		l.step("stage "+f.where(), t0)
+	if err := l.openFiles(ctx); err != nil {
+		return nil, err
 	}
-	for _, sf := range l.staged {
-		t0 := time.Now()
-		if sf.f.Format == formatParquet || sf.f.Scan.PersonalNumber {
-			// Staged, to name the line.
-			if err := stage(ctx, l.conn, sf.f, &sf.n, nil); err != nil {
-				return nil, err
-			}
-			if err := l.privacyScan(ctx, *sf); err != nil {
-				return nil, err
-			}
-		}
-		l.step("privacy "+sf.f.where(), t0)
+	if err := l.privacyScans(ctx); err != nil {
+		return nil, err
 	}
-
 	if l.asOf.IsZero() {
 		if err := l.latestDate(ctx); err != nil {
 			return nil, err
@@ -283,34 +256,15 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 		}
 	}
 
-	if _, err := execSQL(ctx, l.conn, "begin.sql", nil, nil); err != nil {
-		return nil, err
-	}
-	l.inTx = true
-	if err := l.ensureSchema(ctx); err != nil {
+	if err := l.begin(ctx); err != nil {
 		return nil, err
 	}
 	if sum, err := l.checkPrevious(ctx); sum != nil || err != nil {
 		return sum, err
 	}
-
-	t0 = time.Now()
-	for i := range contract.Tables {
-		if _, err := execSQL(ctx, l.conn, "delete_source.sql", map[string]any{"Table": contract.Tables[i].Name}, l.params()); err != nil {
-			return nil, err
-		}
-		n := namesFor(contract.Tables[i].Name)
-		if _, err := execSQL(ctx, l.conn, "loaded_view.sql", struct {
-			names
-			Source string
-		}{n, l.source}, nil); err != nil {
-			return nil, err
-		}
-	}
-	if _, err := execSQL(ctx, l.conn, "delete_load.sql", nil, l.params()); err != nil {
+	if err := l.replaceSnapshot(ctx); err != nil {
 		return nil, err
 	}
-	l.step("replace previous snapshot", t0)
 
 	sum := &Summary{Source: l.source, AsOf: l.asOf, Fingerprint: l.ex.Fingerprint}
 	// Line numbers are fixed where rows are staged, so validation may run
@@ -330,36 +284,138 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 	for _, fs := range sum.Files {
 		sum.Rejects += fs.Rejected
 	}
-	t0 = time.Now()
-	if err := l.writeBookkeeping(ctx, sum); err != nil {
+	if err := l.summarise(ctx, sum); err != nil {
 		return nil, err
+	}
+	if l.opt.Strict && sum.Rejects > 0 {
+		return nil, strictError(sum)
+	}
+	restore()
+	if err := l.beforeCommit(ctx); err != nil {
+		return nil, err
+	}
+	return sum, nil
+}
+
+// strictError is a strict load's failure: how many rows were rejected and
+// the first of them.
+func strictError(sum *Summary) error {
+	first := ""
+	if len(sum.RejectSamples) > 0 {
+		first = "; first: " + sum.RejectSamples[0].String()
+	}
+	return fmt.Errorf("strict load: %d rows rejected, nothing was loaded%s", sum.Rejects, first)
+}
+
+// beforeCommit runs Options.BeforeCommit (the model's rebuild) inside the
+// load's transaction, after the validation settings are restored.
+func (l *loader) beforeCommit(ctx context.Context) error {
+	hook("before commit")
+	if l.opt.BeforeCommit != nil {
+		t0 := time.Now()
+		if err := l.opt.BeforeCommit(ctx, l.conn); err != nil {
+			return fmt.Errorf("before commit: %w", err)
+		}
+		l.step("before commit", t0)
+	}
+	return nil
+}
+
+// openFiles opens every file of the extract (a view over a UTF-8 CSV file,
+// the others staged into temporary tables) and maps its columns to the
+// contract's.
+func (l *loader) openFiles(ctx context.Context) error {
+	for _, f := range l.ex.Files {
+		t0 := time.Now()
+		sf := stagedFile{f: f, n: namesFor(f.Table.Name)}
+		if f.Format == formatCSV {
+			sf.n.NoTrim = !f.Scan.EdgeSpace
+		}
+		warn := func(msg string) { l.warnings = append(l.warnings, warning{f.where(), msg}) }
+		// Listed before its objects are created, so they are dropped
+		// however the load ends.
+		l.staged = append(l.staged, &sf)
+		if err := open(ctx, l.conn, f, &sf.n, warn); err != nil {
+			return err
+		}
+		if err := l.mapColumns(ctx, &sf); err != nil {
+			return err
+		}
+		l.step("stage "+f.where(), t0)
+	}
+	return nil
+}
+
+// privacyScans scans the cells of Parquet files and of CSV files whose
+// prescan saw a personal identity number candidate for one, staging them
+// first to name the line.
+func (l *loader) privacyScans(ctx context.Context) error {
+	for _, sf := range l.staged {
+		t0 := time.Now()
+		if sf.f.Format == formatParquet || sf.f.Scan.PersonalNumber {
+			// Staged, to name the line.
+			if err := stage(ctx, l.conn, sf.f, &sf.n, nil); err != nil {
+				return err
+			}
+			if err := l.privacyScan(ctx, *sf); err != nil {
+				return err
+			}
+		}
+		l.step("privacy "+sf.f.where(), t0)
+	}
+	return nil
+}
+
+// begin opens the load's transaction and makes sure the load tables exist.
+func (l *loader) begin(ctx context.Context) error {
+	if _, err := execSQL(ctx, l.conn, "begin.sql", nil, nil); err != nil {
+		return err
+	}
+	l.inTx = true
+	return l.ensureSchema(ctx)
+}
+
+// replaceSnapshot deletes the source's previous rows from every raw table
+// and the load tables, and makes the views of this load's rows of each
+// table (the parents the references are checked against).
+func (l *loader) replaceSnapshot(ctx context.Context) error {
+	t0 := time.Now()
+	for i := range contract.Tables {
+		if _, err := execSQL(ctx, l.conn, "delete_source.sql", map[string]any{"Table": contract.Tables[i].Name}, l.params()); err != nil {
+			return err
+		}
+		n := namesFor(contract.Tables[i].Name)
+		if _, err := execSQL(ctx, l.conn, "loaded_view.sql", struct {
+			names
+			Source string
+		}{n, l.source}, nil); err != nil {
+			return err
+		}
+	}
+	if _, err := execSQL(ctx, l.conn, "delete_load.sql", nil, l.params()); err != nil {
+		return err
+	}
+	l.step("replace previous snapshot", t0)
+	return nil
+}
+
+// summarise writes the load's bookkeeping (load_sources, load_files,
+// load_warnings) and adds the reject samples and the warnings to sum.
+func (l *loader) summarise(ctx context.Context, sum *Summary) error {
+	t0 := time.Now()
+	if err := l.writeBookkeeping(ctx, sum); err != nil {
+		return err
 	}
 	samples, err := l.rejectSamples(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	sum.RejectSamples = samples
 	l.step("bookkeeping", t0)
 	for _, w := range l.warnings {
 		sum.Warnings = append(sum.Warnings, w.File+": "+w.Message)
 	}
-	if l.opt.Strict && sum.Rejects > 0 {
-		first := ""
-		if len(samples) > 0 {
-			first = "; first: " + samples[0].String()
-		}
-		return nil, fmt.Errorf("strict load: %d rows rejected, nothing was loaded%s", sum.Rejects, first)
-	}
-	restore()
-	hook("before commit")
-	if l.opt.BeforeCommit != nil {
-		t0 := time.Now()
-		if err := l.opt.BeforeCommit(ctx, l.conn); err != nil {
-			return nil, fmt.Errorf("before commit: %w", err)
-		}
-		l.step("before commit", t0)
-	}
-	return sum, nil
+	return nil
 }
 
 // validateAll validates the files in load order (parents first): the
