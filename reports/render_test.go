@@ -1,11 +1,8 @@
 package reports_test
 
 import (
-	"archive/zip"
 	"context"
-	"encoding/xml"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -219,48 +216,12 @@ var (
 // them out) and its row page breaks from the workbook's XML.
 func readAnchors(t *testing.T, path string, f *excelize.File) map[string]sheetAnchors {
 	t.Helper()
-	z, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer z.Close()
-	read := func(name string) string {
-		r, err := z.Open(name)
-		if err != nil {
-			return ""
-		}
-		defer r.Close()
-		b, _ := io.ReadAll(r)
-		return string(b)
-	}
-	type rel struct {
-		ID     string `xml:"Id,attr"`
-		Target string `xml:"Target,attr"`
-	}
-	rels := func(name string) map[string]string {
-		var x struct {
-			Rels []rel `xml:"Relationship"`
-		}
-		_ = xml.Unmarshal([]byte(read(name)), &x)
-		out := map[string]string{}
-		for _, r := range x.Rels {
-			out[r.ID] = r.Target
-		}
-		return out
-	}
-	resolve := func(base, target string) string {
-		if strings.HasPrefix(target, "/") {
-			return strings.TrimPrefix(target, "/")
-		}
-		return filepath.Clean(filepath.Join(filepath.Dir(base), target))
-	}
-	wbRels := rels("xl/_rels/workbook.xml.rels")
+	parts := openParts(t, path)
 	out := map[string]sheetAnchors{}
 	const emuPerPx = 9525.0
-	for _, m := range sheetRe.FindAllStringSubmatch(read("xl/workbook.xml"), -1) {
-		name := strings.ReplaceAll(m[1], "&amp;", "&")
-		sheetPath := resolve("xl/workbook.xml", wbRels[m[2]])
-		sx := read(sheetPath)
+	for _, sh := range parts.sheets() {
+		name := sh.name
+		sx := parts.read(sh.path)
 		var sa sheetAnchors
 		if b := brkRe.FindStringSubmatch(sx); b != nil {
 			for _, id := range brkIDRe.FindAllStringSubmatch(b[1], -1) {
@@ -268,9 +229,8 @@ func readAnchors(t *testing.T, path string, f *excelize.File) map[string]sheetAn
 				sa.breaks = append(sa.breaks, n)
 			}
 		}
-		sheetRels := rels(filepath.Dir(sheetPath) + "/_rels/" + filepath.Base(sheetPath) + ".rels")
-		for _, d := range drawingRe.FindAllStringSubmatch(sx, -1) {
-			dx := read(resolve(sheetPath, sheetRels[d[1]]))
+		for _, drawing := range parts.drawings(sh.path, sx) {
+			dx := parts.read(drawing)
 			for _, a := range anchorRe.FindAllStringSubmatch(dx, -1) {
 				n := make([]float64, 9)
 				for i := 1; i <= 8; i++ {

@@ -1,10 +1,8 @@
 package reports_test
 
 import (
-	"archive/zip"
 	"context"
 	"fmt"
-	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -740,8 +738,6 @@ type chartInfo struct {
 func (c chartInfo) String() string { return c.kind + ":" + c.title }
 
 var (
-	relRe     = regexp.MustCompile(`<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"`)
-	relRe2    = regexp.MustCompile(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="([^"]+)"`)
 	sheetRe   = regexp.MustCompile(`<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"`)
 	drawingRe = regexp.MustCompile(`<drawing r:id="([^"]+)"`)
 	chartRe   = regexp.MustCompile(`<c:chart [^>]*r:id="([^"]+)"`)
@@ -753,47 +749,14 @@ var (
 // sheet → drawing → chart parts.
 func readCharts(t *testing.T, path string) map[string][]chartInfo {
 	t.Helper()
-	z, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer z.Close()
-	read := func(name string) string {
-		f, err := z.Open(name)
-		if err != nil {
-			return ""
-		}
-		defer f.Close()
-		b, _ := io.ReadAll(f)
-		return string(b)
-	}
-	rels := func(name string) map[string]string {
-		out := map[string]string{}
-		for _, m := range relRe.FindAllStringSubmatch(read(name), -1) {
-			out[m[1]] = m[2]
-		}
-		for _, m := range relRe2.FindAllStringSubmatch(read(name), -1) {
-			out[m[2]] = m[1]
-		}
-		return out
-	}
-	resolve := func(base, target string) string {
-		if strings.HasPrefix(target, "/") {
-			return strings.TrimPrefix(target, "/")
-		}
-		return filepath.Clean(filepath.Join(filepath.Dir(base), target))
-	}
-	wbRels := rels("xl/_rels/workbook.xml.rels")
+	parts := openParts(t, path)
 	out := map[string][]chartInfo{}
-	for _, m := range sheetRe.FindAllStringSubmatch(read("xl/workbook.xml"), -1) {
-		name := strings.ReplaceAll(m[1], "&amp;", "&")
-		sheetPath := resolve("xl/workbook.xml", wbRels[m[2]])
-		sheetRels := rels(filepath.Dir(sheetPath) + "/_rels/" + filepath.Base(sheetPath) + ".rels")
-		for _, d := range drawingRe.FindAllStringSubmatch(read(sheetPath), -1) {
-			drawingPath := resolve(sheetPath, sheetRels[d[1]])
-			dRels := rels(filepath.Dir(drawingPath) + "/_rels/" + filepath.Base(drawingPath) + ".rels")
-			for _, c := range chartRe.FindAllStringSubmatch(read(drawingPath), -1) {
-				x := read(resolve(drawingPath, dRels[c[1]]))
+	for _, sh := range parts.sheets() {
+		name := sh.name
+		for _, drawingPath := range parts.drawings(sh.path, parts.read(sh.path)) {
+			dRels := parts.rels(drawingPath)
+			for _, c := range chartRe.FindAllStringSubmatch(parts.read(drawingPath), -1) {
+				x := parts.read(dRels[c[1]])
 				info := chartInfo{}
 				switch {
 				case regexp.MustCompile(`<(?:c:)?barChart>`).MatchString(x):
