@@ -153,6 +153,10 @@ var templateFuncs = template.FuncMap{
 	"ident":             warehouse.QuoteIdent,
 	"idents":            func(names []string) string { return joinQuoted(names, warehouse.QuoteIdent) },
 	"literal":           quoteLiteral,
+	"count":             countRow, // kpirows.go: one KPI's branch of a family's final
+	"share":             shareRow,
+	"stat":              statRow,
+	"rate":              rateRow,
 }
 
 func joinQuoted(names []string, quote func(string) string) string {

@@ -59,30 +59,11 @@ participant_agg as materialized (
 ),
 
 final as (
-    select period, 'meetings_held' as kpi_id, breakdown, group_value,
-        held::double as value, null::double as numerator, null::double as denominator,
-        held as n, excluded
-    from meeting_agg
-    union all
-    select period, 'summoned_attendance_share', breakdown, group_value,
-        case when summoned > 0 then summoned_attended / summoned end,
-        summoned_attended, summoned, summoned, summoned_excluded
-    from participant_agg
-    union all
-    select period, 'summoned_absent_share', breakdown, group_value,
-        case when summoned > 0 then summoned_absent / summoned end,
-        summoned_absent, summoned, summoned, summoned_excluded
-    from participant_agg
-    union all
-    select period, 'invited_attendance_share', breakdown, group_value,
-        case when invited > 0 then invited_attended / invited end,
-        invited_attended, invited, invited, invited_excluded
-    from participant_agg
-    union all
-    select period, 'attendance_gap_by_org', breakdown, group_value,
-        case when summoned > 0 then (summoned - summoned_attended) / summoned end,
-        summoned - summoned_attended, summoned, summoned, summoned_excluded
-    from participant_agg
+    {{ count "meetings_held" "held" "excluded" "meeting_agg" }}
+    union all {{ share "summoned_attendance_share" "summoned_attended" "summoned" "summoned_excluded" "participant_agg" }}
+    union all {{ share "summoned_absent_share" "summoned_absent" "summoned" "summoned_excluded" "participant_agg" }}
+    union all {{ share "invited_attendance_share" "invited_attended" "invited" "invited_excluded" "participant_agg" }}
+    union all {{ share "attendance_gap_by_org" "summoned - summoned_attended" "summoned" "summoned_excluded" "participant_agg" }}
 )
 
 select * from final

@@ -34,18 +34,9 @@ sip_agg as materialized (
 ),
 
 final as (
-    select period, 'sips_closed' as kpi_id, breakdown, group_value,
-        closed::double as value, null::double as numerator, null::double as denominator,
-        closed as n, 0::bigint as excluded
-    from sip_agg
-    union all
-    select period, 'sip_duration_median_days', breakdown, group_value,
-        duration_median, null, null, duration_n, duration_excluded
-    from sip_agg
-    union all
-    select period, 'restart_share', breakdown, group_value,
-        case when with_reason > 0 then restarts / with_reason end, restarts, with_reason, with_reason, reason_excluded
-    from sip_agg
+    {{ count "sips_closed" "closed" "0" "sip_agg" }}
+    union all {{ stat "sip_duration_median_days" "duration_median" "duration_n" "duration_excluded" "sip_agg" }}
+    union all {{ share "restart_share" "restarts" "with_reason" "reason_excluded" "sip_agg" }}
 )
 
 select * from final

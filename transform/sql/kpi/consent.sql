@@ -120,14 +120,8 @@ withdrawn_agg as materialized (
 ),
 
 final as (
-    select period, 'consent_expired_active' as kpi_id, breakdown, group_value,
-        expired::double as value, null::double as numerator, null::double as denominator,
-        expired as n, excluded
-    from active_agg
-    union all
-    select period, 'consents_withdrawn', breakdown, group_value,
-        withdrawn, null, null, withdrawn, excluded
-    from withdrawn_agg
+    {{ count "consent_expired_active" "expired" "excluded" "active_agg" }}
+    union all {{ count "consents_withdrawn" "withdrawn" "excluded" "withdrawn_agg" }}
 )
 
 select * from final

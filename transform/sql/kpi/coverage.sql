@@ -144,50 +144,17 @@ rate as (
 ),
 
 final as (
-    select period, 'needs_detected' as kpi_id, breakdown, group_value,
-        needs::double as value, null::double as numerator, null::double as denominator,
-        needs as n, 0::bigint as excluded
-    from sip_agg
-    union all
-    select period, 'needs_declined_share', breakdown, group_value,
-        case when needs > 0 then declined / needs end, declined, needs, needs, 0
-    from sip_agg
-    union all
-    select period, 'requests_denied', breakdown, group_value,
-        denied, null, null, denied, 0
-    from sip_agg
-    union all
-    select period, 'coverage', breakdown, group_value,
-        case when due > 0 then due_met / due end, due_met, due, due, excluded
-    from sip_agg
-    union all
-    select period, 'sips_consented', breakdown, group_value,
-        consented, null, null, consented, 0
-    from sip_agg
-    union all
-    select period, 'sips_invited', breakdown, group_value,
-        invited, null, null, invited, 0
-    from sip_agg
-    union all
-    select period, 'initial_meetings_held', breakdown, group_value,
-        initial_held, null, null, initial_held, initial_excluded
-    from sip_agg
-    union all
-    select period, 'discharges_needing_sip', breakdown, group_value,
-        needing, null, null, needing, 0
-    from discharge_agg
-    union all
-    select period, 'discharge_sip_share', breakdown, group_value,
-        case when share_units > 0 then with_meeting / share_units end, with_meeting, share_units, share_units, excluded
-    from discharge_agg
-    union all
-    select period, 'sips_active', breakdown, group_value,
-        active, null, null, active, excluded
-    from active_agg
-    union all
-    select period, 'sips_per_10000', breakdown, group_value,
-        case when population > 0 then active * 10000.0 / population end, active, population, active, excluded
-    from rate
+    {{ count "needs_detected" "needs" "0" "sip_agg" }}
+    union all {{ share "needs_declined_share" "declined" "needs" "0" "sip_agg" }}
+    union all {{ count "requests_denied" "denied" "0" "sip_agg" }}
+    union all {{ share "coverage" "due_met" "due" "excluded" "sip_agg" }}
+    union all {{ count "sips_consented" "consented" "0" "sip_agg" }}
+    union all {{ count "sips_invited" "invited" "0" "sip_agg" }}
+    union all {{ count "initial_meetings_held" "initial_held" "initial_excluded" "sip_agg" }}
+    union all {{ count "discharges_needing_sip" "needing" "0" "discharge_agg" }}
+    union all {{ share "discharge_sip_share" "with_meeting" "share_units" "excluded" "discharge_agg" }}
+    union all {{ count "sips_active" "active" "excluded" "active_agg" }}
+    union all {{ rate "sips_per_10000" "active" "population" "10000.0" "active" "excluded" "rate" }}
 )
 
 select * from final

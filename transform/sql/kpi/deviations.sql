@@ -60,15 +60,8 @@ rate as (
 ),
 
 final as (
-    select period, 'deviations' as kpi_id, breakdown, group_value,
-        deviations::double as value, null::double as numerator, null::double as denominator,
-        deviations as n, 0::bigint as excluded
-    from deviation_agg
-    union all
-    select period, 'deviations_per_100_meetings', breakdown, group_value,
-        case when meetings > 0 then deviations * 100.0 / meetings end,
-        deviations, meetings, meetings, 0
-    from rate
+    {{ count "deviations" "deviations" "0" "deviation_agg" }}
+    union all {{ rate "deviations_per_100_meetings" "deviations" "meetings" "100.0" "meetings" "0" "rate" }}
 )
 
 select * from final

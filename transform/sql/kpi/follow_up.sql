@@ -150,26 +150,11 @@ overdue_agg as (
 ),
 
 final as (
-    select period, 'followups_due' as kpi_id, breakdown, group_value,
-        due::double as value, null::double as numerator, null::double as denominator,
-        due as n, excluded
-    from due_agg
-    union all
-    select period, 'followup_on_time_share', breakdown, group_value,
-        case when due > 0 then on_time / due end, on_time, due, due, excluded
-    from due_agg
-    union all
-    select period, 'followup_date_missing_share', breakdown, group_value,
-        case when initials > 0 then missing / initials end, missing, initials, initials, excluded
-    from initial_agg
-    union all
-    select period, 'followups_held', breakdown, group_value,
-        followups_held, null, null, followups_held, followups_excluded
-    from initial_agg
-    union all
-    select period, 'followups_overdue', breakdown, group_value,
-        overdue, null, null, overdue, excluded
-    from overdue_agg
+    {{ count "followups_due" "due" "excluded" "due_agg" }}
+    union all {{ share "followup_on_time_share" "on_time" "due" "excluded" "due_agg" }}
+    union all {{ share "followup_date_missing_share" "missing" "initials" "excluded" "initial_agg" }}
+    union all {{ count "followups_held" "followups_held" "followups_excluded" "initial_agg" }}
+    union all {{ count "followups_overdue" "overdue" "excluded" "overdue_agg" }}
 )
 
 select * from final

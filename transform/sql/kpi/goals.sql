@@ -114,30 +114,12 @@ review_agg as materialized (
 ),
 
 final as (
-    select period, 'goals_set' as kpi_id, breakdown, group_value,
-        goals_set::double as value, null::double as numerator, null::double as denominator,
-        goals_set as n, excluded
-    from set_agg
-    union all
-    select period, 'goal_smart_share', breakdown, group_value,
-        case when smart_units > 0 then smart / smart_units end, smart, smart_units, smart_units, smart_excluded
-    from set_agg
-    union all
-    select period, 'goals_reviewed', breakdown, group_value,
-        reviewed, null, null, reviewed, excluded
-    from review_agg
-    union all
-    select period, 'goal_achieved_share', breakdown, group_value,
-        case when reviewed > 0 then achieved / reviewed end, achieved, reviewed, reviewed, excluded
-    from review_agg
-    union all
-    select period, 'goal_partly_share', breakdown, group_value,
-        case when reviewed > 0 then partly / reviewed end, partly, reviewed, reviewed, excluded
-    from review_agg
-    union all
-    select period, 'goal_not_achieved_share', breakdown, group_value,
-        case when reviewed > 0 then not_achieved / reviewed end, not_achieved, reviewed, reviewed, excluded
-    from review_agg
+    {{ count "goals_set" "goals_set" "excluded" "set_agg" }}
+    union all {{ share "goal_smart_share" "smart" "smart_units" "smart_excluded" "set_agg" }}
+    union all {{ count "goals_reviewed" "reviewed" "excluded" "review_agg" }}
+    union all {{ share "goal_achieved_share" "achieved" "reviewed" "excluded" "review_agg" }}
+    union all {{ share "goal_partly_share" "partly" "reviewed" "excluded" "review_agg" }}
+    union all {{ share "goal_not_achieved_share" "not_achieved" "reviewed" "excluded" "review_agg" }}
 )
 
 select * from final

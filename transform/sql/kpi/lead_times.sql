@@ -79,47 +79,16 @@ discharge_agg as materialized (
 ),
 
 final as (
-    select period, 'lead_time_median_days' as kpi_id, breakdown, group_value,
-        lead_quantiles[3]::double as value, null::double as numerator, null::double as denominator,
-        lead_n as n, excluded
-    from sip_agg
-    union all
-    select period, 'lead_time_p90_days', breakdown, group_value,
-        lead_quantiles[5], null, null, lead_n, excluded
-    from sip_agg
-    union all
-    select period, 'lead_time_p25_days', breakdown, group_value,
-        lead_quantiles[2], null, null, lead_n, excluded
-    from sip_agg
-    union all
-    select period, 'lead_time_p75_days', breakdown, group_value,
-        lead_quantiles[4], null, null, lead_n, excluded
-    from sip_agg
-    union all
-    select period, 'lead_time_min_days', breakdown, group_value,
-        lead_quantiles[1], null, null, lead_n, excluded
-    from sip_agg
-    union all
-    select period, 'lead_time_max_days', breakdown, group_value,
-        lead_quantiles[6], null, null, lead_n, excluded
-    from sip_agg
-    union all
-    select period, 'within_target_share', breakdown, group_value,
-        case when due > 0 then within_target / due end, within_target, due, due, excluded
-    from sip_agg
-    union all
-    select period, 'invitation_lead_median_days', breakdown, group_value,
-        invitation_median, null, null, invitation_n, invitation_excluded
-    from sip_agg
-    union all
-    select period, 'discharge_to_meeting_median_days', breakdown, group_value,
-        to_meeting_median, null, null, to_meeting_n, 0
-    from discharge_agg
-    union all
-    select period, 'discharge_invitation_on_time_share', breakdown, group_value,
-        case when summons_units > 0 then summons_on_time / summons_units end,
-        summons_on_time, summons_units, summons_units, 0
-    from discharge_agg
+    {{ stat "lead_time_median_days" "lead_quantiles[3]" "lead_n" "excluded" "sip_agg" }}
+    union all {{ stat "lead_time_p90_days" "lead_quantiles[5]" "lead_n" "excluded" "sip_agg" }}
+    union all {{ stat "lead_time_p25_days" "lead_quantiles[2]" "lead_n" "excluded" "sip_agg" }}
+    union all {{ stat "lead_time_p75_days" "lead_quantiles[4]" "lead_n" "excluded" "sip_agg" }}
+    union all {{ stat "lead_time_min_days" "lead_quantiles[1]" "lead_n" "excluded" "sip_agg" }}
+    union all {{ stat "lead_time_max_days" "lead_quantiles[6]" "lead_n" "excluded" "sip_agg" }}
+    union all {{ share "within_target_share" "within_target" "due" "excluded" "sip_agg" }}
+    union all {{ stat "invitation_lead_median_days" "invitation_median" "invitation_n" "invitation_excluded" "sip_agg" }}
+    union all {{ stat "discharge_to_meeting_median_days" "to_meeting_median" "to_meeting_n" "0" "discharge_agg" }}
+    union all {{ share "discharge_invitation_on_time_share" "summons_on_time" "summons_units" "0" "discharge_agg" }}
 )
 
 select * from final

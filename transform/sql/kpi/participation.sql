@@ -37,21 +37,9 @@ meeting_agg as materialized (
 ),
 
 final as (
-    select period, 'individual_present_share' as kpi_id, breakdown, group_value,
-        case when with_participation > 0 then present / with_participation end as value,
-        present::double as numerator, with_participation::double as denominator,
-        with_participation as n, excluded
-    from meeting_agg
-    union all
-    select period, 'individual_represented_share', breakdown, group_value,
-        case when with_participation > 0 then represented / with_participation end,
-        represented, with_participation, with_participation, excluded
-    from meeting_agg
-    union all
-    select period, 'child_present_share', breakdown, group_value,
-        case when child_units > 0 then child_present / child_units end,
-        child_present, child_units, child_units, child_excluded
-    from meeting_agg
+    {{ share "individual_present_share" "present" "with_participation" "excluded" "meeting_agg" }}
+    union all {{ share "individual_represented_share" "represented" "with_participation" "excluded" "meeting_agg" }}
+    union all {{ share "child_present_share" "child_present" "child_units" "child_excluded" "meeting_agg" }}
 )
 
 select * from final

@@ -50,15 +50,8 @@ sip_agg as materialized (
 ),
 
 final as (
-    select period, 'plan_complete_share' as kpi_id, breakdown, group_value,
-        case when plans > 0 then complete / plans end as value,
-        complete::double as numerator, plans::double as denominator,
-        plans as n, excluded
-    from sip_agg
-    union all
-    select period, 'long_term_goal_share', breakdown, group_value,
-        case when plans > 0 then long_term / plans end, long_term, plans, plans, excluded
-    from sip_agg
+    {{ share "plan_complete_share" "complete" "plans" "excluded" "sip_agg" }}
+    union all {{ share "long_term_goal_share" "long_term" "plans" "excluded" "sip_agg" }}
 )
 
 select * from final

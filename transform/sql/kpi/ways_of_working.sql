@@ -83,28 +83,11 @@ sip_agg as materialized (
 ),
 
 final as (
-    select period, 'video_share' as kpi_id, breakdown, group_value,
-        case when meetings > 0 then remote / meetings end as value,
-        remote::double as numerator, meetings::double as denominator,
-        meetings as n, excluded
-    from meeting_agg
-    union all
-    select period, 'attendance_by_mode', breakdown, group_value,
-        case when summoned > 0 then attending / summoned end, attending, summoned, summoned, excluded
-    from participant_agg
-    union all
-    select period, 'initiated_by_school_share', breakdown, group_value,
-        case when needs > 0 then by_school / needs end, by_school, needs, needs, 0
-    from sip_agg
-    union all
-    select period, 'initiated_by_individual_share', breakdown, group_value,
-        case when needs > 0 then by_individual / needs end, by_individual, needs, needs, 0
-    from sip_agg
-    union all
-    select period, 'shared_it_service_share', breakdown, group_value,
-        case when with_record_system > 0 then shared_it / with_record_system end,
-        shared_it, with_record_system, with_record_system, 0
-    from sip_agg
+    {{ share "video_share" "remote" "meetings" "excluded" "meeting_agg" }}
+    union all {{ share "attendance_by_mode" "attending" "summoned" "excluded" "participant_agg" }}
+    union all {{ share "initiated_by_school_share" "by_school" "needs" "0" "sip_agg" }}
+    union all {{ share "initiated_by_individual_share" "by_individual" "needs" "0" "sip_agg" }}
+    union all {{ share "shared_it_service_share" "shared_it" "with_record_system" "0" "sip_agg" }}
 )
 
 select * from final
