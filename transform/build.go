@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/sipstat/sipstat/contract"
@@ -307,13 +308,41 @@ func (r *runner) dq(ctx context.Context) error {
 		return err
 	}
 	for _, rule := range DQRules() {
-		// The rule's file returns (source, row_id, sip_id) of the rows
+		// The rule's query returns (source, row_id, sip_id) of the rows
 		// breaking it; its id and table are bound.
-		if err := r.execWrapped(ctx, "dq/"+rule.ID+".sql", "insert into dq_flags select ?, ?, source, row_id, sip_id from (", "\n)", rule.ID, rule.Table); err != nil {
+		file, stmt, err := dqRuleSQL(rule)
+		if err != nil {
+			return err
+		}
+		if err := r.execText(ctx, file, "insert into dq_flags select ?, ?, source, row_id, sip_id from (", stmt, "\n)", rule.ID, rule.Table); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// dqRuleSQL returns the query of a data-quality rule and the file it comes
+// from: sql/dq/rule.sql rendered with the rule's table, key and condition,
+// or the rule's own sql/dq/<id>.sql.
+func dqRuleSQL(rule DQRule) (file, stmt string, err error) {
+	if rule.Where == "" {
+		file = "dq/" + rule.ID + ".sql"
+		stmt, err = sqlText(file)
+		return file, stmt, err
+	}
+	t, ok := contract.Lookup(rule.Table)
+	if !ok {
+		return "", "", fmt.Errorf("catalog.toml: dq rule %s: no table %q in the contract", rule.ID, rule.Table)
+	}
+	key := make([]string, len(t.Key))
+	for i, k := range t.Key {
+		key[i] = "t." + warehouse.QuoteIdent(k)
+	}
+	stmt, err = renderSQL("dq/rule.sql", map[string]string{
+		"ID": rule.ID, "Table": rule.Table, "Where": rule.Where,
+		"RowID": strings.Join(key, " || '|' || "),
+	})
+	return "dq/rule.sql (" + rule.ID + ")", stmt, err
 }
 
 // finishBuild writes kpi_settings and the family views.

@@ -49,11 +49,14 @@ type Label struct {
 	Kind, Code, SV, EN string
 }
 
-// DQRule is a data-quality rule: sql/dq/<ID>.sql returns the rows of Table
-// that break it.
+// DQRule is a data-quality rule: the rows of Table that break it are those
+// for which Where (a SQL condition on the table's row t) holds
+// (sql/dq/rule.sql), or, for a rule without Where, those sql/dq/<ID>.sql
+// returns.
 type DQRule struct {
 	ID            string `toml:"id"`
 	Table         string `toml:"table"`
+	Where         string `toml:"where"`
 	DescriptionSV string `toml:"description_sv"`
 	DescriptionEN string `toml:"description_en"`
 }

@@ -45,6 +45,11 @@ func (r *runner) execWrapped(ctx context.Context, file, prefix, suffix string, a
 	if err != nil {
 		return err
 	}
+	return r.execText(ctx, file, prefix, stmt, suffix, args...)
+}
+
+// execText runs prefix + stmt (the SQL of file, as rendered) + suffix.
+func (r *runner) execText(ctx context.Context, file, prefix, stmt, suffix string, args ...any) error {
 	if r.temp {
 		stmt = strings.ReplaceAll(stmt, "create or replace table ", "create or replace temp table ")
 	}

@@ -127,8 +127,12 @@ func TestCatalog(t *testing.T) {
 		t.Error("survey dimension KPIs missing")
 	}
 	for _, r := range DQRules() {
-		if _, err := sqlFiles.ReadFile("sql/dq/" + r.ID + ".sql"); err != nil {
-			t.Errorf("dq rule %s has no sql/dq/%s.sql", r.ID, r.ID)
+		_, err := sqlFiles.ReadFile("sql/dq/" + r.ID + ".sql")
+		switch {
+		case r.Where == "" && err != nil:
+			t.Errorf("dq rule %s has neither a where nor sql/dq/%s.sql", r.ID, r.ID)
+		case r.Where != "" && err == nil:
+			t.Errorf("dq rule %s has a where and sql/dq/%s.sql: which one counts?", r.ID, r.ID)
 		}
 	}
 	for _, f := range families {
