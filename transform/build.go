@@ -266,6 +266,11 @@ func (r *runner) pipeline(ctx context.Context, p Params) error {
 	if err := r.exec(ctx, "params/period_days.sql", ""); err != nil {
 		return err
 	}
+	if p.Municipality != "" {
+		if err := r.scopeStaging(ctx); err != nil {
+			return err
+		}
+	}
 	for _, m := range coreModels {
 		create := r.createAs
 		if coreViews[m] {

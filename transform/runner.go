@@ -23,6 +23,9 @@ type runner struct {
 	temp    bool
 	created []string
 	views   []string
+	// scoped: a municipality scope's staging rows are in temp tables
+	// (scopeStaging), which the core and dq files read instead.
+	scoped bool
 }
 
 func mustSQL(name string) string {
@@ -53,6 +56,7 @@ func (r *runner) execText(ctx context.Context, file, prefix, stmt, suffix string
 	if r.temp {
 		stmt = strings.ReplaceAll(stmt, "create or replace table ", "create or replace temp table ")
 	}
+	stmt = r.scopeSQL(file, stmt)
 	if traceExec {
 		t0, c0 := time.Now(), cpu.Time()
 		defer func() {

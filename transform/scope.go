@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"regexp"
+	"strings"
 
 	"github.com/sipstat/sipstat/warehouse"
 )
@@ -64,4 +66,51 @@ func checkMunicipality(ctx context.Context, q warehouse.Querier, code string) er
 		return fmt.Errorf("transform: municipality scope: %q is not an SCB municipality code (kommunkod)", code)
 	}
 	return nil
+}
+
+// scopedStaging are the staging tables a municipality scope filters to the
+// municipality before anything else (sql/scope/<table>.sql, temp tables
+// scope_stg_<table>), in creation order: the SIPs, discharges, deviations
+// and survey responses of the municipality, and the rows that belong to
+// them. survey_questions and population are read whole (small).
+var scopedStaging = []string{
+	"sips", "discharges", "persons", "consents", "meetings", "participants", "goals",
+	"goal_reviews", "interventions", "deviations", "survey_responses", "survey_answers",
+}
+
+// scopeStaging writes the municipality's staging rows into temp tables and
+// makes the core and dq files read them: every core model of a scope kept
+// only the municipality's rows already, but read (and joined) the whole
+// national staging tables to find them — each model one scan, the
+// participants and goal_reviews views one per reader. The models join
+// these rows exactly as they joined the whole tables (inner joins on the
+// SIP, meeting, goal or response they belong to), so every value is the
+// same.
+func (r *runner) scopeStaging(ctx context.Context) error {
+	for _, t := range scopedStaging {
+		if err := r.createAs(ctx, "scope_stg_"+t, "scope/"+t+".sql"); err != nil {
+			return err
+		}
+	}
+	r.scoped = true
+	return nil
+}
+
+var stagingRef = regexp.MustCompile(`\bstaging\.stg_(\w+)\b`)
+
+// scopeSQL points a core or dq file's staging reads at the scope's temp
+// tables (once scopeStaging has written them); other files unchanged.
+func (r *runner) scopeSQL(file, stmt string) string {
+	if !r.scoped || !(strings.HasPrefix(file, "core/") || strings.HasPrefix(file, "dq/")) {
+		return stmt
+	}
+	return stagingRef.ReplaceAllStringFunc(stmt, func(ref string) string {
+		t := strings.TrimPrefix(ref, "staging.stg_")
+		for _, s := range scopedStaging {
+			if s == t {
+				return "scope_stg_" + t
+			}
+		}
+		return ref
+	})
 }

@@ -1,0 +1,13 @@
+-- scope_stg_meetings: the rows of staging.stg_meetings of the scope's SIPs, as a temp table of a
+-- municipality scope; the core models and data-quality rules read it in
+-- place of staging.stg_meetings (transform/scope.go).
+-- grain: one row per row of staging.stg_meetings kept
+-- inputs: staging.stg_meetings, scope_stg_sips
+with final as (
+    select t.*
+    from staging.stg_meetings as t
+    semi join scope_stg_sips as p
+        on p.source = t.source and p.sip_id = t.sip_id
+)
+
+select * from final
