@@ -38,11 +38,7 @@ func TestCompute(t *testing.T) {
 
 	t.Run("an earlier as-of date makes later events not happened yet", func(t *testing.T) {
 		asOf := day("2026-09-15")
-		got, err := Compute(ctx, db, Params{AsOf: &asOf, Sources: []string{"fixture-basic"}, Settings: DefaultSettings()})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ix := indexValues(got)
+		ix := computed(t, db, Params{AsOf: &asOf, Sources: []string{"fixture-basic"}, Settings: DefaultSettings()})
 		checkExpect(t, ix, []expect{
 			{"2026Q3/needs_detected/total/", num(8), 8, 0},
 			{"2026Q3/coverage/total/", num(1), 4, 1},
@@ -53,11 +49,7 @@ func TestCompute(t *testing.T) {
 	})
 
 	t.Run("one source of several", func(t *testing.T) {
-		got, err := Compute(ctx, db, Params{Sources: []string{"fixture-families"}, Settings: DefaultSettings()})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ix := indexValues(got)
+		ix := computed(t, db, Params{Sources: []string{"fixture-families"}, Settings: DefaultSettings()})
 		checkExpect(t, ix, []expect{
 			{"2026Q3/needs_detected/total/", num(2), 2, 0},
 			{"2026Q3/sips_active/total/", num(3), 3, 0},
@@ -73,11 +65,7 @@ func TestCompute(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := Compute(ctx, db, Params{Sources: []string{"fixture-basic"}, Periods: []Period{p}, Settings: DefaultSettings()})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ix := indexValues(got)
+		ix := computed(t, db, Params{Sources: []string{"fixture-basic"}, Periods: []Period{p}, Settings: DefaultSettings()})
 		checkExpect(t, ix, []expect{{p.Label + "/needs_detected/total/", num(7), 7, 0}})
 		if v := ix[p.Label+"/needs_detected/total/"]; !v.PeriodStart.Equal(p.Start) || !v.PeriodEnd.Equal(p.End) {
 			t.Errorf("period %v … %v, want %v … %v", v.PeriodStart, v.PeriodEnd, p.Start, p.End)
@@ -87,13 +75,10 @@ func TestCompute(t *testing.T) {
 	t.Run("other settings change targets without touching the database", func(t *testing.T) {
 		s := DefaultSettings()
 		s.MeetingTargetDaysChildren = 35
-		got, err := Compute(ctx, db, Params{Sources: []string{"fixture-basic"}, Settings: s})
-		if err != nil {
-			t.Fatal(err)
-		}
+		ix := computed(t, db, Params{Sources: []string{"fixture-basic"}, Settings: s})
 		// S3 (a child, 31 days) is now within 35 days; S6 (a child, need
 		// 2026-09-01, no meeting) is pending until day 35 (2026-10-06).
-		checkExpect(t, indexValues(got), []expect{{"2026Q3/within_target_share/total/", num(0.8), 5, 1}})
+		checkExpect(t, ix, []expect{{"2026Q3/within_target_share/total/", num(0.8), 5, 1}})
 		after, err := Values(ctx, db, Filter{})
 		if err != nil {
 			t.Fatal(err)

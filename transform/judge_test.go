@@ -24,9 +24,8 @@ type judged struct {
 func checkJudged(t *testing.T, ix valueIndex, cases []judged) {
 	t.Helper()
 	for _, c := range cases {
-		v, ok := ix[c.key]
+		v, ok := ix.row(t, c.key)
 		if !ok {
-			t.Errorf("%s: no row", c.key)
 			continue
 		}
 		if v.Preliminary != c.preliminary {
@@ -55,13 +54,7 @@ func fmtFloat(x *float64) any {
 }
 
 func TestJudgeFixture(t *testing.T) {
-	ctx := context.Background()
-	db := fixtureDB(t, DefaultSettings(), "judge")
-	vs, err := Values(ctx, db, Filter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix := indexValues(vs)
+	db, ix := fixtureValues(t, DefaultSettings(), "judge")
 	t.Run("values", func(t *testing.T) {
 		checkExpect(t, ix, []expect{
 			{"2025Q3/requests_denied/total/", num(5), 5, 0},
@@ -103,7 +96,7 @@ func TestJudgeFixture(t *testing.T) {
 		}
 	})
 	t.Run("default settings give no status", func(t *testing.T) {
-		for _, v := range vs {
+		for _, v := range ix {
 			if v.Status != StatusNone {
 				t.Errorf("%s %s %s %s: status %q without a target", v.Period, v.KPIID, v.Breakdown, v.Group, v.Status)
 			}
@@ -150,11 +143,7 @@ func TestJudgeFixture(t *testing.T) {
 	} {
 		t.Run("as of "+tc.asOf, func(t *testing.T) {
 			a := day(tc.asOf)
-			got, err := Compute(ctx, db, Params{AsOf: &a, Settings: DefaultSettings()})
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkJudged(t, indexValues(got), tc.cases)
+			checkJudged(t, computed(t, db, Params{AsOf: &a, Settings: DefaultSettings()}), tc.cases)
 		})
 	}
 }
@@ -162,12 +151,8 @@ func TestJudgeFixture(t *testing.T) {
 func TestTargetsChangeStatus(t *testing.T) {
 	s := DefaultSettings()
 	s.Targets = map[string]string{"coverage": ">= 0.5", "requests_denied": "<= 5"}
-	db := fixtureDB(t, s, "judge")
-	vs, err := Values(context.Background(), db, Filter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJudged(t, indexValues(vs), []judged{
+	db, ix := fixtureValues(t, s, "judge")
+	checkJudged(t, ix, []judged{
 		{"2026Q3/coverage/total/", false, "met", "better", nil},
 		{"2025Q3/coverage/total/", false, "not_met", "none", nil},
 		// 0.5 >= 0.5: met on the boundary.
@@ -200,11 +185,7 @@ func TestTargetsChangeStatus(t *testing.T) {
 
 	t.Run("a preliminary value has no status", func(t *testing.T) {
 		a := day("2026-12-28")
-		got, err := Compute(context.Background(), db, Params{AsOf: &a, Settings: s})
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkJudged(t, indexValues(got), []judged{
+		checkJudged(t, computed(t, db, Params{AsOf: &a, Settings: s}), []judged{
 			{"2026Q3/coverage/total/", true, "none", "none", nil},
 			{"2026Q3/requests_denied/total/", false, "not_met", "worse", nil},
 		})

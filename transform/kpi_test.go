@@ -1,21 +1,13 @@
 package transform
 
-import (
-	"context"
-	"testing"
-)
+import "testing"
 
 // The expected figures below are worked out by hand in
 // testdata/basic/README.md and testdata/families/README.md, never by running
 // SQL.
 
 func TestKPIBasicFixture(t *testing.T) {
-	db := fixtureDB(t, DefaultSettings(), "basic")
-	vs, err := Values(context.Background(), db, Filter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix := indexValues(vs)
+	_, ix := fixtureValues(t, DefaultSettings(), "basic")
 	t.Run("coverage family", func(t *testing.T) {
 		checkExpect(t, ix, []expect{
 			{"2026Q3/needs_detected/total/", num(10), 10, 0},
@@ -193,12 +185,7 @@ func TestKPIBasicFixture(t *testing.T) {
 }
 
 func TestKPIFamiliesFixture(t *testing.T) {
-	db := fixtureDB(t, DefaultSettings(), "families")
-	vs, err := Values(context.Background(), db, Filter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix := indexValues(vs)
+	_, ix := fixtureValues(t, DefaultSettings(), "families")
 	cases := map[string][]expect{
 		"participation": {
 			{"2026Q3/individual_present_share/total/", num(1), 7, 2},

@@ -2,13 +2,9 @@ package transform
 
 import (
 	"context"
-	"database/sql"
-	"path/filepath"
 	"testing"
 
-	"github.com/sipstat/sipstat/ingest"
 	"github.com/sipstat/sipstat/sampledata"
-	"github.com/sipstat/sipstat/warehouse"
 )
 
 // TestSuppressionCannotBeUndone loads a generated sample (4 000 SIPs, one
@@ -26,20 +22,7 @@ func TestSuppressionCannotBeUndone(t *testing.T) {
 		t.Skip("generates and loads a sample")
 	}
 	ctx := context.Background()
-	dir := t.TempDir()
-	if _, err := sampledata.Generate(ctx, dir, sampledata.Options{SIPs: 4000, FlawRate: 0.02}); err != nil {
-		t.Fatal(err)
-	}
-	db, err := warehouse.Open(ctx, filepath.Join(t.TempDir(), "s.duckdb"), warehouse.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := ingest.Load(ctx, db, dir, ingest.Options{BeforeCommit: func(ctx context.Context, c *sql.Conn) error {
-		return Build(ctx, c, DefaultSettings())
-	}}); err != nil {
-		t.Fatal(err)
-	}
+	db := sampleDB(t, sampledata.Options{SIPs: 4000, FlawRate: 0.02}, DefaultSettings())
 	vs, err := Values(ctx, db, Filter{})
 	if err != nil {
 		t.Fatal(err)
