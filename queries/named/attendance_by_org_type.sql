@@ -11,16 +11,15 @@
 -- suppress: summoned_attendance_share by n_summoned; summoned_absent_share by n_summoned; invited_attendance_share by n_invited
 with units as (
     select
-        year(pa.period_date)::varchar || 'Q' || quarter(pa.period_date)::varchar as quarter,
+        q.quarter,
         pa.org_type,
         pa.role,
         pa.attendance,
         not pa.is_valid_held or pa.attendance is null as is_excluded
     from participants as pa
-    cross join analysis_window($quarters) as p
+    inner join analysis_window_quarters($quarters) as q
+        on pa.period_date between q.quarter_start and q.quarter_end
     where pa.is_held
-        and pa.period_date >= p.from_date
-        and pa.period_date <= p.as_of
 ),
 
 aggregated as (

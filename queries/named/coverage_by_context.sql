@@ -10,7 +10,7 @@
 -- suppress: coverage_share by n_due; declined_share by n_needs
 with units as (
     select
-        year(s.need_detected_date)::varchar || 'Q' || quarter(s.need_detected_date)::varchar as quarter,
+        q.quarter,
         s.context,
         coalesce(s.target_group, 'unknown') as target_group,
         s.is_declined,
@@ -18,9 +18,8 @@ with units as (
         s.is_due,
         s.is_due and s.initial_held_date is not null as is_met_due
     from sips as s
-    cross join analysis_window($quarters) as p
-    where s.need_detected_date >= p.from_date
-        and s.need_detected_date <= p.as_of
+    inner join analysis_window_quarters($quarters) as q
+        on s.need_detected_date between q.quarter_start and q.quarter_end
 ),
 
 final as (

@@ -10,25 +10,23 @@
 -- breakdown: quarter, category
 with reports as (
     select
-        year(d.reported_date)::varchar || 'Q' || quarter(d.reported_date)::varchar as quarter,
+        q.quarter,
         d.category,
         coalesce(d.concerns_org, 'unknown') as concerns_org
     from deviations as d
-    cross join analysis_window($quarters) as p
-    where d.reported_date >= p.from_date
-        and d.reported_date <= p.as_of
-        and ($municipality::varchar is null or d.municipality_code = $municipality::varchar)
+    inner join analysis_window_quarters($quarters) as q
+        on d.reported_date between q.quarter_start and q.quarter_end
+    where ($municipality::varchar is null or d.municipality_code = $municipality::varchar)
 ),
 
 meetings_held as (
     select
-        year(m.held_date)::varchar || 'Q' || quarter(m.held_date)::varchar as quarter,
+        q.quarter,
         count(*) as n_meetings_held
     from meetings as m
-    cross join analysis_window($quarters) as p
+    inner join analysis_window_quarters($quarters) as q
+        on m.held_date between q.quarter_start and q.quarter_end
     where m.is_valid_held
-        and m.held_date >= p.from_date
-        and m.held_date <= p.as_of
         and ($municipality::varchar is null or m.municipality_code = $municipality::varchar)
     group by all
 ),

@@ -12,17 +12,16 @@
 -- suppress: sip_meeting_share by n_needing_sip; median_days_to_meeting by n_with_meeting_after; summons_on_time_share by n_summons_known
 with units as (
     select
-        year(d.discharge_date)::varchar || 'Q' || quarter(d.discharge_date)::varchar as quarter,
+        q.quarter,
         d.municipality_code,
         d.has_linked_sip and d.sip_first_held_date is not null as has_sip_meeting,
         case when d.has_linked_sip then d.discharge_to_meeting_days end as discharge_to_meeting_days,
         d.has_linked_sip and d.ready_for_discharge_date is not null and d.invitation_sent_date is not null as is_summons_known,
         d.summons_days <= $summons_days::integer as is_summons_on_time
     from discharges as d
-    cross join analysis_window($quarters) as p
+    inner join analysis_window_quarters($quarters) as q
+        on d.discharge_date between q.quarter_start and q.quarter_end
     where d.needs_sip
-        and d.discharge_date >= p.from_date
-        and d.discharge_date <= p.as_of
 ),
 
 aggregated as (

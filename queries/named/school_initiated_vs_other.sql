@@ -12,16 +12,15 @@
 -- suppress: coverage_share by n_due; median_lead_days by n_met; goal_achieved_share by n_goals_reviewed
 with needs as (
     select
-        year(s.need_detected_date)::varchar || 'Q' || quarter(s.need_detected_date)::varchar as quarter,
+        q.quarter,
         case when s.initiated_by = 'school' then 'school' else 'other' end as initiator,
         s.in_coverage,
         s.is_due,
         s.is_due and s.initial_held_date is not null as is_met_due,
         case when s.in_coverage and not s.has_flagged_initial then s.lead_time_days end as lead_time_days
     from sips as s
-    cross join analysis_window($quarters) as p
-    where s.need_detected_date >= p.from_date
-        and s.need_detected_date <= p.as_of
+    inner join analysis_window_quarters($quarters) as q
+        on s.need_detected_date between q.quarter_start and q.quarter_end
 ),
 
 need_agg as (

@@ -12,16 +12,15 @@ with held as (
     select
         m.source,
         m.meeting_id,
-        year(m.held_date)::varchar || 'Q' || quarter(m.held_date)::varchar as quarter,
+        q.quarter,
         coalesce(m.mode, 'unknown') as mode,
         m.kind,
         m.individual_participation,
         m.plan_established
     from meetings as m
-    cross join analysis_window($quarters) as p
+    inner join analysis_window_quarters($quarters) as q
+        on m.held_date between q.quarter_start and q.quarter_end
     where m.is_valid_held
-        and m.held_date >= p.from_date
-        and m.held_date <= p.as_of
 ),
 
 meeting_agg as (

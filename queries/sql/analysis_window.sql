@@ -22,6 +22,32 @@ final as (
 select * from final
 ;
 
+-- analysis_window_quarters(quarters): the calendar quarters of analysis_window(quarters),
+-- each with its label and first and last day (the last quarter cut at the
+-- as-of date), so a named query joins its dated rows to their quarter in one
+-- place: `inner join analysis_window_quarters($quarters) as q on x.date between
+-- q.quarter_start and q.quarter_end`, and selects `q.quarter`.
+-- grain: one row per quarter (quarter: 'YYYYQn')
+-- inputs: analysis_window
+create or replace temp macro analysis_window_quarters(quarters) as table
+with starts as (
+    select
+        unnest(generate_series(w.from_date, w.as_of, interval 3 month))::date as quarter_start,
+        w.as_of
+    from analysis_window(quarters) as w
+),
+
+final as (
+    select
+        year(s.quarter_start)::varchar || 'Q' || quarter(s.quarter_start)::varchar as quarter,
+        s.quarter_start,
+        least((s.quarter_start + interval 3 month)::date - 1, s.as_of) as quarter_end
+    from starts as s
+)
+
+select * from final
+;
+
 -- analysis_window_kpi_values(quarters): the rows of kpi_values whose period
 -- is a calendar quarter in analysis_window(quarters), for the named queries
 -- that read the KPI catalogue's figures instead of computing them again.
