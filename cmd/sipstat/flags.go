@@ -166,3 +166,9 @@ func latestQuarter(ctx context.Context, db warehouse.Querier, asOf *time.Time) (
 	}
 	return transform.LatestCompleteQuarter(*asOf), nil
 }
+
+// flagAdder is a command's options struct: it adds its flags, bound to its
+// fields (see withOptions).
+type flagAdder interface {
+	addFlags(f *pflag.FlagSet)
+}

@@ -39,8 +39,7 @@ func (o *kpiOptions) addFlags(f *pflag.FlagSet) {
 }
 
 func newKPICmd(a *app) *cobra.Command {
-	opts := &kpiOptions{}
-	cmd := &cobra.Command{
+	return withOptions(&kpiOptions{}, &cobra.Command{
 		Use:   "kpi [--period 2026Q3] [--by DIM] [--format table|csv|json] [--suppress]",
 		Short: "Print KPI values for a period (totals and breakdowns)",
 		Long: `Prints the KPI catalogue's values for one period: the totals, and with --by
@@ -83,12 +82,9 @@ trend).`,
   sipstat kpi --from 2026-01-01 --to 2026-06-30 --kpi needs_detected
   sipstat kpi --as-of 2026-06-30 --kpi coverage --by municipality`,
 		Args: usageArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runKPI(cmd.Context(), *opts, a)
-		},
-	}
-	opts.addFlags(cmd.Flags())
-	return cmd
+	}, func(ctx context.Context, opts kpiOptions, _ []string) error {
+		return runKPI(ctx, opts, a)
+	})
 }
 
 func runKPI(ctx context.Context, opts kpiOptions, a *app) error {

@@ -34,8 +34,7 @@ func (o *queryOptions) addFlags(f *pflag.FlagSet) {
 }
 
 func newQueryCmd(a *app) *cobra.Command {
-	opts := &queryOptions{}
-	cmd := &cobra.Command{
+	return withOptions(&queryOptions{}, &cobra.Command{
 		Use:   "query [NAME] [--param k=v …] [--format table|csv|json|xlsx|parquet] [--out FILE]",
 		Short: "Run a named query from queries/named, or any SELECT with --sql",
 		Long: `Runs a named query (sipstat query --list shows them with their parameters)
@@ -48,12 +47,9 @@ output that will be published. xlsx and parquet need --out.`,
   sipstat query lead_times_by_municipality --suppress --format xlsx --out ledtider.xlsx
   sipstat query --sql "select context, count(*) as n from sips group by context"`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return runQuery(cmd.Context(), *opts, a, args)
-		},
-	}
-	opts.addFlags(cmd.Flags())
-	return cmd
+	}, func(ctx context.Context, opts queryOptions, args []string) error {
+		return runQuery(ctx, opts, a, args)
+	})
 }
 
 func runQuery(ctx context.Context, opts queryOptions, a *app, args []string) error {
@@ -146,9 +142,12 @@ type shellOptions struct {
 	Write bool // open the database read-write
 }
 
+func (o *shellOptions) addFlags(f *pflag.FlagSet) {
+	f.BoolVar(&o.Write, "write", false, "open the database read-write (no load may run meanwhile)")
+}
+
 func newShellCmd(a *app) *cobra.Command {
-	opts := &shellOptions{}
-	cmd := &cobra.Command{
+	return withOptions(&shellOptions{}, &cobra.Command{
 		Use:   "shell [--db FILE]",
 		Short: "An interactive SQL prompt with history and completion (.tables, .schema, .mode csv)",
 		Long: `Opens an SQL prompt on the database (read-only unless --write) with history,
@@ -158,12 +157,9 @@ terminal it reads statements from stdin, one per line.`,
 		Example: `  sipstat shell --db sip.duckdb
   echo "select count(*) from sips" | sipstat shell --db sip.duckdb`,
 		Args: usageArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runShell(cmd.Context(), *opts, a)
-		},
-	}
-	cmd.Flags().BoolVar(&opts.Write, "write", false, "open the database read-write (no load may run meanwhile)")
-	return cmd
+	}, func(ctx context.Context, opts shellOptions, _ []string) error {
+		return runShell(ctx, opts, a)
+	})
 }
 
 func runShell(ctx context.Context, opts shellOptions, a *app) error {
@@ -186,20 +182,20 @@ type exportOptions struct {
 	Out    string         // folder to write to
 }
 
+func (o *exportOptions) addFlags(f *pflag.FlagSet) {
+	addFormatFlag(f, &o.Format, queries.FormatParquet, queries.FormatParquet)
+	f.StringVar(&o.Out, "out", "", "folder to write the files to (created)")
+}
+
 func newExportCmd(a *app) *cobra.Command {
-	opts := &exportOptions{}
-	cmd := &cobra.Command{
+	return withOptions(&exportOptions{}, &cobra.Command{
 		Use:     "export --format parquet --out DIR",
 		Short:   "Write the core model and the KPI values as Parquet files for BI tools",
 		Example: `  sipstat export --db sip.duckdb --format parquet --out parquet`,
 		Args:    usageArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runExport(cmd.Context(), *opts, a)
-		},
-	}
-	addFormatFlag(cmd.Flags(), &opts.Format, queries.FormatParquet, queries.FormatParquet)
-	cmd.Flags().StringVar(&opts.Out, "out", "", "folder to write the files to (created)")
-	return cmd
+	}, func(ctx context.Context, opts exportOptions, _ []string) error {
+		return runExport(ctx, opts, a)
+	})
 }
 
 func runExport(ctx context.Context, opts exportOptions, a *app) error {

@@ -27,8 +27,7 @@ func (o *reportOptions) addFlags(f *pflag.FlagSet) {
 }
 
 func newReportCmd(a *app) *cobra.Command {
-	opts := &reportOptions{}
-	cmd := &cobra.Command{
+	return withOptions(&reportOptions{}, &cobra.Command{
 		Use:   "report [--period 2026Q3] [--out DIR] [--municipality KOMMUNKOD]",
 		Short: "Write the quarterly Excel workbook and HTML chart report",
 		Long: `Writes DIR/sip-rapport-<period>.xlsx and DIR/sip-rapport-<period>.html (with
@@ -40,12 +39,9 @@ before the as-of date. Prints the paths written.`,
   sipstat report --period 2026Q2 --municipality 0180 --out out/stockholm
   sipstat report --lang en --out out/en`,
 		Args: usageArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runReport(cmd.Context(), *opts, a)
-		},
-	}
-	opts.addFlags(cmd.Flags())
-	return cmd
+	}, func(ctx context.Context, opts reportOptions, _ []string) error {
+		return runReport(ctx, opts, a)
+	})
 }
 
 func runReport(ctx context.Context, opts reportOptions, a *app) error {

@@ -200,3 +200,16 @@ func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }
+
+// withOptions completes a command: opts' flags on cmd, and a RunE that calls
+// run with the options as parsed and the arguments.
+func withOptions[O any, P interface {
+	*O
+	flagAdder
+}](opts P, cmd *cobra.Command, run func(ctx context.Context, opts O, args []string) error) *cobra.Command {
+	cmd.RunE = func(c *cobra.Command, args []string) error {
+		return run(c.Context(), *opts, args)
+	}
+	opts.addFlags(cmd.Flags())
+	return cmd
+}

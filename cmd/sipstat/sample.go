@@ -42,8 +42,7 @@ func (o *sampleOptions) addFlags(f *pflag.FlagSet) {
 }
 
 func newSampleCmd(a *app) *cobra.Command {
-	opts := &sampleOptions{}
-	cmd := &cobra.Command{
+	return withOptions(&sampleOptions{}, &cobra.Command{
 		Use:   "sample --out DIR",
 		Short: "Write a realistic synthetic extract (data contract v1)",
 		Long: `Writes a synthetic extract — every table of data contract v1 as CSV plus
@@ -56,12 +55,9 @@ deviations and survey answers. The same options give the same files.`,
   sipstat sample --out nation --sips 1000000 --counties all
   sipstat sample --out clean --flaws 0`,
 		Args: usageArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runSample(cmd.Context(), *opts, a)
-		},
-	}
-	opts.addFlags(cmd.Flags())
-	return cmd
+	}, func(ctx context.Context, opts sampleOptions, _ []string) error {
+		return runSample(ctx, opts, a)
+	})
 }
 
 func runSample(ctx context.Context, opts sampleOptions, a *app) error {
