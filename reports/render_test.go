@@ -14,6 +14,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/sipstat/sipstat/internal/browsertest"
 )
 
 // maxWorkbookPages is the most pages the region's workbook may print.
@@ -320,28 +322,9 @@ const inspect400JS = `(() => {
 
 func inChromium(t *testing.T, file string, width int) chromiumResult {
 	t.Helper()
-	var bin string
-	for _, n := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(n); err == nil {
-			bin = p
-			break
-		}
-	}
-	if bin == "" {
-		if os.Getenv("CI") == "" {
-			t.Skip("chromium is not installed")
-		}
-		t.Fatal("CI is set but no chromium is on PATH")
-	}
 	abs, _ := filepath.Abs(file)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(bin), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(width, 900))
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
+	bctx, closeBrowser := browsertest.Start(t, width, 900)
+	defer closeBrowser()
 	if err := chromedp.Do(bctx, chromedp.EmulateViewport(int64(width), 900), chromedp.Navigate("file://"+abs)); err != nil {
 		t.Fatalf("open %s: %v", abs, err)
 	}

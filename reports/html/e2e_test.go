@@ -4,36 +4,19 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-)
 
-// chromium returns the browser binary. Without one the test is skipped on a
-// developer's machine, but under CI (CI set) it must run: .ci/run installs
-// Debian's chromium when it is missing.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("CI is set but no chromium is on PATH: .ci/run must install Debian's chromium package")
-	}
-	t.Skip("chromium is not installed (apt-get install chromium); the end-to-end test needs it and runs under CI")
-	return ""
-}
+	"github.com/sipstat/sipstat/internal/browsertest"
+)
 
 // pageResult is what the browser reports about a loaded report.
 type pageResult struct {
@@ -81,17 +64,11 @@ const inspectJS = `(() => {
 // requests made to anything but the file itself, and a full-page screenshot.
 func openInChromium(t *testing.T, file string) (pageResult, []string, []string, []byte) {
 	t.Helper()
-	bin := chromium(t)
 	abs, err := filepath.Abs(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(bin),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1500, 1000),
+	bctx, closeBrowser := browsertest.Start(t, 1500, 1000,
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
@@ -101,12 +78,7 @@ func openInChromium(t *testing.T, file string) (pageResult, []string, []string, 
 		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND"),
 		chromedp.ProxyServer("127.0.0.1:9"),
 	)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
+	defer closeBrowser()
 
 	var (
 		mu       sync.Mutex
