@@ -1,5 +1,6 @@
 -- The tables reports read, as ingest and transform write them
--- (docs/architecture.md), for the hand-filled test fixture.
+-- (docs/architecture.md), for the hand-filled test fixture; reports/model's
+-- TestFixtureSchemaMatchesThePipeline fails when a column drifts from them.
 -- Grain: see each table.
 create table load_sources (source varchar, region_code varchar, contract_version varchar,
     extracted_at date, loaded_at timestamp, fingerprint varchar, extract_dir varchar);
