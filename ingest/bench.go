@@ -64,12 +64,12 @@ func Measure(ctx context.Context, dir, tmpDir string) (*Measurement, error) {
 		if err != nil {
 			return nil, err
 		}
-		c0 := cpuTime()
+		c0 := cpu.Time()
 		err = step(db)
 		if i == 0 {
-			m.LoadCPU = cpuTime() - c0
+			m.LoadCPU = cpu.Time() - c0
 		} else {
-			m.BaselineCPU = cpuTime() - c0
+			m.BaselineCPU = cpu.Time() - c0
 		}
 		err = errors.Join(err, db.Close())
 		os.Remove(path)
@@ -131,6 +131,3 @@ func Baseline(ctx context.Context, db *warehouse.DB, dir string) (time.Duration,
 	_, err = execSQL(ctx, conn, "commit.sql", nil, nil)
 	return time.Since(t0), err
 }
-
-// cpuTime is the user+system CPU time this process has used so far.
-var cpuTime = cpu.Time

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/sipstat/sipstat/contract"
+	"github.com/sipstat/sipstat/internal/cpu"
 	"github.com/sipstat/sipstat/warehouse"
 )
 
@@ -142,14 +143,14 @@ func load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summ
 	}
 	defer conn.Close()
 	l.conn = conn
-	l.lastCPU = cpuTime()
+	l.lastCPU = cpu.Time()
 	sum, err := l.run(ctx)
 	if err == nil && !sum.Unchanged {
 		// A load cancelled after its last step is still cancelled.
 		if err = ctx.Err(); err == nil {
-			t0, c0 := time.Now(), cpuTime()
+			t0, c0 := time.Now(), cpu.Time()
 			_, err = execSQL(ctx, conn, "commit.sql", nil, nil)
-			log.Debug("sql", "file", "commit.sql", "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
+			log.Debug("sql", "file", "commit.sql", "elapsed", time.Since(t0), "cpu", cpu.Time()-c0)
 		}
 	}
 	if l.inTx && (err != nil || sum.Unchanged) {
@@ -174,7 +175,7 @@ func load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summ
 		return nil, err
 	}
 	sum.Elapsed = time.Since(start)
-	log.Debug("load step", "step", "commit", "cpu", cpuTime()-l.lastCPU)
+	log.Debug("load step", "step", "commit", "cpu", cpu.Time()-l.lastCPU)
 	log.Debug("load finished", "source", sum.Source, "unchanged", sum.Unchanged, "rejects", sum.Rejects, "elapsed", sum.Elapsed)
 	return sum, nil
 }
@@ -205,9 +206,9 @@ type stagedFile struct {
 }
 
 func (l *loader) step(name string, t0 time.Time) {
-	cpu := cpuTime()
-	l.log.Debug("load step", "step", name, "elapsed", time.Since(t0), "cpu", cpu-l.lastCPU)
-	l.lastCPU = cpu
+	now := cpu.Time()
+	l.log.Debug("load step", "step", name, "elapsed", time.Since(t0), "cpu", now-l.lastCPU)
+	l.lastCPU = now
 	l.prog.step(name)
 	hook(name)
 }

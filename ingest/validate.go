@@ -8,7 +8,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/duckdb/duckdb-go/v2"
+
 	"github.com/sipstat/sipstat/contract"
+	"github.com/sipstat/sipstat/internal/cpu"
 	"github.com/sipstat/sipstat/warehouse"
 )
 
@@ -269,19 +272,28 @@ func (l *loader) newFileCheck(ctx context.Context, sf *stagedFile) *fileCheck {
 // csvErr words a CSV error of a file read where used (not staged) with its
 // malformed lines.
 func (v *fileCheck) csvErr(err error) error {
-	if err != nil && !v.sf.n.Staged && strings.Contains(err.Error(), "CSV") {
+	if !v.sf.n.Staged && isCSVReadError(err) {
 		// A file read where used shows its malformed lines here.
 		return csvReadError(v.sf.f, err)
 	}
 	return err
 }
 
+// isCSVReadError says whether err is DuckDB's read_csv failing on the file's
+// text (an Invalid Input error whose message starts "CSV Error"), not any
+// other error that happens to mention CSV.
+func isCSVReadError(err error) bool {
+	var de *duckdb.Error
+	return errors.As(err, &de) && de.Type == duckdb.ErrorTypeInvalidInput &&
+		strings.HasPrefix(strings.TrimPrefix(de.Msg, "Invalid Input Error: "), "CSV Error")
+}
+
 // run executes one SQL template of the checks with the file's parameters,
 // logging its time.
 func (v *fileCheck) run(file string, d any) (int64, error) {
-	t0, c0 := time.Now(), cpuTime()
+	t0, c0 := time.Now(), cpu.Time()
 	n, err := execSQL(v.ctx, v.l.conn, file, d, v.p)
-	v.l.log.Debug("sql", "file", file, "table", v.t.Name, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
+	v.l.log.Debug("sql", "file", file, "table", v.t.Name, "elapsed", time.Since(t0), "cpu", cpu.Time()-c0)
 	return n, v.csvErr(err)
 }
 
@@ -301,9 +313,9 @@ func (v *fileCheck) typedView() error {
 // files with a problem get here), and the typed view reads the staged rows.
 func (v *fileCheck) staged() error {
 	if !v.sf.n.Staged {
-		t0, c0 := time.Now(), cpuTime()
+		t0, c0 := time.Now(), cpu.Time()
 		err := stage(v.ctx, v.l.conn, v.sf.f, &v.sf.n, nil)
-		v.l.log.Debug("sql", "file", "stage_csv.sql", "table", v.t.Name, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
+		v.l.log.Debug("sql", "file", "stage_csv.sql", "table", v.t.Name, "elapsed", time.Since(t0), "cpu", cpu.Time()-c0)
 		if err != nil {
 			return err
 		}
@@ -529,7 +541,7 @@ func (a probeArgs) asks() bool {
 // probe runs probe.sql over the rows the one-pass way wrote and says
 // whether it found anything.
 func (l *loader) probe(ctx context.Context, args probeArgs) (bool, error) {
-	t0, c0 := time.Now(), cpuTime()
+	t0, c0 := time.Now(), cpu.Time()
 	// The probe reads stored rows, not the typed view: filters pushed into
 	// its scans and joins (the source of the loaded views) make it cheaper.
 	pushdown, err := warehouse.Override(ctx, l.conn, warehouse.Setting{Name: "disabled_optimizers", Scope: "global", Remove: "filter_pushdown"})
@@ -539,7 +551,7 @@ func (l *loader) probe(ctx context.Context, args probeArgs) (bool, error) {
 	defer pushdown()
 	var repeats, found bool
 	err = queryRowSQL(ctx, l.conn, "probe.sql", args, &repeats, &found)
-	l.log.Debug("sql", "file", "probe.sql", "table", args.Table, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
+	l.log.Debug("sql", "file", "probe.sql", "table", args.Table, "elapsed", time.Since(t0), "cpu", cpu.Time()-c0)
 	return repeats || found, err
 }
 
@@ -652,9 +664,9 @@ func (l *loader) rowsRead(ctx context.Context, sf *stagedFile) (int64, error) {
 		return sf.f.Scan.Rows, nil
 	}
 	var n int64
-	t0, c0 := time.Now(), cpuTime()
+	t0, c0 := time.Now(), cpu.Time()
 	err := queryRowSQL(ctx, l.conn, "count_rows.sql", sf.n, &n)
-	l.log.Debug("sql", "file", "count_rows.sql", "table", sf.n.Table, "elapsed", time.Since(t0), "cpu", cpuTime()-c0)
+	l.log.Debug("sql", "file", "count_rows.sql", "table", sf.n.Table, "elapsed", time.Since(t0), "cpu", cpu.Time()-c0)
 	return n, err
 }
 
