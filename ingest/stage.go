@@ -44,6 +44,8 @@ type names struct {
 	Loaded      string // view: the rows loaded into raw.<table> in this load
 	Rejected    string // the keys of rejected rows, for cascade reasons
 	Breaks      string // line breaks inside quoted cells of a staged CSV file
+	Suspects    string // the keys whose written rows the one-pass way takes back
+	Taken       string // the input rows taken back, with their lines (stage_taken.sql)
 	// GoProblems: the staged rows carry the cell problems found while
 	// parsing them in Go (__problem_column, __problem_reason).
 	GoProblems bool
@@ -62,6 +64,8 @@ func namesFor(table string) names {
 		Loaded:   "ingest_loaded_" + table,
 		Rejected: "ingest_rejected_" + table,
 		Breaks:   "ingest_breaks_" + table,
+		Suspects: "ingest_suspects_" + table,
+		Taken:    "ingest_taken_" + table,
 	}
 }
 
@@ -127,14 +131,7 @@ func stage(ctx context.Context, conn *sql.Conn, f *inputFile, n *names, warn fun
 	case f.Format == formatCSV && !f.GoRead:
 		n.StageIsView = true
 		// Line numbers count the line breaks inside quoted cells.
-		var records, shifts []int64
-		for i, r := range f.Scan.LineBreaks {
-			if k := len(records); k > 0 && records[k-1] == r {
-				shifts[k-1] = int64(i + 1)
-			} else {
-				records, shifts = append(records, r), append(shifts, int64(i+1))
-			}
-		}
+		records, shifts := breakShifts(f.Scan.LineBreaks)
 		data := struct {
 			*names
 			Path, Delimiter string

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"strings"
 	"time"
 
@@ -40,6 +41,9 @@ type checkData struct {
 	// problem, and with any problem so far: without, the SQL leaves out
 	// its anti joins (even against an empty table they cost a probe per row).
 	AnyBad, AnyProblem bool
+	// TakenBack: the rows read are only those the one-pass way took back
+	// (names.Taken); the other written rows stay in raw.<table>.
+	TakenBack bool
 }
 
 // mapColumns matches the staged columns to the contract by name (trimmed,
@@ -215,33 +219,33 @@ func (l *loader) latestDate(ctx context.Context) error {
 // parents first) and the table rules. Only problems are stored; typed rows
 // are computed where they are read (a view over the staged file).
 //
-// Most files are clean, so validate first takes the fast way: one pass that
-// writes the rows without a cell problem, then the key, reference and table
-// rules over the rows written (probe.sql, one scan of stored columns rather
-// than a second read of the file). Those are the rows the exact way checks
-// the rules on, so when the rules find nothing the rows written are the
-// exact way's; the rows left out, if any (the written count is below the
-// rows read), are worded by the cell checks. When a rule finds something,
-// the written rows are taken back and the exact way runs: cell problems
-// first, then the rules over the other rows, then the insert.
+// Every file is written once, the one-pass way: one insert writes the rows
+// without a cell problem, then the key, reference and table rules run over
+// the rows written (probe.sql, one scan of stored columns rather than a
+// second read of the file). A clean file ends there. Otherwise only the
+// rejected rows, and the rows they decide about, are taken back: the keys
+// that repeat or whose rows break a rule (suspects.sql), the rows written
+// with those keys deleted, and the rows with a cell problem or such a key
+// read back with their lines (stage_taken.sql). The exact way's checks then
+// run over those rows alone — the other written rows break no rule, and
+// every row a rule compares a taken row with is among them — and those that
+// pass are written again.
 //
-// exact skips the one-pass way.
+// exact checks the whole file the exact way (the tests' reference): cell
+// problems first, then the rules over the other rows, then the insert.
 func (l *loader) validate(ctx context.Context, sf *stagedFile, exact bool) (FileSummary, error) {
 	v := l.newFileCheck(ctx, sf)
-	loaded := int64(-1) // not yet written
-	clean := false
-	if !exact {
-		var err error
-		if loaded, clean, err = v.onePass(); err != nil {
-			return v.fsum, err
-		}
-	}
-	if loaded < 0 {
+	if exact {
 		if err := v.exactChecks(); err != nil {
 			return v.fsum, err
 		}
+		return v.finish(0, false, true)
 	}
-	return v.finish(loaded, clean)
+	loaded, clean, err := v.onePass()
+	if err != nil {
+		return v.fsum, err
+	}
+	return v.finish(loaded, clean, !clean)
 }
 
 // fileCheck is the state of one validate call: the file, its summary so
@@ -291,8 +295,18 @@ func isCSVReadError(err error) bool {
 // run executes one SQL template of the checks with the file's parameters,
 // logging its time.
 func (v *fileCheck) run(file string, d any) (int64, error) {
+	return v.runWith(file, d, nil)
+}
+
+// runWith is run with parameters of its own besides the file's.
+func (v *fileCheck) runWith(file string, d any, params map[string]any) (int64, error) {
+	p := v.p
+	if len(params) > 0 {
+		p = maps.Clone(v.p)
+		maps.Copy(p, params)
+	}
 	t0, c0 := time.Now(), cpu.Time()
-	n, err := execSQL(v.ctx, v.l.conn, file, d, v.p)
+	n, err := execSQL(v.ctx, v.l.conn, file, d, p)
 	v.l.log.Debug("sql", "file", file, "table", v.t.Name, "elapsed", time.Since(t0), "cpu", cpu.Time()-c0)
 	return n, v.csvErr(err)
 }
@@ -310,7 +324,7 @@ func (v *fileCheck) typedView() error {
 
 // staged makes sure the rows carry their line numbers: a file read where
 // used is staged now (inside the transaction, so its scans are slower: only
-// files with a problem get here), and the typed view reads the staged rows.
+// the exact way gets here), and the typed view reads the staged rows.
 func (v *fileCheck) staged() error {
 	if !v.sf.n.Staged {
 		t0, c0 := time.Now(), cpu.Time()
@@ -327,82 +341,167 @@ func (v *fileCheck) staged() error {
 
 // onePass is the fast way: write every row without a cell problem, then
 // check the key, references and table rules over the written rows in one
-// scan. It returns the rows written, or -1 when a rule found something (the
-// rows are taken back: the exact way words the findings from the start),
-// and clean when every row was written.
+// scan, and take back what they or the cell checks reject (takeBack). It
+// returns the rows written and kept, and clean when every row was.
 func (v *fileCheck) onePass() (loaded int64, clean bool, err error) {
 	if v.fsum.Read, err = v.l.rowsRead(v.ctx, v.sf); err != nil {
-		return -1, false, v.csvErr(err)
+		return 0, false, v.csvErr(err)
 	}
 	n, err := v.l.insertOnePass(v.ctx, v.run, v.data, v.fsum.Read)
 	if err != nil {
-		return -1, false, err
+		return 0, false, err
 	}
-	found, err := v.writtenBreakRules()
+	probe, err := probeData(v.data, v.t, !v.sf.f.Scan.KeysUnique)
 	if err != nil {
 		return n, false, err
 	}
-	switch {
-	case found:
-		// Word the findings the exact way, from the start.
-		if _, err := v.run("delete_loaded.sql", v.data); err != nil {
-			return n, false, err
-		}
-		return -1, false, nil
-	case n == v.fsum.Read:
-		return n, true, nil
-	default:
-		// The rows left out are those with a cell problem: word them,
-		// with their lines.
-		if err := v.staged(); err != nil {
-			return n, false, err
-		}
-		// Counted as staged: the prescan's count is only relied on
-		// when every row was written.
-		if v.fsum.Read, err = v.l.rowsRead(v.ctx, v.sf); err != nil {
-			return n, false, err
-		}
-		if _, err := v.run("check.sql", v.data); err != nil {
-			return n, false, err
-		}
-		return n, false, nil
-	}
-}
-
-// writtenBreakRules reports whether the rows the one-pass insert wrote
-// break the key, a reference or a table rule: the probe (one scan of the
-// stored columns), else a table rule the probe has no form of, over the
-// typed rows.
-func (v *fileCheck) writtenBreakRules() (bool, error) {
-	probe, err := probeData(v.data, v.t, !v.sf.f.Scan.KeysUnique)
-	if err != nil {
-		return false, err
-	}
-	found := false
-	if probe.asks() {
-		if found, err = v.l.probe(v.ctx, probe); err != nil {
-			return false, err
-		}
-	}
-	if !found && probe.Rule == "" && hasTableRule(v.t) {
-		// A rule the probe has no form of runs over the typed rows.
-		if err := v.typedView(); err != nil {
-			return false, err
-		}
-		if _, err := v.run("problems_empty.sql", v.data); err != nil {
-			return false, err
-		}
-		ran, err := v.l.tableRule(v.ctx, v.run, v.data, v.t)
+	if probe.Rule == "" && hasTableRule(v.t) {
+		// A rule the probe has no form of (the survey tables) runs over
+		// the typed rows of the whole file; a finding sends the file the
+		// exact way (the rows written are taken back).
+		found, err := v.ruleOverFile()
 		if err != nil {
-			return false, err
+			return n, false, err
 		}
-		if ran {
-			if found, err = v.l.anyProblem(v.ctx, v.sf.n); err != nil {
-				return false, err
+		if found {
+			if _, err := v.run("delete_loaded.sql", v.data); err != nil {
+				return n, false, err
+			}
+			if err := v.exactChecks(); err != nil {
+				return 0, false, err
+			}
+			return 0, false, nil
+		}
+	}
+	suspect := false
+	if probe.asks() {
+		// A key the prescan saw twice is a finding already.
+		suspect = v.sf.f.Scan.KeysRepeat && probe.CheckKey
+		if !suspect {
+			if suspect, err = v.l.probe(v.ctx, probe); err != nil {
+				return n, false, err
+			}
+		}
+		if suspect {
+			if suspect, err = v.suspects(probe); err != nil {
+				return n, false, err
 			}
 		}
 	}
-	return found, nil
+	if !suspect && n == v.fsum.Read {
+		return n, true, nil
+	}
+	kept, err := v.takeBack(n, suspect, probe.Key)
+	return kept, false, err
+}
+
+// ruleOverFile runs the table's rule over the typed rows of the whole file
+// and says whether it found anything.
+func (v *fileCheck) ruleOverFile() (bool, error) {
+	if err := v.typedView(); err != nil {
+		return false, err
+	}
+	if _, err := v.run("problems_empty.sql", v.data); err != nil {
+		return false, err
+	}
+	if _, err := v.l.tableRule(v.ctx, v.run, v.data, v.t); err != nil {
+		return false, err
+	}
+	return v.l.anyProblem(v.ctx, v.sf.n)
+}
+
+// suspects lists the keys whose written rows are taken back
+// (suspects.sql) and says whether there are any (a probe's finding may be
+// two keys with one hash).
+func (v *fileCheck) suspects(probe probeArgs) (bool, error) {
+	probe.WithKeys = true
+	for _, r := range probe.Refs {
+		if r.Self {
+			probe.SelfColumn = r.Column
+		}
+	}
+	if _, err := v.run("suspects.sql", probe); err != nil {
+		return false, err
+	}
+	var any bool
+	err := queryRowSQL(v.ctx, v.l.conn, "any_suspect.sql", v.data, &any)
+	return any, err
+}
+
+// takeBack reads back the rows with a cell problem (not written) and, when
+// suspect, the rows whose key is a suspect (written; deleted here), with
+// their lines; then checks them the exact way. It returns the written rows
+// that stay; finish writes those of the taken rows that pass.
+func (v *fileCheck) takeBack(written int64, suspect bool, key []string) (int64, error) {
+	data := struct {
+		checkData
+		Key        []string
+		AnySuspect bool
+		HasBreaks  bool
+		CSV        *csvSource
+	}{checkData: v.data, Key: key, AnySuspect: suspect}
+	params := map[string]any{}
+	if !v.sf.n.Staged {
+		// A file read where used is read again, numbered in file order.
+		data.Rows = "numbered"
+		data.CSV = &csvSource{Path: v.sf.f.Path, Delimiter: v.sf.f.Delimiter, Columns: csvColumns(v.sf.f)}
+		records, shifts := breakShifts(v.sf.f.Scan.LineBreaks)
+		data.HasBreaks = len(records) > 0
+		params["break_records"], params["break_shifts"] = records, shifts
+		ordered, err := warehouse.Override(v.ctx, v.l.conn, warehouse.Setting{Name: "preserve_insertion_order", Scope: "session", Value: "true"})
+		if err != nil {
+			return 0, err
+		}
+		defer ordered()
+	}
+	if _, err := v.runWith("stage_taken.sql", data, params); err != nil {
+		return 0, err
+	}
+	v.data.Rows = v.data.Taken
+	v.data.TakenBack = true
+	v.typedMade = false
+	if err := v.typedView(); err != nil {
+		return 0, err
+	}
+	if _, err := v.run("check.sql", v.data); err != nil {
+		return 0, err
+	}
+	var err error
+	if v.data.AnyBad, err = v.l.anyProblem(v.ctx, v.sf.n); err != nil {
+		return 0, err
+	}
+	kept := written
+	if suspect {
+		deleted, err := v.run("delete_taken.sql", struct {
+			checkData
+			Key []string
+		}{v.data, key})
+		if err != nil {
+			return 0, err
+		}
+		kept -= deleted
+	}
+	return kept, v.l.rules(v.ctx, v.run, v.data, v.t)
+}
+
+// csvSource is the read_csv template's data (direct_csv.sql).
+type csvSource struct {
+	Path, Delimiter string
+	Columns         []string
+}
+
+// breakShifts turns the records of a file's line breaks inside quoted
+// cells (fileScan.LineBreaks) into the records holding breaks, in order,
+// and the breaks up to and including each.
+func breakShifts(lineBreaks []int64) (records, shifts []int64) {
+	for i, r := range lineBreaks {
+		if k := len(records); k > 0 && records[k-1] == r {
+			shifts[k-1] = int64(i + 1)
+		} else {
+			records, shifts = append(records, r), append(shifts, int64(i+1))
+		}
+	}
+	return records, shifts
 }
 
 // exactChecks is the exact way: the staged rows' cell problems first, then
@@ -424,10 +523,12 @@ func (v *fileCheck) exactChecks() error {
 	return v.l.rules(v.ctx, v.run, v.data, v.t)
 }
 
-// finish writes the problems to load_rejects (unless clean), the rows to
-// raw.<table> when the one-pass way has not (loaded < 0), and the keys of
-// rejected rows; it checks that read = loaded + rejected.
-func (v *fileCheck) finish(loaded int64, clean bool) (FileSummary, error) {
+// finish writes the problems to load_rejects (unless clean), with insert
+// the rows that pass of those checked (all of the exact way's, the taken
+// rows of the one-pass way) to raw.<table> after the loaded rows written
+// already, and the keys of rejected rows; it checks that read = loaded +
+// rejected.
+func (v *fileCheck) finish(loaded int64, clean, insert bool) (FileSummary, error) {
 	fsum := &v.fsum
 	if !clean {
 		if _, err := v.run("insert_rejects.sql", v.data); err != nil {
@@ -438,11 +539,12 @@ func (v *fileCheck) finish(loaded int64, clean bool) (FileSummary, error) {
 		}
 	}
 	v.data.AnyProblem = fsum.Rejected > 0
-	if loaded < 0 {
-		var err error
-		if loaded, err = v.run("insert_raw.sql", insertData{v.data, false}); err != nil {
+	if insert {
+		n, err := v.run("insert_raw.sql", insertData{v.data, false})
+		if err != nil {
 			return *fsum, err
 		}
+		loaded += n
 	}
 	// The keys of rejected rows, for the reasons of dependants (made
 	// empty where a dependant asks: see rejectedKeys).
@@ -529,8 +631,12 @@ type probeArgs struct {
 	checkData
 	Key      []string
 	CheckKey bool // whether a key repeats is asked
-	Refs     []reference
-	Rule     string // sql/probe_rules/<table>.sql, rendered; empty if none
+	// WithKeys: joined has the key columns (suspects.sql) even without
+	// CheckKey; SelfColumn is the reference within the table, if any.
+	WithKeys   bool
+	SelfColumn string
+	Refs       []reference
+	Rule       string // sql/probe_rules/<table>.sql, rendered; empty if none
 }
 
 // asks says whether the probe has anything to check.

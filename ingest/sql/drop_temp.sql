@@ -10,3 +10,5 @@ drop table if exists {{ident .Problems}};
 drop table if exists {{ident .Bad}};
 drop table if exists {{ident .Rejected}};
 drop table if exists {{ident .Breaks}};
+drop table if exists {{ident .Taken}};
+drop table if exists {{ident .Suspects}};

@@ -6,14 +6,18 @@
 -- within the table is a written row) or the table's rule
 -- (sql/probe_rules/{{.Table}}.sql, the form of sql/rules/{{.Table}}.sql over
 -- the joined parents). These are the rows the exact way checks these rules
--- on, so a finding here is one there; the exact way words it. Each
+-- on, so a finding here is one there; suspects.sql then lists what it
+-- found, and the exact way's checks word it over those rows. Each
 -- reference is a left join to the parent's loaded rows, whose keys are
 -- unique, so no row is repeated. Keys are told apart by their hashes (a
 -- distinct count of integers is cheaper than one of strings): two keys
 -- with one hash only send a clean file the exact way, never a repeat past.
-with joined as (
+{{/* probe_joined: the CTE "joined" over the written rows, shared with
+suspects.sql: the key columns (when asked: CheckKey, WithKeys) and whether
+the row breaks a reference or the table's rule (found). */ -}}
+{{define "probe_joined"}}joined as (
     select
-{{- if .CheckKey}}
+{{- if or .CheckKey .WithKeys}}
 {{- range .Key}}
         typed.{{ident .}},
 {{- end}}
@@ -30,7 +34,8 @@ with joined as (
     left join {{ident .ParentLoaded}} as {{ident (printf "parent_%s" .Column)}}
         on {{ident (printf "parent_%s" .Column)}}.{{ident .ParentKey}} = typed.{{ident .Column}}
 {{- end}}
-),
+){{end -}}
+with {{template "probe_joined" .}},
 final as (
     select
 {{- if .CheckKey}}

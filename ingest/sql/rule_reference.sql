@@ -19,6 +19,13 @@ parents as (
 {{- if .AnyProblem}}
     anti join {{ident .Problems}} as p on p.__line = typed.__line
 {{- end}}
+{{- if .TakenBack}}
+    -- the rows read back are only those taken back: the written rows that
+    -- stay pass every check
+    union all
+    select loaded.{{ident .ParentKey}} as parent_key
+    from {{ident .ParentLoaded}} as loaded
+{{- end}}
 ),
 {{- else}}
 parents as (
