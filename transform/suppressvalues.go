@@ -3,11 +3,14 @@ package transform
 import "github.com/sipstat/sipstat/transform/suppress"
 
 // Suppress applies the small-number rule to values in place: within each
-// period and KPI, every breakdown's groups and their total go through
-// suppress.Apply, the one rule (query --suppress uses it too). A suppressed
-// value keeps its N (for sorting and tests) but Value, Numerator and Denominator are cleared, so no output can print them,
-// and its Status and Trend are none (kpis.md: a status is never shown for a
-// suppressed value).
+// period and KPI, each breakdown's groups with the KPI's total (nil when the
+// values hold none) go through suppress.Apply, the one rule; `kpi
+// --suppress` and the reports call Suppress, and `query --suppress` applies
+// suppress.Apply to a query's columns itself (queries/suppress.go). A
+// suppressed value (never a no-data one) is marked Suppressed and keeps its
+// N (for sorting and tests), but Value, Numerator and Denominator are
+// cleared, so no output can print them, and its Status and Trend are none
+// (kpis.md: a status is never shown for a suppressed value).
 func Suppress(values []Value, threshold int) {
 	type key struct{ period, kpi string }
 	cells := make([]suppress.Cell, len(values))
