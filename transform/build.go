@@ -159,21 +159,9 @@ func withoutFSST(ctx context.Context, q warehouse.Querier) (func(), error) {
 // table and the load tables on the first load; their DDL lives there), then
 // creates the staging views and the reference tables.
 func (r *runner) prepare(ctx context.Context) error {
-	have := map[string]bool{}
-	rows, err := r.q.QueryContext(ctx, mustSQL("params/loaded_tables.sql"))
+	have, err := stringSet(ctx, r.q, "params/loaded_tables.sql")
 	if err != nil {
-		return fmt.Errorf("transform: sql/params/loaded_tables.sql: %w", err)
-	}
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			rows.Close()
-			return err
-		}
-		have[name] = true
-	}
-	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
-		return fmt.Errorf("transform: sql/params/loaded_tables.sql: %w", err)
+		return err
 	}
 	want := []string{"main.load_sources", "main.load_files"}
 	for _, t := range contract.Tables {

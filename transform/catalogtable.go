@@ -6,7 +6,6 @@ package transform
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -96,22 +95,9 @@ func (r *runner) surveyOverrides(ctx context.Context, s Settings, known map[stri
 	if err != nil {
 		return err
 	}
-	stmt := mustSQL("catalog/setting_override.sql")
-	rows, err := r.q.QueryContext(ctx, stmt, TargetSourceSettings, string(b))
+	found, err := stringSet(ctx, r.q, "catalog/setting_override.sql", TargetSourceSettings, string(b))
 	if err != nil {
-		return fmt.Errorf("transform: sql/catalog/setting_override.sql: %w", err)
-	}
-	found := map[string]bool{}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		found[id] = true
-	}
-	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
-		return fmt.Errorf("transform: sql/catalog/setting_override.sql: %w", err)
+		return err
 	}
 	for _, id := range ids {
 		if !found[id] {

@@ -114,23 +114,7 @@ func StaleDocs(ctx context.Context, q warehouse.Querier) ([]string, error) {
 }
 
 func docTargets(ctx context.Context, q warehouse.Querier) (map[string]bool, error) {
-	rows, err := q.QueryContext(ctx, mustSQL("read/doc_targets.sql"))
-	if err != nil {
-		return nil, fmt.Errorf("transform: sql/read/doc_targets.sql: %w", err)
-	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			return nil, fmt.Errorf("transform: sql/read/doc_targets.sql: %w", err)
-		}
-		out[t] = true
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("transform: sql/read/doc_targets.sql: %w", err)
-	}
-	return out, nil
+	return stringSet(ctx, q, "read/doc_targets.sql")
 }
 
 var commentRe = regexp.MustCompile(`(?is)^comment\s+on\s+(table|view|column)\s+([a-z_][a-z0-9_]*)(?:\.([a-z_][a-z0-9_]*))?\s+is\s+'`)

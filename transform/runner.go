@@ -6,6 +6,7 @@ package transform
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -71,6 +72,28 @@ func (r *runner) execText(ctx context.Context, file, prefix, stmt, suffix string
 		return fmt.Errorf("transform: sql/%s: %w", file, err)
 	}
 	return nil
+}
+
+// stringSet runs the embedded query file, whose one column is a string, with
+// args and returns its values as a set.
+func stringSet(ctx context.Context, q warehouse.Querier, file string, args ...any) (map[string]bool, error) {
+	rows, err := q.QueryContext(ctx, mustSQL(file), args...)
+	if err != nil {
+		return nil, fmt.Errorf("transform: sql/%s: %w", file, err)
+	}
+	out := map[string]bool{}
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("transform: sql/%s: %w", file, err)
+		}
+		out[s] = true
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, fmt.Errorf("transform: sql/%s: %w", file, err)
+	}
+	return out, nil
 }
 
 // execSQL runs a statement rendered from an embedded template; what names

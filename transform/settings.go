@@ -3,8 +3,10 @@ package transform
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -65,17 +67,9 @@ func (s Settings) ParseTargets() (map[string]Target, error) {
 	if len(s.Targets) == 0 {
 		return nil, nil
 	}
-	kpis := map[string]KPI{}
-	for _, k := range catalogKPIsRaw() {
-		kpis[k.ID] = k
-	}
-	ids := make([]string, 0, len(s.Targets))
-	for id := range s.Targets {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	kpis := catalogByID()
 	out := map[string]Target{}
-	for _, id := range ids {
+	for _, id := range slices.Sorted(maps.Keys(s.Targets)) {
 		rule := s.Targets[id]
 		k, known := kpis[id]
 		if !known && !strings.HasPrefix(id, "survey_") {
@@ -143,6 +137,15 @@ func parseTargetRule(rule string) (Target, bool, error) {
 	}
 	t.Level = x
 	return t, pct, nil
+}
+
+// catalogByID is the embedded catalogue's KPIs (without targets) by id.
+func catalogByID() map[string]KPI {
+	kpis := map[string]KPI{}
+	for _, k := range catalogKPIsRaw() {
+		kpis[k.ID] = k
+	}
+	return kpis
 }
 
 // DefaultSettings are the defaults of kpis.md.
@@ -229,17 +232,9 @@ func (s Settings) Validate() error {
 	if _, err := s.ParseTargets(); err != nil {
 		return err
 	}
-	known := map[string]bool{}
-	for _, k := range catalogKPIsRaw() {
-		known[k.ID] = true
-	}
-	ids := make([]string, 0, len(s.ObservationWindowDays))
-	for id := range s.ObservationWindowDays {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		if !known[id] && !strings.HasPrefix(id, "survey_") {
+	kpis := catalogByID()
+	for _, id := range slices.Sorted(maps.Keys(s.ObservationWindowDays)) {
+		if _, known := kpis[id]; !known && !strings.HasPrefix(id, "survey_") {
 			return fmt.Errorf("observation_window_days.%s: no KPI with that id", id)
 		}
 		if s.ObservationWindowDays[id] < 0 {

@@ -17,12 +17,9 @@ import (
 func Values(ctx context.Context, q warehouse.Querier, f Filter) ([]Value, error) {
 	join := func(xs []string) string { return strings.Join(xs, "\x1f") }
 	ps, ks, bs := join(f.Periods), join(f.KPIIDs), join(f.Breakdowns)
-	rows, err := q.QueryContext(ctx, mustSQL("read/values.sql"), ps, ps, ks, ks, bs, bs, strings.Join(Breakdowns, ","))
+	rows, err := read(ctx, q, "read/values.sql", ps, ps, ks, ks, bs, bs, strings.Join(Breakdowns, ","))
 	if err != nil {
-		if old := builtByOlder(ctx, q); old != nil {
-			return nil, old
-		}
-		return nil, fmt.Errorf("transform: sql/read/values.sql: %w", err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []Value
@@ -42,6 +39,19 @@ func Values(ctx context.Context, q warehouse.Querier, f Filter) ([]Value, error)
 		return nil, fmt.Errorf("transform: read kpi_values: %w", err)
 	}
 	return out, nil
+}
+
+// read runs a read of kpi_values or kpi_catalog; a failure on a database
+// an older sipstat built says to load again.
+func read(ctx context.Context, q warehouse.Querier, file string, args ...any) (*sql.Rows, error) {
+	rows, err := q.QueryContext(ctx, mustSQL(file), args...)
+	if err != nil {
+		if old := builtByOlder(ctx, q); old != nil {
+			return nil, old
+		}
+		return nil, fmt.Errorf("transform: sql/%s: %w", file, err)
+	}
+	return rows, nil
 }
 
 // builtByOlder explains a failed read of a database whose kpi_values or
@@ -68,12 +78,9 @@ func ptr(n sql.NullFloat64) *float64 {
 // LoadCatalog reads kpi_catalog: the embedded catalogue with the targets it
 // was built with, plus the user audit's per-question KPIs of the data.
 func LoadCatalog(ctx context.Context, q warehouse.Querier) ([]KPI, error) {
-	rows, err := q.QueryContext(ctx, mustSQL("read/catalog.sql"))
+	rows, err := read(ctx, q, "read/catalog.sql")
 	if err != nil {
-		if old := builtByOlder(ctx, q); old != nil {
-			return nil, old
-		}
-		return nil, fmt.Errorf("transform: sql/read/catalog.sql: %w", err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []KPI
