@@ -44,31 +44,28 @@ func wrongTypeError(f *inputFile, col contract.Column, stored string) error {
 		f.where(), col.Name, stored, col.Name, typeWant(col.Type))
 }
 
+// typedTypes are the contract types the type rule looks at, with how the
+// messages word them: what the contract wants, and what its values are.
+var typedTypes = map[contract.Type]struct{ want, noun string }{
+	contract.TypeDate: {"a date (want Excel date cells or text YYYY-MM-DD)", "dates"},
+	contract.TypeInt:  {"a whole number (want number cells without a date format, or text)", "whole numbers"},
+	contract.TypeBool: {"a yes/no value (want TRUE/FALSE, 0/1 or text)", "yes/no values"},
+}
+
 func typeWant(t contract.Type) string {
-	switch t {
-	case contract.TypeDate:
-		return "a date (want Excel date cells or text YYYY-MM-DD)"
-	case contract.TypeInt:
-		return "a whole number (want number cells without a date format, or text)"
-	case contract.TypeBool:
-		return "a yes/no value (want TRUE/FALSE, 0/1 or text)"
+	if w, ok := typedTypes[t]; ok {
+		return w.want
 	}
 	return "text"
 }
 
-func typeNoun(t contract.Type) string {
-	switch t {
-	case contract.TypeDate:
-		return "dates"
-	case contract.TypeInt:
-		return "whole numbers"
-	}
-	return "yes/no values"
-}
+// typeNoun names a typed column's values (only typed columns are named).
+func typeNoun(t contract.Type) string { return typedTypes[t].noun }
 
 // typedColumn says whether the type rule looks at a contract column.
 func typedColumn(t contract.Type) bool {
-	return t == contract.TypeDate || t == contract.TypeInt || t == contract.TypeBool
+	_, ok := typedTypes[t]
+	return ok
 }
 
 // valueFits says whether a cell's text (as xlsxRows passes it on) passes the

@@ -2,7 +2,6 @@ package html
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -118,7 +117,7 @@ func boxChart(s boxSpec, vals values) (chart, error) {
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[1], BorderColor: "#111", BorderWidth: 1}))
 		box.Overlap(sc)
 	}
-	enc, err := encodeOption(box, func(m map[string]any) {
+	return c.withOption(box, func(m map[string]any) {
 		// WithGridOpts adds a grid rather than replacing common's, and the
 		// series sit on the first: keep only the one with room for the
 		// two-line labels, the axis name and the legend.
@@ -145,9 +144,4 @@ func boxChart(s boxSpec, vals values) (chart, error) {
 		}
 		m["series"] = series
 	})
-	if err != nil {
-		return chart{}, fmt.Errorf("chart %s: %w", s.ID, err)
-	}
-	c.Option = enc
-	return c, nil
 }

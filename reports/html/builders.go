@@ -1,7 +1,6 @@
 package html
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"sort"
@@ -50,10 +49,6 @@ func trendChart(s trendSpec, vals values) (chart, error) {
 	yAxis := opts.YAxis{Type: "value", Name: s.YName, Min: 0, Max: valueAxisMax(s.Unit)}
 	global := append(common(s.Title, s.Desc), charts.WithGridOpts(gridFor(legendRows)), charts.WithXAxisOpts(xAxis), charts.WithYAxisOpts(yAxis))
 
-	var (
-		enc json.RawMessage
-		err error
-	)
 	if s.Bars {
 		bar := charts.NewBar()
 		bar.SetGlobalOptions(global...)
@@ -73,82 +68,76 @@ func trendChart(s trendSpec, vals values) (chart, error) {
 			}
 			bar.AddSeries(ser.Name, data, so...)
 		}
-		enc, err = encodeOption(bar, nil)
-	} else {
-		line := charts.NewLine()
-		line.SetGlobalOptions(global...)
-		line.SetXAxis(s.Periods)
-		prelim := func(ser seriesSpec, j int) bool {
-			v := vals.get(s.Periods[j], ser.KPI, breakdown, s.Group)
-			return v != nil && v.Preliminary
+		return c.withOption(bar, nil)
+	}
+	line := charts.NewLine()
+	line.SetGlobalOptions(global...)
+	line.SetXAxis(s.Periods)
+	prelim := func(ser seriesSpec, j int) bool {
+		v := vals.get(s.Periods[j], ser.KPI, breakdown, s.Group)
+		return v != nil && v.Preliminary
+	}
+	anyPrelim := false
+	for _, ser := range s.Series {
+		for j := range s.Periods {
+			anyPrelim = anyPrelim || prelim(ser, j)
 		}
-		anyPrelim := false
-		for _, ser := range s.Series {
-			for j := range s.Periods {
-				anyPrelim = anyPrelim || prelim(ser, j)
+	}
+	for i, ser := range s.Series {
+		// The final quarters as a line; a preliminary quarter is a gap
+		// here and drawn by the series below.
+		data := make([]opts.LineData, len(s.Periods))
+		for j, p := range s.Periods {
+			if prelim(ser, j) {
+				data[j] = opts.LineData{Value: markMissing}
+				c.Points = append(c.Points, point{Series: i, Index: j, Period: p, KPI: ser.KPI, Breakdown: breakdown, Group: s.Group, Elsewhere: true})
+				continue
 			}
+			data[j] = opts.LineData{Value: chartValue(vals.get(p, ser.KPI, breakdown, s.Group))}
+			c.Points = append(c.Points, point{Series: i, Index: j, Period: p, KPI: ser.KPI, Breakdown: breakdown, Group: s.Group})
 		}
+		so := []charts.SeriesOpts{
+			charts.WithSeriesId(ser.KPI),
+			charts.WithLineChartOpts(opts.LineChart{Symbol: lineSymbols[i%len(lineSymbols)], SymbolSize: 9, ShowSymbol: opts.Bool(true)}),
+			charts.WithLineStyleOpts(opts.LineStyle{Type: lineDashes[i%len(lineDashes)], Width: 3}),
+		}
+		if i == 0 {
+			so = append(so, targetLine(s.Target, s.Unit, false, s.Lang)...)
+		}
+		// A reference line goes on the last series, so its style does
+		// not replace the target's.
+		if i == len(s.Series)-1 && (i > 0 || s.Target == nil) {
+			so = append(so, referenceLine(s.Reference, s.Unit, false, s.Lang)...)
+		}
+		line.AddSeries(ser.Name, data, so...)
+	}
+	if anyPrelim {
+		// Preliminary quarters: a dashed line from the last final
+		// quarter to hollow markers, in the series' colour.
 		for i, ser := range s.Series {
-			// The final quarters as a line; a preliminary quarter is a gap
-			// here and drawn by the series below.
 			data := make([]opts.LineData, len(s.Periods))
 			for j, p := range s.Periods {
-				if prelim(ser, j) {
-					data[j] = opts.LineData{Value: markMissing}
-					c.Points = append(c.Points, point{Series: i, Index: j, Period: p, KPI: ser.KPI, Breakdown: breakdown, Group: s.Group, Elsewhere: true})
+				if prelim(ser, j) || j+1 < len(s.Periods) && prelim(ser, j+1) {
+					data[j] = opts.LineData{Value: chartValue(vals.get(p, ser.KPI, breakdown, s.Group))}
+					if !prelim(ser, j) {
+						// The final quarter the dash starts from keeps its
+						// filled marker from the final line.
+						data[j].Symbol = "none"
+					}
+					c.Points = append(c.Points, point{Series: len(s.Series) + i, Index: j, Period: p, KPI: ser.KPI, Breakdown: breakdown, Group: s.Group})
 					continue
 				}
-				data[j] = opts.LineData{Value: chartValue(vals.get(p, ser.KPI, breakdown, s.Group))}
-				c.Points = append(c.Points, point{Series: i, Index: j, Period: p, KPI: ser.KPI, Breakdown: breakdown, Group: s.Group})
+				data[j] = opts.LineData{Value: markMissing}
+				c.Points = append(c.Points, point{Series: len(s.Series) + i, Index: j, Period: p, KPI: ser.KPI, Breakdown: breakdown, Group: s.Group, Elsewhere: true})
 			}
-			so := []charts.SeriesOpts{
-				charts.WithSeriesId(ser.KPI),
-				charts.WithLineChartOpts(opts.LineChart{Symbol: lineSymbols[i%len(lineSymbols)], SymbolSize: 9, ShowSymbol: opts.Bool(true)}),
-				charts.WithLineStyleOpts(opts.LineStyle{Type: lineDashes[i%len(lineDashes)], Width: 3}),
-			}
-			if i == 0 {
-				so = append(so, targetLine(s.Target, s.Unit, false, s.Lang)...)
-			}
-			// A reference line goes on the last series, so its style does
-			// not replace the target's.
-			if i == len(s.Series)-1 && (i > 0 || s.Target == nil) {
-				so = append(so, referenceLine(s.Reference, s.Unit, false, s.Lang)...)
-			}
-			line.AddSeries(ser.Name, data, so...)
+			line.AddSeries(ser.Name+" ("+tr(s.Lang, "prel.", "prel.")+")", data,
+				charts.WithSeriesId(ser.KPI+":prel"),
+				charts.WithLineChartOpts(opts.LineChart{Symbol: "emptyCircle", SymbolSize: 10, ShowSymbol: opts.Bool(true)}),
+				charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 2, Color: palette[i%len(palette)]}),
+				charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[i%len(palette)]}))
 		}
-		if anyPrelim {
-			// Preliminary quarters: a dashed line from the last final
-			// quarter to hollow markers, in the series' colour.
-			for i, ser := range s.Series {
-				data := make([]opts.LineData, len(s.Periods))
-				for j, p := range s.Periods {
-					if prelim(ser, j) || j+1 < len(s.Periods) && prelim(ser, j+1) {
-						data[j] = opts.LineData{Value: chartValue(vals.get(p, ser.KPI, breakdown, s.Group))}
-						if !prelim(ser, j) {
-							// The final quarter the dash starts from keeps its
-							// filled marker from the final line.
-							data[j].Symbol = "none"
-						}
-						c.Points = append(c.Points, point{Series: len(s.Series) + i, Index: j, Period: p, KPI: ser.KPI, Breakdown: breakdown, Group: s.Group})
-						continue
-					}
-					data[j] = opts.LineData{Value: markMissing}
-					c.Points = append(c.Points, point{Series: len(s.Series) + i, Index: j, Period: p, KPI: ser.KPI, Breakdown: breakdown, Group: s.Group, Elsewhere: true})
-				}
-				line.AddSeries(ser.Name+" ("+tr(s.Lang, "prel.", "prel.")+")", data,
-					charts.WithSeriesId(ser.KPI+":prel"),
-					charts.WithLineChartOpts(opts.LineChart{Symbol: "emptyCircle", SymbolSize: 10, ShowSymbol: opts.Bool(true)}),
-					charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 2, Color: palette[i%len(palette)]}),
-					charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[i%len(palette)]}))
-			}
-		}
-		enc, err = encodeOption(line, nil)
 	}
-	if err != nil {
-		return chart{}, fmt.Errorf("chart %s: %w", s.ID, err)
-	}
-	c.Option = enc
-	return c, nil
+	return c.withOption(line, nil)
 }
 
 // barSpec describes bars of KPIs by the groups of a breakdown in one period.
@@ -291,12 +280,7 @@ func barChart(s barSpec, vals values) (chart, error) {
 		}
 		bar.AddSeries(ser.Name, data, so...)
 	}
-	enc, err := encodeOption(bar, nil)
-	if err != nil {
-		return chart{}, fmt.Errorf("chart %s: %w", s.ID, err)
-	}
-	c.Option = enc
-	return c, nil
+	return c.withOption(bar, nil)
 }
 
 // rotation tilts category labels when there are many or long ones.
@@ -398,12 +382,7 @@ func heatChart(s heatSpec, vals values) (chart, error) {
 	hm.AddSeries(tr(s.Lang, "Värde", "Value"), data, charts.WithSeriesId(s.KPI),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}),
 		charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#fff", BorderWidth: 1}))
-	enc, err := encodeOption(hm, nil)
-	if err != nil {
-		return chart{}, fmt.Errorf("chart %s: %w", s.ID, err)
-	}
-	c.Option = enc
-	return c, nil
+	return c.withOption(hm, nil)
 }
 
 // funnelSpec describes the process funnel: stages in process order.
@@ -457,12 +436,7 @@ func funnelChart(s funnelSpec, vals values) (chart, error) {
 	bar.AddSeries(tr(s.Lang, "Antal", "Count"), data, charts.WithSeriesId("funnel"),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"}),
 		charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "20%"}))
-	enc, err := encodeOption(bar, nil)
-	if err != nil {
-		return chart{}, fmt.Errorf("chart %s: %w", s.ID, err)
-	}
-	c.Option = enc
-	return c, nil
+	return c.withOption(bar, nil)
 }
 
 // countSpec describes bars of plain counts that are not KPI values (data
@@ -517,12 +491,7 @@ func countChart(s countSpec) (chart, error) {
 		}
 		bar.AddSeries(ser.Name, data, so...)
 	}
-	enc, err := encodeOption(bar, nil)
-	if err != nil {
-		return chart{}, fmt.Errorf("chart %s: %w", s.ID, err)
-	}
-	c.Option = enc
-	return c, nil
+	return c.withOption(bar, nil)
 }
 
 func names(ss []seriesSpec) []string {
@@ -587,12 +556,7 @@ func matrixChart(s matrixSpec, vals values) (chart, error) {
 		}
 		bar.AddSeries(g.Label, data, charts.WithSeriesId(g.Breakdown+":"+g.Code))
 	}
-	enc, err := encodeOption(bar, nil)
-	if err != nil {
-		return chart{}, fmt.Errorf("chart %s: %w", s.ID, err)
-	}
-	c.Option = enc
-	return c, nil
+	return c.withOption(bar, nil)
 }
 
 // legendLines estimates how many lines the legend under a chart takes at

@@ -145,14 +145,28 @@ type seriesSpec struct {
 	Name string
 }
 
+// echartsOption is a go-echarts chart.
+type echartsOption interface {
+	Validate()
+	JSON() map[string]any
+}
+
+// withOption returns c with o's option (encodeOption), an error naming the
+// chart.
+func (c chart) withOption(o echartsOption, adjust func(map[string]any)) (chart, error) {
+	enc, err := encodeOption(o, adjust)
+	if err != nil {
+		return chart{}, fmt.Errorf("chart %s: %w", c.ID, err)
+	}
+	c.Option = enc
+	return c, nil
+}
+
 // encodeOption validates a go-echarts chart, lets the caller adjust the
 // option map where go-echarts has no field for an ECharts setting, and
 // marshals it. encoding/json refuses NaN and ±Inf, so a value that slipped
 // past chartValue fails the report instead of drawing a blank chart.
-func encodeOption(c interface {
-	Validate()
-	JSON() map[string]any
-}, adjust func(map[string]any)) (json.RawMessage, error) {
+func encodeOption(c echartsOption, adjust func(map[string]any)) (json.RawMessage, error) {
 	c.Validate()
 	m := c.JSON()
 	// The page does not use go-echarts' page template, so the preset CDN
@@ -205,15 +219,21 @@ func targetLine(target *float64, unit transform.Unit, horizontal bool, lang stri
 		return nil
 	}
 	label := tr(lang, "Mål", "Target") + " " + formatNumber(*target, unit, lang)
+	return markLine(*target, label, "dashed", "#b00020", "insideEndTop", horizontal)
+}
+
+// markLine draws a labelled level across the value axis (on horizontal
+// bars, a vertical line at that x) in the given dash and colour.
+func markLine(level float64, label, dash, colour, position string, horizontal bool) []charts.SeriesOpts {
 	style := charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
 		Symbol:    []string{"none", "none"},
-		LineStyle: &opts.LineStyle{Type: "dashed", Color: "#b00020", Width: 2},
-		Label:     &opts.Label{Show: opts.Bool(true), Formatter: label, Position: "insideEndTop", Color: "#b00020"},
+		LineStyle: &opts.LineStyle{Type: dash, Color: colour, Width: 2},
+		Label:     &opts.Label{Show: opts.Bool(true), Formatter: label, Position: position, Color: colour},
 	})
 	if horizontal {
-		return []charts.SeriesOpts{charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{Name: label, XAxis: *target}), style}
+		return []charts.SeriesOpts{charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{Name: label, XAxis: level}), style}
 	}
-	return []charts.SeriesOpts{charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: label, YAxis: *target}), style}
+	return []charts.SeriesOpts{charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: label, YAxis: level}), style}
 }
 
 func tr(lang, sv, en string) string {
@@ -234,13 +254,5 @@ func referenceLine(ref *float64, unit transform.Unit, horizontal bool, lang stri
 		label = name[0]
 	}
 	label += " " + formatNumber(*ref, unit, lang)
-	style := charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
-		Symbol:    []string{"none", "none"},
-		LineStyle: &opts.LineStyle{Type: "dotted", Color: "#404040", Width: 2},
-		Label:     &opts.Label{Show: opts.Bool(true), Formatter: label, Position: "insideEndBottom", Color: "#404040"},
-	})
-	if horizontal {
-		return []charts.SeriesOpts{charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{Name: label, XAxis: *ref}), style}
-	}
-	return []charts.SeriesOpts{charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: label, YAxis: *ref}), style}
+	return markLine(*ref, label, "dotted", "#404040", "insideEndBottom", horizontal)
 }

@@ -110,7 +110,7 @@ func (b *builder) funnelPlot(fp model.FunnelPlot, k *model.KPI) (chart, error) {
 		return map[string]any{"type": "line", "name": name, "data": data, "showSymbol": false, "silent": true,
 			"lineStyle": map[string]any{"type": dash, "color": colour, "width": 1.5}, "itemStyle": map[string]any{"color": colour}, "z": 1}
 	}
-	enc, err := encodeOption(sc, func(m map[string]any) {
+	return c.withOption(sc, func(m map[string]any) {
 		series := seriesOf(m)
 		for _, x := range series {
 			if ss, ok := x.(map[string]any); ok {
@@ -133,11 +133,6 @@ func (b *builder) funnelPlot(fp model.FunnelPlot, k *model.KPI) (chart, error) {
 			m["xAxis"] = xs
 		}
 	})
-	if err != nil {
-		return chart{}, fmt.Errorf("chart %s: %w", id, err)
-	}
-	c.Option = enc
-	return c, nil
 }
 
 func intp(i int) *int { return &i }
@@ -224,7 +219,7 @@ func (b *builder) spcChart(sp model.SPCChart, k *model.KPI) (chart, error) {
 			point{Series: 1, Index: i, Source: "kpi_spc", KPI: sp.KPIID, Period: months[i], Elsewhere: !p.Preliminary && !nextPrel},
 			point{Series: 2, Index: i, Source: "kpi_spc", KPI: sp.KPIID, Period: months[i], Elsewhere: !p.OutsideLimits && !p.RunSignal})
 	}
-	enc, err := encodeOption(ln, func(m map[string]any) {
+	return c.withOption(ln, func(m map[string]any) {
 		series := seriesOf(m)
 		line := func(name, dash, colour string, data []any) map[string]any {
 			return map[string]any{"type": "line", "name": name, "data": data, "showSymbol": false, "silent": true, "step": "middle",
@@ -236,11 +231,6 @@ func (b *builder) spcChart(sp model.SPCChart, k *model.KPI) (chart, error) {
 			line(tr(b.lang, "Styrgräns", "Control limit"), "dashed", "#7f7f7f", ucl))
 		m["series"] = series
 	})
-	if err != nil {
-		return chart{}, fmt.Errorf("chart %s: %w", id, err)
-	}
-	c.Option = enc
-	return c, nil
 }
 
 // seriesOf returns an option's series as plain JSON values, so series that

@@ -277,21 +277,20 @@ func (b *builder) series(ids ...string) []seriesSpec {
 
 // unitAxis names a value axis with its unit.
 func (b *builder) unitAxis(u transform.Unit) string {
-	switch u {
-	case transform.UnitShare:
-		return tr(b.lang, "Andel (%)", "Share (%)")
-	case transform.UnitDays:
-		return tr(b.lang, "Dagar", "Days")
-	case transform.UnitCount:
-		return tr(b.lang, "Antal", "Count")
-	case transform.UnitRate:
-		return tr(b.lang, "Per 100 möten / 10 000 inv.", "Per 100 meetings / 10,000 inhabitants")
-	case transform.UnitIndex:
-		return tr(b.lang, "Index (0–100)", "Index (0–100)")
-	case transform.UnitMean:
-		return tr(b.lang, "Medelvärde", "Mean")
+	if n, ok := unitAxes[u]; ok {
+		return tr(b.lang, n[0], n[1])
 	}
 	return string(u)
+}
+
+// unitAxes are the value axes' names by unit, in Swedish and English.
+var unitAxes = map[transform.Unit][2]string{
+	transform.UnitShare: {"Andel (%)", "Share (%)"},
+	transform.UnitDays:  {"Dagar", "Days"},
+	transform.UnitCount: {"Antal", "Count"},
+	transform.UnitRate:  {"Per 100 möten / 10 000 inv.", "Per 100 meetings / 10,000 inhabitants"},
+	transform.UnitIndex: {"Index (0–100)", "Index (0–100)"},
+	transform.UnitMean:  {"Medelvärde", "Mean"},
 }
 
 func (b *builder) meta() []metaItem {

@@ -31,33 +31,29 @@ func readFunnels(ctx context.Context, q warehouse.Querier, r *Report) ([]FunnelP
 	if region == "00" {
 		region = ""
 	}
-	rows, err := q.QueryContext(ctx, query("funnel.sql"), r.Meta.Period.Label, region)
-	if err != nil {
-		return nil, fmt.Errorf("reports/model/sql/funnel.sql: %w", err)
-	}
-	defer rows.Close()
 	var out []FunnelPlot
-	for rows.Next() {
+	err := scanAll(ctx, q, "funnel.sql", func(rows *sql.Rows) error {
 		var id string
 		var p FunnelPoint
 		var centre float64
 		var lo95, hi95, lo998, hi998 sql.NullFloat64
 		if err := rows.Scan(&id, &p.Code, &p.Label, &p.Value, &p.Numerator, &p.Denominator, &centre,
 			&lo95, &hi95, &lo998, &hi998, &p.Signal); err != nil {
-			return nil, fmt.Errorf("reports/model/sql/funnel.sql: %w", err)
+			return err
 		}
 		p.Lower95, p.Upper95, p.Lower998, p.Upper998 = lo95.Float64, hi95.Float64, lo998.Float64, hi998.Float64
 		k := r.KPI(id)
 		if k == nil || !k.Steering {
-			continue
+			return nil
 		}
 		if n := len(out); n == 0 || out[n-1].KPIID != id {
 			out = append(out, FunnelPlot{KPIID: id, Period: r.Meta.Period.Label, Centre: centre})
 		}
 		out[len(out)-1].Points = append(out[len(out)-1].Points, p)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reports/model/sql/funnel.sql: %w", err)
+		return nil
+	}, r.Meta.Period.Label, region)
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -67,19 +63,14 @@ func readSPC(ctx context.Context, q warehouse.Querier) ([]SPCChart, error) {
 	if ok, err := hasTable(ctx, q, "kpi_spc"); err != nil || !ok {
 		return nil, err
 	}
-	rows, err := q.QueryContext(ctx, query("spc.sql"))
-	if err != nil {
-		return nil, fmt.Errorf("reports/model/sql/spc.sql: %w", err)
-	}
-	defer rows.Close()
 	var out []SPCChart
-	for rows.Next() {
+	err := scanAll(ctx, q, "spc.sql", func(rows *sql.Rows) error {
 		var id string
 		var month time.Time
 		var v, num, den, centre, lcl, ucl sql.NullFloat64
 		var p SPCPoint
 		if err := rows.Scan(&id, &month, &v, &num, &den, &centre, &lcl, &ucl, &p.OutsideLimits, &p.RunSignal, &p.Preliminary); err != nil {
-			return nil, fmt.Errorf("reports/model/sql/spc.sql: %w", err)
+			return err
 		}
 		p.Month = month
 		if v.Valid {
@@ -91,9 +82,10 @@ func readSPC(ctx context.Context, q warehouse.Querier) ([]SPCChart, error) {
 			out = append(out, SPCChart{KPIID: id})
 		}
 		out[len(out)-1].Points = append(out[len(out)-1].Points, p)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reports/model/sql/spc.sql: %w", err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -150,21 +142,17 @@ func readLabels(ctx context.Context, q warehouse.Querier) (Labels, error) {
 	if ok, err := hasTable(ctx, q, "kpi_labels"); err != nil || !ok {
 		return out, err
 	}
-	rows, err := q.QueryContext(ctx, query("labels.sql"))
-	if err != nil {
-		return nil, fmt.Errorf("reports/model/sql/labels.sql: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err := scanAll(ctx, q, "labels.sql", func(rows *sql.Rows) error {
 		var kind, code string
 		var sv, en sql.NullString
 		if err := rows.Scan(&kind, &code, &sv, &en); err != nil {
-			return nil, fmt.Errorf("reports/model/sql/labels.sql: %w", err)
+			return err
 		}
 		out[[2]string{kind, code}] = [2]string{sv.String, en.String}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reports/model/sql/labels.sql: %w", err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -22,15 +22,17 @@ func Decimals(u transform.Unit) int {
 
 // ExcelFormat is the workbook's number format for a unit, following Decimals.
 func ExcelFormat(u transform.Unit) string {
-	switch u {
-	case transform.UnitShare:
-		return "0.0%"
-	case transform.UnitCount:
-		return "#,##0"
-	case transform.UnitIndex:
-		return "0"
+	if f, ok := excelFormats[u]; ok {
+		return f
 	}
 	return "0.0"
+}
+
+// excelFormats are the units whose format is not one decimal ("0.0").
+var excelFormats = map[transform.Unit]string{
+	transform.UnitShare: "0.0%",
+	transform.UnitCount: "#,##0",
+	transform.UnitIndex: "0",
 }
 
 // FormatNumber shows a finite value in its unit with the decimals of the

@@ -416,27 +416,27 @@ func buildKPI(k transform.KPI, m Meta, idx *valueIndex) *KPI {
 			// The comparison by municipality is the region's.
 			from = region
 		}
-		br := Breakdown{Name: b, Label: BreakdownLabel(b)}
-		for _, g := range from.groups[valueKey{p.Label, k.ID, b, ""}] {
-			v, _ := from.get(p.Label, k.ID, b, g)
-			br.Groups = append(br.Groups, Group{Code: g, Label: groupLabel(v), Figure: FigureOf(v)})
-		}
-		if len(br.Groups) > 0 {
+		if br, ok := from.breakdown(p.Label, k.ID, b); ok {
 			kp.Breakdowns = append(kp.Breakdowns, br)
 		}
 	}
 	if idx.region != nil && kp.Breakdown("municipality") == nil {
-		b := "municipality"
-		br := Breakdown{Name: b, Label: BreakdownLabel(b)}
-		for _, g := range region.groups[valueKey{p.Label, k.ID, b, ""}] {
-			v, _ := region.get(p.Label, k.ID, b, g)
-			br.Groups = append(br.Groups, Group{Code: g, Label: groupLabel(v), Figure: FigureOf(v)})
-		}
-		if len(br.Groups) > 0 {
+		if br, ok := region.breakdown(p.Label, k.ID, "municipality"); ok {
 			kp.Breakdowns = append(kp.Breakdowns, br)
 		}
 	}
 	return kp
+}
+
+// breakdown is a KPI's breakdown in a period with the groups idx holds, and
+// whether it has any.
+func (idx *valueIndex) breakdown(period, kpi, b string) (Breakdown, bool) {
+	br := Breakdown{Name: b, Label: BreakdownLabel(b)}
+	for _, g := range idx.groups[valueKey{period, kpi, b, ""}] {
+		v, _ := idx.get(period, kpi, b, g)
+		br.Groups = append(br.Groups, Group{Code: g, Label: groupLabel(v), Figure: FigureOf(v)})
+	}
+	return br, len(br.Groups) > 0
 }
 
 func groupLabel(v transform.Value) string {
@@ -469,25 +469,21 @@ func orderBreakdowns(catalog, seen []string) []string {
 }
 
 func readSources(ctx context.Context, q warehouse.Querier) ([]Source, error) {
-	rows, err := q.QueryContext(ctx, query("sources.sql"))
-	if err != nil {
-		return nil, fmt.Errorf("reports/model/sql/sources.sql: %w", err)
-	}
-	defer rows.Close()
 	var out []Source
-	for rows.Next() {
+	err := scanAll(ctx, q, "sources.sql", func(rows *sql.Rows) error {
 		var s Source
 		var region, version sql.NullString
 		var extracted, loaded sql.NullTime
 		if err := rows.Scan(&s.Name, &region, &version, &extracted, &loaded); err != nil {
-			return nil, fmt.Errorf("reports/model/sql/sources.sql: %w", err)
+			return err
 		}
 		s.RegionCode, s.ContractVersion = region.String, version.String
 		s.ExtractedAt, s.LoadedAt = extracted.Time, loaded.Time
 		out = append(out, s)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reports/model/sql/sources.sql: %w", err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -12,55 +12,27 @@ import (
 // each KPI's excluded units from its headline figure.
 func readQuality(ctx context.Context, q warehouse.Querier, r *Report) (Quality, error) {
 	var out Quality
-	err := scanAll(ctx, q, "files.sql", func(rows *sql.Rows) error {
-		var f FileLoad
-		var format sql.NullString
-		if err := rows.Scan(&f.Source, &f.Table, &f.File, &format, &f.Read, &f.Loaded, &f.Rejected); err != nil {
-			return err
-		}
-		f.Format = format.String
-		out.Files = append(out.Files, f)
-		return nil
-	})
-	if err != nil {
-		return out, err
+	reads := []struct {
+		file string
+		scan func(*sql.Rows) error
+	}{
+		{"files.sql", appendRow(&out.Files, func(f *FileLoad) []any {
+			return []any{&f.Source, &f.Table, &f.File, emptyIfNull{&f.Format}, &f.Read, &f.Loaded, &f.Rejected}
+		})},
+		{"rejects.sql", appendRow(&out.Rejects, func(c *RejectCount) []any {
+			return []any{&c.Source, &c.Table, &c.File, &c.Column, &c.Reason, &c.Rows}
+		})},
+		{"warnings.sql", appendRow(&out.Warnings, func(w *Warning) []any {
+			return []any{&w.Source, emptyIfNull{&w.File}, &w.Message}
+		})},
+		{"flags.sql", appendRow(&out.Flags, func(f *FlagCount) []any {
+			return []any{&f.Rule, emptyIfNull{&f.Table}, emptyIfNull{&f.Description}, &f.DescriptionEN, &f.Rows}
+		})},
 	}
-	err = scanAll(ctx, q, "rejects.sql", func(rows *sql.Rows) error {
-		var c RejectCount
-		if err := rows.Scan(&c.Source, &c.Table, &c.File, &c.Column, &c.Reason, &c.Rows); err != nil {
-			return err
+	for _, rd := range reads {
+		if err := scanAll(ctx, q, rd.file, rd.scan); err != nil {
+			return out, err
 		}
-		out.Rejects = append(out.Rejects, c)
-		return nil
-	})
-	if err != nil {
-		return out, err
-	}
-	err = scanAll(ctx, q, "warnings.sql", func(rows *sql.Rows) error {
-		var w Warning
-		var file sql.NullString
-		if err := rows.Scan(&w.Source, &file, &w.Message); err != nil {
-			return err
-		}
-		w.File = file.String
-		out.Warnings = append(out.Warnings, w)
-		return nil
-	})
-	if err != nil {
-		return out, err
-	}
-	err = scanAll(ctx, q, "flags.sql", func(rows *sql.Rows) error {
-		var f FlagCount
-		var table, desc sql.NullString
-		if err := rows.Scan(&f.Rule, &table, &desc, &f.DescriptionEN, &f.Rows); err != nil {
-			return err
-		}
-		f.Table, f.Description = table.String, desc.String
-		out.Flags = append(out.Flags, f)
-		return nil
-	})
-	if err != nil {
-		return out, err
 	}
 	for _, k := range r.KPIs {
 		out.Excluded = append(out.Excluded, ExcludedCount{KPIID: k.ID, NameSV: k.NameSV, Excluded: k.Current.Excluded})
@@ -68,8 +40,10 @@ func readQuality(ctx context.Context, q warehouse.Querier, r *Report) (Quality, 
 	return out, nil
 }
 
-func scanAll(ctx context.Context, q warehouse.Querier, file string, scan func(*sql.Rows) error) error {
-	rows, err := q.QueryContext(ctx, query(file))
+// scanAll runs the SQL file with the arguments and calls scan on each row;
+// an error names the file.
+func scanAll(ctx context.Context, q warehouse.Querier, file string, scan func(*sql.Rows) error, args ...any) error {
+	rows, err := q.QueryContext(ctx, query(file), args...)
 	if err != nil {
 		return fmt.Errorf("reports/model/sql/%s: %w", file, err)
 	}
@@ -83,4 +57,27 @@ func scanAll(ctx context.Context, q warehouse.Querier, file string, scan func(*s
 		return fmt.Errorf("reports/model/sql/%s: %w", file, err)
 	}
 	return nil
+}
+
+// appendRow is a scanAll callback that scans each row into a new T, through
+// the destinations dest gives for it, and appends it to out.
+func appendRow[T any](out *[]T, dest func(*T) []any) func(*sql.Rows) error {
+	return func(rows *sql.Rows) error {
+		var x T
+		if err := rows.Scan(dest(&x)...); err != nil {
+			return err
+		}
+		*out = append(*out, x)
+		return nil
+	}
+}
+
+// emptyIfNull scans a nullable text column into a string, NULL as "".
+type emptyIfNull struct{ p *string }
+
+func (e emptyIfNull) Scan(v any) error {
+	var s sql.NullString
+	err := s.Scan(v)
+	*e.p = s.String
+	return err
 }
