@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -83,14 +85,45 @@ func (r *runner) document(ctx context.Context) error {
 		return err
 	}
 	for _, st := range sts {
-		if !exists[st.target] {
-			continue
-		}
-		if _, err := r.q.ExecContext(ctx, st.text); err != nil {
-			return fmt.Errorf("transform: sql/%s:%d: %w", st.file, st.line, err)
+		for _, text := range st.expand(exists, sts) {
+			if _, err := r.q.ExecContext(ctx, text); err != nil {
+				return fmt.Errorf("transform: sql/%s:%d: %w", st.file, st.line, err)
+			}
 		}
 	}
 	return nil
+}
+
+// anyTable is the table name of a comment on a column that means the same
+// wherever it occurs: `comment on column _.source is '…'`.
+const anyTable = "_"
+
+// expand returns the statements st stands for in a database whose targets
+// are exists: st itself when its target exists; for a column of anyTable,
+// one statement per existing table or view with that column that no other
+// statement of sts documents (in target order); none for a target that does
+// not exist.
+func (st docStatement) expand(exists map[string]bool, sts []docStatement) []string {
+	col, ok := strings.CutPrefix(st.target, anyTable+".")
+	if !ok {
+		if exists[st.target] {
+			return []string{st.text}
+		}
+		return nil
+	}
+	own := map[string]bool{}
+	for _, o := range sts {
+		own[o.target] = true
+	}
+	literal := st.text[len(commentRe.FindString(st.text))-1:]
+	var out []string
+	for _, target := range slices.Sorted(maps.Keys(exists)) {
+		table, c, ok := strings.Cut(target, ".")
+		if ok && c == col && !own[target] {
+			out = append(out, "comment on column "+warehouse.QuoteIdent(table)+"."+warehouse.QuoteIdent(col)+" is "+literal)
+		}
+	}
+	return out
 }
 
 // StaleDocs lists the targets of sql/docs ("table" or "table.column") that
@@ -106,7 +139,7 @@ func StaleDocs(ctx context.Context, q warehouse.Querier) ([]string, error) {
 	}
 	var out []string
 	for _, st := range sts {
-		if !exists[st.target] {
+		if len(st.expand(exists, sts)) == 0 {
 			out = append(out, st.target)
 		}
 	}

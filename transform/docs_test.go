@@ -136,3 +136,28 @@ func TestSplitStatements(t *testing.T) {
 		t.Errorf("second = %+v", got[1])
 	}
 }
+
+// TestSharedColumnComment: a comment on column _.<column> documents that
+// column in every existing table and view that has it, except where another
+// statement documents it; with no such column anywhere it is stale.
+func TestSharedColumnComment(t *testing.T) {
+	shared := docStatement{text: "comment on column _.source is 'Källa: it''s x.'", target: "_.source"}
+	own := docStatement{text: "comment on column load_sources.source is 'y'", target: "load_sources.source"}
+	sts := []docStatement{shared, own}
+	exists := map[string]bool{"sips": true, "sips.source": true, "meetings.source": true,
+		"load_sources.source": true, "sips.sip_id": true}
+	got := shared.expand(exists, sts)
+	want := []string{
+		`comment on column "meetings"."source" is 'Källa: it''s x.'`,
+		`comment on column "sips"."source" is 'Källa: it''s x.'`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("expand =\n%q\nwant\n%q", got, want)
+	}
+	if got := own.expand(exists, sts); !slices.Equal(got, []string{own.text}) {
+		t.Errorf("a table's own comment expands to %q", got)
+	}
+	if got := shared.expand(map[string]bool{"sips.sip_id": true}, sts); len(got) != 0 {
+		t.Errorf("with no source column anywhere: %q, want none (stale)", got)
+	}
+}
