@@ -127,7 +127,7 @@ no_data as (
     where c.is_no_data
 ),
 
-all_rows as (
+all_rows as materialized (
     select * from totals
     union all
     select * from groups
@@ -135,7 +135,7 @@ all_rows as (
     select * from no_data
 ),
 
-judged as (
+judged as materialized (
     -- preliminary, and the label of the same quarter a year earlier (null
     -- for a date range).
     select
