@@ -110,8 +110,36 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 			filters = append(filters, transform.Filter{Periods: ps, Breakdowns: trendBreakdowns()})
 		}
 	}
+	// A municipality's own scope (transform's temp tables on a connection
+	// of its own) is computed while the region's values are read.
+	var scopeResult func() ([]transform.Value, []SPCChart, error)
+	if opts.Municipality != "" {
+		p := transform.Params{Periods: slices.Clone(r.Meta.Trend), Settings: opts.Settings}
+		scopeResult = func() ([]transform.Value, []SPCChart, error) {
+			return scope(ctx, q, opts.Municipality, p, labels)
+		}
+		if _, pool := q.(interface {
+			Conn(context.Context) (*sql.Conn, error)
+		}); pool {
+			var vs []transform.Value
+			var spc []SPCChart
+			var err error
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				vs, spc, err = scope(ctx, q, opts.Municipality, p, labels)
+			}()
+			scopeResult = func() ([]transform.Value, []SPCChart, error) {
+				<-done
+				return vs, spc, err
+			}
+		}
+	}
 	reads, err := readValues(ctx, q, threshold, filters...)
 	if err != nil {
+		if scopeResult != nil {
+			scopeResult()
+		}
 		return nil, err
 	}
 	values, earlierValues := reads[0], slices.Concat(reads[1:]...)
@@ -132,9 +160,7 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 	// region's.
 	own := idx
 	if opts.Municipality != "" {
-		periods := make([]transform.Period, len(r.Meta.Trend))
-		copy(periods, r.Meta.Trend)
-		scoped, spc, err := scope(ctx, q, opts.Municipality, transform.Params{Periods: periods, Settings: opts.Settings}, labels)
+		scoped, spc, err := scopeResult()
 		if err != nil {
 			return nil, fmt.Errorf("report: %w", err)
 		}
