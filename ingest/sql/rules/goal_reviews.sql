@@ -5,10 +5,7 @@
 insert into ingest_problems_goal_reviews
 with reviewed_goals as materialized (
     select typed.__line, typed.meeting_id, goal.sip_id as goal_sip_id
-    from ingest_typed_goal_reviews as typed
-{{- if .AnyBad}}
-    anti join ingest_bad_goal_reviews as bad on bad.__line = typed.__line
-{{- end}}
+    from {{template "rule_rows" .}}
     join ingest_loaded_goals as goal
         on goal.goal_id = typed.goal_id
 ),

@@ -3,10 +3,7 @@
 insert into ingest_problems_goals
 with mismatched as (
     select typed.__line, typed.set_at_meeting_id, typed.sip_id, meeting.sip_id as meeting_sip_id
-    from ingest_typed_goals as typed
-{{- if .AnyBad}}
-    anti join ingest_bad_goals as bad on bad.__line = typed.__line
-{{- end}}
+    from {{template "rule_rows" .}}
     join ingest_loaded_meetings as meeting
         on meeting.meeting_id = typed.set_at_meeting_id
     where meeting.sip_id <> typed.sip_id

@@ -5,10 +5,7 @@ with answers as (
     select
         typed.__line, typed.question_id, typed.value, response.survey_id,
         question.question_id as found_question_id, question.scale_min, question.scale_max
-    from ingest_typed_survey_answers as typed
-{{- if .AnyBad}}
-    anti join ingest_bad_survey_answers as bad on bad.__line = typed.__line
-{{- end}}
+    from {{template "rule_rows" .}}
     join ingest_loaded_survey_responses as response
         on response.response_id = typed.response_id
     left join ingest_loaded_survey_questions as question

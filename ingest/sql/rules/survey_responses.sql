@@ -3,10 +3,7 @@
 insert into ingest_problems_survey_responses
 with orphans as (
     select typed.__line, typed.survey_id
-    from ingest_typed_survey_responses as typed
-{{- if .AnyBad}}
-    anti join ingest_bad_survey_responses as bad on bad.__line = typed.__line
-{{- end}}
+    from {{template "rule_rows" .}}
     anti join ingest_loaded_survey_questions as question
         on question.survey_id = typed.survey_id
     where typed.survey_id is not null
