@@ -276,24 +276,33 @@ func TestSchoolInitiatedIndependently(t *testing.T) {
 // Children's participation summed over the age bands is the KPI
 // child_present_share of each quarter.
 func TestChildParticipationMatchesKPIValues(t *testing.T) {
+	if n := sumsMatchKPI(t, "child_participation", "n_child_present", "n_asked", "child_present_share"); n < 8 {
+		t.Errorf("only %d quarters with child meetings", n)
+	}
+}
+
+// sumsMatchKPI runs a named query over 40 quarters and checks that, in each
+// quarter, its columns num and den summed over the rows are the numerator
+// and denominator of the KPI's total. It returns how many quarters it
+// compared.
+func sumsMatchKPI(t *testing.T, query, numCol, denCol, kpiID string) int {
+	t.Helper()
 	db := openSample(t)
-	rows := runJSON(t, db, "child_participation", map[string]string{"quarters": "40"}, Options{})
-	present, asked := map[string]float64{}, map[string]float64{}
+	rows := runJSON(t, db, query, map[string]string{"quarters": "40"}, Options{})
+	nums, dens := map[string]float64{}, map[string]float64{}
 	for _, r := range rows {
 		q := r["quarter"].(string)
-		present[q] += num(r["n_child_present"])
-		asked[q] += num(r["n_asked"])
+		nums[q] += num(r[numCol])
+		dens[q] += num(r[denCol])
 	}
-	kpi := kpiValues(t, db, "child_present_share", "total")
-	for q, a := range asked {
+	kpi := kpiValues(t, db, kpiID, "total")
+	for q, d := range dens {
 		k := kpi[q+"/"]
-		if k.den == nil || *k.den != a || *k.num != present[q] {
-			t.Errorf("%s: %v of %v children present, kpi %v/%v", q, present[q], a, k.num, k.den)
+		if k.den == nil || *k.den != d || *k.num != nums[q] {
+			t.Errorf("%s %s: %s/%s = %v/%v, %s %v/%v", query, q, numCol, denCol, nums[q], d, kpiID, k.num, k.den)
 		}
 	}
-	if len(asked) < 8 {
-		t.Errorf("only %d quarters with child meetings", len(asked))
-	}
+	return len(dens)
 }
 
 // --suppress on a named query of the sample: no shown count is 1–4, no
@@ -355,24 +364,7 @@ func TestNamedQueryParameterWithSQL(t *testing.T) {
 // Goal attainment summed over the areas is the KPIs goals_reviewed and
 // goal_achieved_share of each quarter.
 func TestGoalAttainmentMatchesKPIValues(t *testing.T) {
-	db := openSample(t)
-	rows := runJSON(t, db, "goal_attainment_by_area", map[string]string{"quarters": "40"}, Options{})
-	reviewed, achieved := map[string]float64{}, map[string]float64{}
-	for _, r := range rows {
-		q := r["quarter"].(string)
-		reviewed[q] += num(r["n_reviewed"])
-		achieved[q] += num(r["n_achieved"])
-	}
-	kpi := kpiValues(t, db, "goal_achieved_share", "total")
-	compared := 0
-	for q, n := range reviewed {
-		k := kpi[q+"/"]
-		if k.den == nil || *k.den != n || *k.num != achieved[q] {
-			t.Errorf("%s: %v of %v goals achieved, kpi %v", q, achieved[q], n, k)
-		}
-		compared++
-	}
-	if compared < 6 {
-		t.Errorf("only %d quarters with reviewed goals", compared)
+	if n := sumsMatchKPI(t, "goal_attainment_by_area", "n_achieved", "n_reviewed", "goal_achieved_share"); n < 6 {
+		t.Errorf("only %d quarters with reviewed goals", n)
 	}
 }
