@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -115,3 +116,12 @@ func count(t testing.TB, q warehouse.Querier, query string, args ...any) int64 {
 }
 
 var _ = sql.Named
+
+// wantRows fails t unless the rows of query, as dump gives them, are want
+// in order.
+func wantRows(t testing.TB, q warehouse.Querier, query string, want ...string) {
+	t.Helper()
+	if got := dump(t, q, query); !slices.Equal(got, want) {
+		t.Errorf("%s:\n%s\nwant:\n%s", query, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
