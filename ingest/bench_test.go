@@ -8,8 +8,11 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/sipstat/sipstat/contract"
 )
 
 // writeLargeExtract writes a valid extract of n SIPs (about 30 rows per SIP
@@ -19,29 +22,31 @@ func writeLargeExtract(t testing.TB, dir string, n int) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	files := map[string]*bufio.Writer{}
 	var closers []*os.File
-	w := func(table, header string) *bufio.Writer {
+	// w creates a table's file with the contract's header.
+	w := func(table string) *bufio.Writer {
 		f, err := os.Create(filepath.Join(dir, table+".csv"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		closers = append(closers, f)
 		bw := bufio.NewWriterSize(f, 1<<20)
-		bw.WriteString(header + "\n")
+		tb, _ := contract.Lookup(table)
+		bw.WriteString(strings.Join(tb.ColumnNames(), ",") + "\n")
 		files[table] = bw
 		return bw
 	}
-	persons := w("persons", "person_id,birth_year,sex")
-	sips := w("sips", "sip_id,person_id,region_code,municipality_code,context,target_group,initiated_by,need_detected_date,request_denied,invitation_sent_date,lead_org,has_long_term_goal,record_system,closed_date,closure_reason,restart_of")
-	consents := w("consents", "consent_id,sip_id,decision,decision_date,scope,given_by,withdrawn_date")
-	meetings := w("meetings", "meeting_id,sip_id,kind,planned_date,status,held_date,mode,individual_participation,child_participation,plan_established,next_follow_up_date")
-	participants := w("participants", "participant_id,meeting_id,org_type,role,attendance")
-	goals := w("goals", "goal_id,sip_id,set_at_meeting_id,area,responsible_org,target_date")
-	reviews := w("goal_reviews", "goal_id,meeting_id,status")
-	interventions := w("interventions", "intervention_id,sip_id,org_type,start_date,end_date")
-	discharges := w("discharges", "discharge_id,person_id,region_code,municipality_code,ready_for_discharge_date,discharge_date,care_type,needs_municipal,needs_outpatient,sip_id")
-	questions := w("survey_questions", "survey_id,question_id,dimension,text_sv,scale_min,scale_max")
-	responses := w("survey_responses", "response_id,survey_id,response_date,respondent,region_code,municipality_code,sip_id")
-	answers := w("survey_answers", "response_id,question_id,value")
+	persons := w("persons")
+	sips := w("sips")
+	consents := w("consents")
+	meetings := w("meetings")
+	participants := w("participants")
+	goals := w("goals")
+	reviews := w("goal_reviews")
+	interventions := w("interventions")
+	discharges := w("discharges")
+	questions := w("survey_questions")
+	responses := w("survey_responses")
+	answers := w("survey_answers")
 	for q := 1; q <= 8; q++ {
 		fmt.Fprintf(questions, "B2026,Q%d,overall,Fråga %d om samordningen i Södertälje,1,5\n", q, q)
 	}
