@@ -22,8 +22,8 @@ func writeLargeExtract(t testing.TB, dir string, n int) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	files := map[string]*bufio.Writer{}
 	var closers []*os.File
-	// w creates a table's file with the contract's header.
-	w := func(table string) *bufio.Writer {
+	// w creates a table's file (files[table]) with the contract's header.
+	w := func(table string) {
 		f, err := os.Create(filepath.Join(dir, table+".csv"))
 		if err != nil {
 			t.Fatal(err)
@@ -33,22 +33,12 @@ func writeLargeExtract(t testing.TB, dir string, n int) {
 		tb, _ := contract.Lookup(table)
 		bw.WriteString(strings.Join(tb.ColumnNames(), ",") + "\n")
 		files[table] = bw
-		return bw
 	}
-	persons := w("persons")
-	sips := w("sips")
-	consents := w("consents")
-	meetings := w("meetings")
-	participants := w("participants")
-	goals := w("goals")
-	reviews := w("goal_reviews")
-	interventions := w("interventions")
-	discharges := w("discharges")
-	questions := w("survey_questions")
-	responses := w("survey_responses")
-	answers := w("survey_answers")
+	for _, table := range []string{"persons", "sips", "consents", "meetings", "participants", "goals", "goal_reviews", "interventions", "discharges", "survey_questions", "survey_responses", "survey_answers"} {
+		w(table)
+	}
 	for q := 1; q <= 8; q++ {
-		fmt.Fprintf(questions, "B2026,Q%d,overall,Fråga %d om samordningen i Södertälje,1,5\n", q, q)
+		fmt.Fprintf(files["survey_questions"], "B2026,Q%d,overall,Fråga %d om samordningen i Södertälje,1,5\n", q, q)
 	}
 	os.WriteFile(filepath.Join(dir, manifestName), []byte(`{"contract_version":"1","source":"bench","region_code":"01","extracted_at":"2026-10-05"}`), 0o644)
 	base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -62,9 +52,9 @@ func writeLargeExtract(t testing.TB, dir string, n int) {
 		sid := "S" + strconv.Itoa(i)
 		mun := munis[i%len(munis)]
 		d0 := rng.IntN(900)
-		fmt.Fprintf(persons, "%s,%d,%s\n", pid, 1930+rng.IntN(90), sexes[i%2])
-		fmt.Fprintf(sips, "%s,%s,01,%s,standard,mental_health,%s,%s,false,%s,%s,true,shared_it_service,,,\n", sid, pid, mun, orgs[i%len(orgs)], day(d0), day(d0+3), orgs[(i+1)%len(orgs)])
-		fmt.Fprintf(consents, "C%d,%s,given,%s,both,individual,\n", i, sid, day(d0+1))
+		fmt.Fprintf(files["persons"], "%s,%d,%s\n", pid, 1930+rng.IntN(90), sexes[i%2])
+		fmt.Fprintf(files["sips"], "%s,%s,01,%s,standard,mental_health,%s,%s,false,%s,%s,true,shared_it_service,,,\n", sid, pid, mun, orgs[i%len(orgs)], day(d0), day(d0+3), orgs[(i+1)%len(orgs)])
+		fmt.Fprintf(files["consents"], "C%d,%s,given,%s,both,individual,\n", i, sid, day(d0+1))
 		var mids []string
 		for k := 0; k < 4; k++ {
 			mt++
@@ -74,25 +64,25 @@ func writeLargeExtract(t testing.TB, dir string, n int) {
 			if k == 0 {
 				kind = "initial"
 			}
-			fmt.Fprintf(meetings, "%s,%s,%s,%s,held,%s,video,present,,true,%s\n", mid, sid, kind, day(d0+7+k*60), day(d0+7+k*60), day(d0+67+k*60))
+			fmt.Fprintf(files["meetings"], "%s,%s,%s,%s,held,%s,video,present,,true,%s\n", mid, sid, kind, day(d0+7+k*60), day(d0+7+k*60), day(d0+67+k*60))
 			for p := 0; p < 4; p++ {
 				pt++
-				fmt.Fprintf(participants, "A%d,%s,%s,summoned,attended\n", pt, mid, orgs[(i+p)%len(orgs)])
+				fmt.Fprintf(files["participants"], "A%d,%s,%s,summoned,attended\n", pt, mid, orgs[(i+p)%len(orgs)])
 			}
 		}
 		for g := 0; g < 3; g++ {
 			gt++
-			fmt.Fprintf(goals, "G%d,%s,%s,housing,%s,%s\n", gt, sid, mids[0], orgs[g], day(d0+200))
-			fmt.Fprintf(reviews, "G%d,%s,partly_achieved\n", gt, mids[1+g])
+			fmt.Fprintf(files["goals"], "G%d,%s,%s,housing,%s,%s\n", gt, sid, mids[0], orgs[g], day(d0+200))
+			fmt.Fprintf(files["goal_reviews"], "G%d,%s,partly_achieved\n", gt, mids[1+g])
 		}
-		fmt.Fprintf(interventions, "I%d,%s,%s,%s,\nI%d-b,%s,%s,%s,%s\n", i, sid, orgs[i%len(orgs)], day(d0+10), i, sid, orgs[(i+2)%len(orgs)], day(d0+12), day(d0+300))
+		fmt.Fprintf(files["interventions"], "I%d,%s,%s,%s,\nI%d-b,%s,%s,%s,%s\n", i, sid, orgs[i%len(orgs)], day(d0+10), i, sid, orgs[(i+2)%len(orgs)], day(d0+12), day(d0+300))
 		if i%3 == 0 {
-			fmt.Fprintf(discharges, "D%d,%s,01,%s,%s,%s,somatic,true,false,%s\n", i, pid, mun, day(d0-3), day(d0-1), sid)
+			fmt.Fprintf(files["discharges"], "D%d,%s,01,%s,%s,%s,somatic,true,false,%s\n", i, pid, mun, day(d0-3), day(d0-1), sid)
 		}
 		if i%2 == 0 {
-			fmt.Fprintf(responses, "R%d,B2026,%s,individual,01,%s,%s\n", i, day(d0+250), mun, sid)
+			fmt.Fprintf(files["survey_responses"], "R%d,B2026,%s,individual,01,%s,%s\n", i, day(d0+250), mun, sid)
 			for q := 1; q <= 8; q++ {
-				fmt.Fprintf(answers, "R%d,Q%d,%d\n", i, q, 1+rng.IntN(5))
+				fmt.Fprintf(files["survey_answers"], "R%d,Q%d,%d\n", i, q, 1+rng.IntN(5))
 			}
 		}
 	}
