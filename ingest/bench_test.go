@@ -3,12 +3,12 @@ package ingest
 import (
 	"bufio"
 	"context"
+	"encoding/csv"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -31,7 +31,9 @@ func writeLargeExtract(t testing.TB, dir string, n int) {
 		closers = append(closers, f)
 		bw := bufio.NewWriterSize(f, 1<<20)
 		tb, _ := contract.Lookup(table)
-		bw.WriteString(strings.Join(tb.ColumnNames(), ",") + "\n")
+		header := csv.NewWriter(bw)
+		header.Write(tb.ColumnNames())
+		header.Flush()
 		files[table] = bw
 	}
 	for _, table := range []string{"persons", "sips", "consents", "meetings", "participants", "goals", "goal_reviews", "interventions", "discharges", "survey_questions", "survey_responses", "survey_answers"} {
