@@ -24,3 +24,7 @@ func LeadTimeBoxForTest(vs []transform.Value, period string, target *float64) (o
 	pts, err := json.Marshal(c.Points)
 	return c.Option, pts, c.Table.Rows, err
 }
+
+// Point is a chart's provenance of one drawn value (point), for the tests
+// that decode the page's data-points.
+type Point = point

@@ -39,19 +39,9 @@ type parsedChart struct {
 	table  [][]string // the fallback table under the chart, header first
 }
 
-type chartPoint struct {
-	Series    int    `json:"series"`
-	Index     int    `json:"index"`
-	Period    string `json:"period"`
-	KPI       string `json:"kpi"`
-	Breakdown string `json:"breakdown"`
-	Group     string `json:"group"`
-	Source    string `json:"source"`
-	Dim       *int   `json:"dim"`
-	Elsewhere bool   `json:"elsewhere"`
-	Scope     string `json:"scope"`
-	Field     string `json:"field"`
-}
+// chartPoint is the provenance of a drawn value as the page carries it
+// (data-points), decoded into the package's own type.
+type chartPoint = html.Point
 
 func attr(n *xhtml.Node, name string) (string, bool) {
 	for _, a := range n.Attr {
@@ -465,11 +455,7 @@ func writeReport(t *testing.T, r *model.Report, o html.Options, name string) (st
 }
 
 func TestFixtureReport(t *testing.T) {
-	db := reporttest.Fixture(t)
-	r, err := model.Load(context.Background(), db, model.Options{Created: created})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := fixtureReport(t)
 	path, b := writeReport(t, r, html.Options{}, "sip-rapport-2026Q3.html")
 	p := parseReport(t, b)
 	want := kpiOutput(r.Meta.Threshold)
@@ -620,11 +606,7 @@ func TestFixtureReport(t *testing.T) {
 }
 
 func TestFixtureReportEnglish(t *testing.T) {
-	db := reporttest.Fixture(t)
-	r, err := model.Load(context.Background(), db, model.Options{Created: created})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := fixtureReport(t)
 	path, b := writeReport(t, r, html.Options{Lang: "en"}, "sip-report-2026Q3.html")
 	p := parseReport(t, b)
 
@@ -651,19 +633,25 @@ func TestFixtureReportEnglish(t *testing.T) {
 }
 
 func TestWriteRejectsAnUnknownLanguage(t *testing.T) {
-	db := reporttest.Fixture(t)
-	r, err := model.Load(context.Background(), db, model.Options{Created: created})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := fixtureReport(t)
 	var buf bytes.Buffer
-	err = html.WriteOptions(&buf, r, html.Options{Lang: "de"})
+	err := html.WriteOptions(&buf, r, html.Options{Lang: "de"})
 	if err == nil || !strings.Contains(err.Error(), `"de"`) {
 		t.Fatalf("err = %v, want an error naming the language", err)
 	}
 	if buf.Len() != 0 {
 		t.Errorf("%d bytes written before the error", buf.Len())
 	}
+}
+
+// fixtureReport loads the report of the hand-filled fixture.
+func fixtureReport(t *testing.T) *model.Report {
+	t.Helper()
+	r, err := model.Load(context.Background(), reporttest.Fixture(t), model.Options{Created: created})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
 
 func findChart(t *testing.T, p parsed, id string) parsedChart {
