@@ -2,7 +2,6 @@ package queries
 
 import (
 	"flag"
-	"os"
 	"testing"
 	"time"
 
@@ -26,9 +25,7 @@ var sample = &pipelinetest.Cached{
 
 func TestMain(m *testing.M) {
 	flag.Parse()
-	code := m.Run()
-	sample.Cleanup()
-	os.Exit(code)
+	sample.Main(m)
 }
 
 // samplePath returns the sample database file.

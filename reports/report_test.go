@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -21,11 +20,7 @@ import (
 	"github.com/sipstat/sipstat/warehouse"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	reporttest.Cleanup()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { reporttest.Main(m) }
 
 // The sheets the issue names, in Swedish.
 var familySheets = []string{"Genomförande", "Ledtider", "Närvaro", "Delaktighet", "Mål", "Uppföljning",

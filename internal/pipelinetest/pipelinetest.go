@@ -94,3 +94,11 @@ func (c *Cached) Cleanup() {
 		os.RemoveAll(c.dir)
 	}
 }
+
+// Main runs a test binary's tests and removes the sample's files before it
+// exits: a package's TestMain is `func TestMain(m *testing.M) { c.Main(m) }`.
+func (c *Cached) Main(m *testing.M) {
+	code := m.Run()
+	c.Cleanup()
+	os.Exit(code)
+}

@@ -3,7 +3,6 @@ package html_test
 import (
 	"context"
 	"database/sql"
-	"os"
 	"strings"
 	"testing"
 
@@ -13,11 +12,7 @@ import (
 	"github.com/sipstat/sipstat/transform"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	reporttest.Cleanup()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { reporttest.Main(m) }
 
 // kpiValues is what `kpi --suppress` prints for the trend's quarters: the
 // catalogue's values through transform.Suppress, read with transform's own

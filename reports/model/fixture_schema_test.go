@@ -10,6 +10,9 @@ import (
 	"github.com/sipstat/sipstat/warehouse"
 )
 
+// TestMain removes the pipeline's database (reporttest.Open) at the end.
+func TestMain(m *testing.M) { reporttest.Main(m) }
+
 // TestFixtureSchemaMatchesThePipeline keeps the hand-written fixture's DDL
 // (reporttest/sql/fixture_schema.sql, a copy of the tables ingest and
 // transform write) from drifting: each fixture table's columns, with their

@@ -27,3 +27,7 @@ func Open(t testing.TB) *warehouse.DB { return pipeline.Open(t) }
 
 // Cleanup removes the pipeline's files.
 func Cleanup() { pipeline.Cleanup() }
+
+// Main runs a test binary's tests and then Cleanup: a reports package's
+// TestMain is `func TestMain(m *testing.M) { reporttest.Main(m) }`.
+func Main(m *testing.M) { pipeline.Main(m) }
