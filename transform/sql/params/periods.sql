@@ -7,22 +7,21 @@ with params as (
     select * from kpi_params
 ),
 
+dated as (
+    -- The dates that place a unit in a quarter, of every source.
+    select s.source, s.need_detected_date as day from staging.stg_sips as s
+    union all
+    select d.source, d.discharge_date from staging.stg_discharges as d
+    union all
+    select v.source, v.reported_date from staging.stg_deviations as v
+    union all
+    select r.source, r.response_date from staging.stg_survey_responses as r
+),
+
 first_dates as (
-    select min(s.need_detected_date) as first_date
-    from staging.stg_sips as s
-    where s.source in (select ks.source from kpi_sources as ks)
-    union all
-    select min(d.discharge_date)
-    from staging.stg_discharges as d
-    where d.source in (select ks.source from kpi_sources as ks)
-    union all
-    select min(v.reported_date)
-    from staging.stg_deviations as v
-    where v.source in (select ks.source from kpi_sources as ks)
-    union all
-    select min(r.response_date)
-    from staging.stg_survey_responses as r
-    where r.source in (select ks.source from kpi_sources as ks)
+    select min(dt.day) as first_date
+    from dated as dt
+    where dt.source in (select ks.source from kpi_sources as ks)
 ),
 
 bounds as (
