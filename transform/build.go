@@ -293,11 +293,7 @@ func (r *runner) dq(ctx context.Context) error {
 	if err := r.exec(ctx, "catalog/dq_rules.sql", ""); err != nil {
 		return err
 	}
-	var rules []map[string]string
-	for _, rule := range DQRules() {
-		rules = append(rules, map[string]string{"rule_id": rule.ID, "table_name": rule.Table, "description_sv": rule.DescriptionSV, "description_en": rule.DescriptionEN})
-	}
-	if err := r.execJSON(ctx, "catalog/dq_rule.sql", rules); err != nil {
+	if err := r.execJSON(ctx, "catalog/dq_rule.sql", DQRules()); err != nil {
 		return err
 	}
 	for _, rule := range DQRules() {

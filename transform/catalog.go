@@ -45,20 +45,25 @@ type catalogEntry struct {
 
 // Label is one label of the catalogue: a code of a kind (family, breakdown,
 // unit, direction, status, trend, group:<breakdown>) in Swedish and English.
+// Its JSON names are the columns of kpi_labels (ref/label.sql).
 type Label struct {
-	Kind, Code, SV, EN string
+	Kind string `json:"kind"`
+	Code string `json:"code"`
+	SV   string `json:"label_sv"`
+	EN   string `json:"label_en"`
 }
 
 // DQRule is a data-quality rule: the rows of Table that break it are those
 // for which Where (a SQL condition on the table's row t) holds
 // (sql/dq/rule.sql), or, for a rule without Where, those sql/dq/<ID>.sql
 // returns.
+// Its JSON names are the columns of dq_rules (catalog/dq_rule.sql).
 type DQRule struct {
-	ID            string `toml:"id"`
-	Table         string `toml:"table"`
-	Where         string `toml:"where"`
-	DescriptionSV string `toml:"description_sv"`
-	DescriptionEN string `toml:"description_en"`
+	ID            string `toml:"id" json:"rule_id"`
+	Table         string `toml:"table" json:"table_name"`
+	Where         string `toml:"where" json:"-"`
+	DescriptionSV string `toml:"description_sv" json:"description_sv"`
+	DescriptionEN string `toml:"description_en" json:"description_en"`
 }
 
 type catalogFile struct {

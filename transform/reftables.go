@@ -48,11 +48,7 @@ func (r *runner) refTables(ctx context.Context) error {
 	if err := r.exec(ctx, "ref/labels_create.sql", ""); err != nil {
 		return err
 	}
-	var labels []map[string]string
-	for _, l := range Labels() {
-		labels = append(labels, map[string]string{"kind": l.Kind, "code": l.Code, "label_sv": l.SV, "label_en": l.EN})
-	}
-	if err := r.execJSON(ctx, "ref/label.sql", labels); err != nil {
+	if err := r.execJSON(ctx, "ref/label.sql", Labels()); err != nil {
 		return err
 	}
 	if err := r.exec(ctx, "ref/group_labels.sql", ""); err != nil {
