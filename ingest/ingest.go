@@ -124,6 +124,10 @@ func load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summ
 		}
 		l.source = filepath.Base(abs)
 	}
+	if strings.ContainsRune(l.source, 0) {
+		// (rejectedSource marks rows with a NUL.)
+		return nil, fmt.Errorf("the source name has a NUL character")
+	}
 	switch {
 	case ex.Manifest != nil && ex.Manifest.ExtractedAt != "":
 		l.asOf, _ = parseDate(ex.Manifest.ExtractedAt)

@@ -267,10 +267,17 @@ func (l *loader) newFileCheck(ctx context.Context, sf *stagedFile) *fileCheck {
 	v := &fileCheck{l: l, ctx: ctx, sf: sf, t: t,
 		fsum: FileSummary{Table: t.Name, File: sf.f.Name, Format: sf.f.Format, Encoding: sf.f.Encoding, Delimiter: sf.f.Delimiter},
 		data: checkData{names: sf.n, Columns: sf.cols, MaxID: contract.MaxIDLength},
-		p:    l.params("file_name", sf.f.where(), "table_name", t.Name),
+		p:    l.params("file_name", sf.f.where(), "table_name", t.Name, "rejected_source", rejectedSource(l.source)),
 	}
 	_, v.data.HasRegion = t.Column("region_code")
 	return v
+}
+
+// rejectedSource is the source the one-pass insert gives a row with a cell
+// problem, so that the probe sees it and it is taken back before the
+// commit: no source has a NUL character (Load refuses one).
+func rejectedSource(source string) string {
+	return "\x00rejected\x00" + source
 }
 
 // csvErr words a CSV error of a file read where used (not staged) with its
@@ -373,25 +380,28 @@ func (v *fileCheck) onePass() (loaded int64, clean bool, err error) {
 			return 0, false, nil
 		}
 	}
-	suspect := false
-	if probe.asks() {
-		// A key the prescan saw twice is a finding already.
-		suspect = v.sf.f.Scan.KeysRepeat && probe.CheckKey
-		if !suspect {
-			if suspect, err = v.l.probe(v.ctx, probe); err != nil {
-				return n, false, err
-			}
+	// The probe says whether the insert marked a row with a cell problem
+	// and whether a written row breaks a rule; a key the prescan saw twice
+	// is a finding already (its repeats are not counted again).
+	marked := true // unknown: the rows marked are taken back if any
+	if !v.sf.f.Scan.KeysRepeat || !probe.CheckKey {
+		var found bool
+		if found, marked, err = v.l.probe(v.ctx, v.p, probe); err != nil {
+			return n, false, err
 		}
-		if suspect {
-			if suspect, err = v.suspects(probe); err != nil {
-				return n, false, err
-			}
+		if !found && !marked {
+			return n, true, nil
 		}
 	}
-	if !suspect && n == v.fsum.Read {
+	suspect, err := v.suspects(probe)
+	if err != nil {
+		return n, false, err
+	}
+	if !suspect && !marked {
+		// Two keys with one hash: nothing to take back.
 		return n, true, nil
 	}
-	kept, err := v.takeBack(n, suspect, probe.Key)
+	kept, err := v.takeBack(n, probe.Key)
 	return kept, false, err
 }
 
@@ -411,8 +421,9 @@ func (v *fileCheck) ruleOverFile() (bool, error) {
 }
 
 // suspects lists the keys whose written rows are taken back
-// (suspects.sql) and says whether there are any (a probe's finding may be
-// two keys with one hash).
+// (suspects.sql): keys that repeat, keys of rows that break a reference or
+// a rule, keys of rows marked with a cell problem; it says whether there
+// are any.
 func (v *fileCheck) suspects(probe probeArgs) (bool, error) {
 	probe.WithKeys = true
 	for _, r := range probe.Refs {
@@ -420,30 +431,53 @@ func (v *fileCheck) suspects(probe probeArgs) (bool, error) {
 			probe.SelfColumn = r.Column
 		}
 	}
+	// It reads stored rows, as the probe: filters pushed into the scans.
+	pushdown, err := warehouse.Override(v.ctx, v.l.conn, warehouse.Setting{Name: "disabled_optimizers", Scope: "global", Remove: "filter_pushdown"})
+	if err != nil {
+		return false, err
+	}
+	defer pushdown()
 	if _, err := v.run("suspects.sql", probe); err != nil {
 		return false, err
 	}
 	var any bool
-	err := queryRowSQL(v.ctx, v.l.conn, "any_suspect.sql", v.data, &any)
+	err = queryRowSQL(v.ctx, v.l.conn, "any_suspect.sql", v.data, &any)
 	return any, err
 }
 
-// takeBack reads back the rows with a cell problem (not written) and, when
-// suspect, the rows whose key is a suspect (written; deleted here), with
-// their lines; then checks them the exact way. It returns the written rows
-// that stay; finish writes those of the taken rows that pass.
-func (v *fileCheck) takeBack(written int64, suspect bool, key []string) (int64, error) {
+// takeBack deletes the written rows marked with a cell problem or whose
+// key is a suspect, and reads back the input rows with such a key (or
+// without a typed key) with their lines; then checks them the exact way.
+// It returns the written rows that stay; finish writes those of the taken
+// rows that pass.
+func (v *fileCheck) takeBack(written int64, key []string) (int64, error) {
 	data := struct {
 		checkData
 		Key        []string
-		AnySuspect bool
+		KeyColumns []checkColumn
 		HasBreaks  bool
 		CSV        *csvSource
-	}{checkData: v.data, Key: key, AnySuspect: suspect}
+	}{checkData: v.data, Key: key}
+	for _, k := range key {
+		for _, c := range v.data.Columns {
+			if c.Name == k {
+				data.KeyColumns = append(data.KeyColumns, c)
+			}
+		}
+	}
+	if len(data.KeyColumns) != len(key) {
+		return 0, fmt.Errorf("%s: a key column is not in the file", v.sf.f.where())
+	}
+	deleted, err := v.run("delete_taken.sql", struct {
+		checkData
+		Key []string
+	}{v.data, key})
+	if err != nil {
+		return 0, err
+	}
 	params := map[string]any{}
 	if !v.sf.n.Staged {
 		// A file read where used is read again, numbered in file order.
-		data.Rows = "numbered"
 		data.CSV = &csvSource{Path: v.sf.f.Path, Delimiter: v.sf.f.Delimiter, Columns: csvColumns(v.sf.f)}
 		records, shifts := breakShifts(v.sf.f.Scan.LineBreaks)
 		data.HasBreaks = len(records) > 0
@@ -466,22 +500,10 @@ func (v *fileCheck) takeBack(written int64, suspect bool, key []string) (int64, 
 	if _, err := v.run("check.sql", v.data); err != nil {
 		return 0, err
 	}
-	var err error
 	if v.data.AnyBad, err = v.l.anyProblem(v.ctx, v.sf.n); err != nil {
 		return 0, err
 	}
-	kept := written
-	if suspect {
-		deleted, err := v.run("delete_taken.sql", struct {
-			checkData
-			Key []string
-		}{v.data, key})
-		if err != nil {
-			return 0, err
-		}
-		kept -= deleted
-	}
-	return kept, v.l.rules(v.ctx, v.run, v.data, v.t)
+	return written - deleted, v.l.rules(v.ctx, v.run, v.data, v.t)
 }
 
 // csvSource is the read_csv template's data (direct_csv.sql).
@@ -635,30 +657,39 @@ type probeArgs struct {
 	// CheckKey; SelfColumn is the reference within the table, if any.
 	WithKeys   bool
 	SelfColumn string
-	Refs       []reference
-	Rule       string // sql/probe_rules/<table>.sql, rendered; empty if none
-}
-
-// asks says whether the probe has anything to check.
-func (a probeArgs) asks() bool {
-	return a.CheckKey || len(a.Refs) > 0 || a.Rule != ""
+	// Marked: the probe reads the rows marked with a cell problem too.
+	Marked bool
+	Refs   []reference
+	Rule   string // sql/probe_rules/<table>.sql, rendered; empty if none
 }
 
 // probe runs probe.sql over the rows the one-pass way wrote and says
-// whether it found anything.
-func (l *loader) probe(ctx context.Context, args probeArgs) (bool, error) {
+// whether it found a repeated key or a row that breaks a rule, and whether
+// the insert marked a row with a cell problem.
+func (l *loader) probe(ctx context.Context, params map[string]any, args probeArgs) (found, marked bool, err error) {
 	t0, c0 := time.Now(), cpu.Time()
 	// The probe reads stored rows, not the typed view: filters pushed into
 	// its scans and joins (the source of the loaded views) make it cheaper.
 	pushdown, err := warehouse.Override(ctx, l.conn, warehouse.Setting{Name: "disabled_optimizers", Scope: "global", Remove: "filter_pushdown"})
 	if err != nil {
-		return false, err
+		return false, false, err
 	}
 	defer pushdown()
-	var repeats, found bool
-	err = queryRowSQL(ctx, l.conn, "probe.sql", args, &repeats, &found)
+	args.Marked = true
+	rows, err := querySQL(ctx, l.conn, "probe.sql", args, params)
+	if err != nil {
+		return false, false, err
+	}
+	var repeats bool
+	for rows.Next() {
+		if err := rows.Scan(&repeats, &found, &marked); err != nil {
+			rows.Close()
+			return false, false, err
+		}
+	}
+	err = errors.Join(rows.Err(), rows.Close())
 	l.log.Debug("sql", "file", "probe.sql", "table", args.Table, "elapsed", time.Since(t0), "cpu", cpu.Time()-c0)
-	return repeats || found, err
+	return repeats || found, marked, err
 }
 
 // probeData is probe.sql's: the key, the references (a reference within the

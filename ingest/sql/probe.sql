@@ -11,39 +11,53 @@
 -- reference is a left join to the parent's loaded rows, whose keys are
 -- unique, so no row is repeated. Keys are told apart by their hashes (a
 -- distinct count of integers is cheaper than one of strings): two keys
--- with one hash only send a clean file the exact way, never a repeat past.
+-- with one hash only make a clean file list its keys (suspects.sql), never
+-- a repeat past. It also says whether the insert marked a row with a cell
+-- problem ($rejected_source: those rows are not checked here).
 {{/* probe_joined: the CTE "joined" over the written rows, shared with
 suspects.sql: the key columns (when asked: CheckKey, WithKeys) and whether
 the row breaks a reference or the table's rule (found). */ -}}
 {{define "probe_joined"}}joined as (
     select
+{{- if .Marked}}
+        typed.source = $rejected_source as marked,
+{{- end}}
 {{- if or .CheckKey .WithKeys}}
 {{- range .Key}}
         typed.{{ident .}},
 {{- end}}
 {{- end}}
-        false
+        {{if .Marked}}typed.source = $source and ({{end}}false
 {{- range .Refs}}
         or (typed.{{ident .Column}} is not null and {{ident (printf "parent_%s" .Column)}}.{{ident .ParentKey}} is null)
 {{- end}}
 {{- if .Rule}}
         or {{.Rule}}
-{{- end}} as found
+{{- end}}{{if .Marked}}){{end}} as found
+{{- if .Marked}}
+    from raw.{{ident .Table}} as typed
+{{- else}}
     from {{ident .Loaded}} as typed
+{{- end}}
 {{- range .Refs}}
     left join {{ident .ParentLoaded}} as {{ident (printf "parent_%s" .Column)}}
         on {{ident (printf "parent_%s" .Column)}}.{{ident .ParentKey}} = typed.{{ident .Column}}
+{{- end}}
+{{- if .Marked}}
+    where typed.source = $source or typed.source = $rejected_source
 {{- end}}
 ){{end -}}
 with {{template "probe_joined" .}},
 final as (
     select
 {{- if .CheckKey}}
-        count(*) <> count(distinct hash({{range $i, $k := .Key}}{{if $i}}, {{end}}joined.{{ident $k}}{{end}})) as repeats,
+        count(*) filter (where not joined.marked)
+            <> count(distinct hash({{range $i, $k := .Key}}{{if $i}}, {{end}}joined.{{ident $k}}{{end}})) filter (where not joined.marked) as repeats,
 {{- else}}
         false as repeats,
 {{- end}}
-        coalesce(bool_or(joined.found), false) as found
+        coalesce(bool_or(joined.found), false) as found,
+        coalesce(bool_or(joined.marked), false) as marked
     from joined
 )
 select * from final;

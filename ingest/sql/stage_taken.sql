@@ -1,9 +1,9 @@
 -- grain: one row per input row of {{.Table}} that the one-pass way takes
--- back: a row with a cell problem (the flags of flags.sql: it was not
--- written){{if .AnySuspect}} or whose key ({{join .Key ", "}}) is in {{.Suspects}}{{end}}. Each keeps
--- its line and its contract cells as the typed view reads them (trimmed
--- text, under the staged column's name), so the exact way's checks read
--- these rows instead of a staged copy of the whole file.
+-- back: a row whose key ({{join .Key ", "}}) is in {{.Suspects}} (a key that
+-- repeats, a row breaking a reference or a rule, a row with a cell problem)
+-- or has no typed value (a row with a cell problem there). Each keeps its
+-- line and its cells as staged, so the exact way's checks read these rows
+-- instead of a staged copy of the whole file; only the key is typed here.
 {{- if .CSV}} A file read
 -- where used is read again here, numbered in file order (a streaming
 -- row_number over read_csv: one thread, nothing stored but the rows
@@ -22,24 +22,36 @@ numbered as (
     select row_number() over () as __line, file_rows.*
     from {{template "read_csv" .CSV}} as file_rows
 ),
+{{- else}}
+numbered as (
+    select staged.*
+    from {{ident .Stage}} as staged
+),
 {{- end}}
-flagged as (
+src as (
     select
-        typed.*
-{{- template "problem_flags" .}}
-    from ({{template "typed_rows" .}}
-    ) as typed
+        numbered.*
+{{- range .KeyColumns}},
+        {{if $.NoTrim}}nullif(cast(numbered.{{ident .Source}} as varchar), ''){{else}}{{template "trimmed" printf "cast(numbered.%s as varchar)" (ident .Source)}}{{end}} as {{ident (in .Name)}}
+{{- end}}
+    from numbered
+),
+keyed as (
+    select
+        src.*
+{{- range .KeyColumns}},
+        {{typed .}} as {{ident (printf "__key_%s" .Name)}}
+{{- end}}
+    from src
 ),
 taken as (
-    select flagged.*
-    from flagged
-{{- if .AnySuspect}}
+    select keyed.*
+    from keyed
     left join {{ident .Suspects}} as suspect
-        on {{range $i, $k := .Key}}{{if $i}} and {{end}}suspect.{{ident $k}} = flagged.{{ident $k}}{{end}}
-{{- end}}
-    where {{template "any_problem_flag" .}}
-{{- if .AnySuspect}}
-        or suspect.{{ident (index .Key 0)}} is not null
+        on {{range $i, $k := .KeyColumns}}{{if $i}} and {{end}}suspect.{{ident $k.Name}} = keyed.{{ident (printf "__key_%s" $k.Name)}}{{end}}
+    where suspect.{{ident (index .KeyColumns 0).Name}} is not null
+{{- range .KeyColumns}}
+        or keyed.{{ident (printf "__key_%s" .Name)}} is null
 {{- end}}
 ),
 lined as (
@@ -56,15 +68,7 @@ lined as (
 {{- end}}
 ),
 final as (
-    select
-        lined.__line
-{{- if .GoProblems}},
-        lined.__problem_column,
-        lined.__problem_reason
-{{- end}}
-{{- range .Columns}}{{if .Source}},
-        lined.{{ident (in .Name)}} as {{ident .Source}}
-{{- end}}{{end}}
+    select lined.* exclude ({{range $i, $k := .KeyColumns}}{{if $i}}, {{end}}{{ident (in $k.Name)}}, {{ident (printf "__key_%s" $k.Name)}}{{end}})
     from lined
 )
 select * from final;

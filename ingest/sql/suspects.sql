@@ -39,8 +39,18 @@ self_keys as (
     semi join first_round on first_round.{{ident (index .Key 0)}} = written.{{ident .SelfColumn}}
 ),
 {{- end}}
+-- The keys of the rows with a cell problem (marked by the insert): every
+-- row with such a key is read back, so a repeat among them is numbered
+-- with its lines too.
+marked_keys as (
+    select {{range $i, $k := .Key}}{{if $i}}, {{end}}marked.{{ident $k}}{{end}}
+    from raw.{{ident .Table}} as marked
+    where marked.source = $rejected_source
+),
 final as (
     select * from first_round
+    union
+    select * from marked_keys
 {{- if .SelfColumn}}
     union
     select * from self_keys
