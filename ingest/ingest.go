@@ -153,18 +153,17 @@ func load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summ
 		// A load cancelled after its last step is still cancelled.
 		if err = ctx.Err(); err == nil {
 			t0, c0 := time.Now(), cpu.Time()
-			_, err = execSQL(ctx, conn, "commit.sql", nil, nil)
+			if _, err = execSQL(ctx, conn, "commit.sql", nil, nil); err == nil {
+				l.inTx, l.pending = false, true
+				hook("pending committed")
+			}
 			log.Debug("sql", "file", "commit.sql", "elapsed", time.Since(t0), "cpu", cpu.Time()-c0)
+			log.Debug("load step", "step", "commit", "cpu", cpu.Time()-l.lastCPU)
+			l.lastCPU = cpu.Time()
 		}
 	}
-	if l.inTx && (err != nil || sum.Unchanged) {
-		// Rolling back must happen even when ctx was cancelled (Ctrl-C).
-		if _, rerr := execSQL(context.WithoutCancel(ctx), conn, "rollback.sql", nil, nil); rerr != nil {
-			// A connection in an unknown transaction state must not go back
-			// to the pool.
-			conn.Raw(func(any) error { return driver.ErrBadConn })
-			err = errors.Join(err, rerr)
-		}
+	if l.inTx {
+		err = errors.Join(err, l.rollback(ctx))
 	}
 	if l.restoreWrite != nil {
 		l.restoreWrite()
@@ -175,11 +174,25 @@ func load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summ
 		conn.Raw(func(any) error { return driver.ErrBadConn })
 		l.log.Warn("dropping the load's temporary tables", "error", derr)
 	}
+	if l.pending && err == nil {
+		// The new snapshot is committed as pending tables: switch it in
+		// and rebuild the model in one short transaction of its own.
+		err = l.switchIn(ctx)
+		if l.inTx {
+			err = errors.Join(err, l.rollback(ctx))
+		}
+	}
+	if l.pending {
+		// Readers never read the pending tables; the next load drops them
+		// too if this fails (or the process is killed first).
+		if derr := l.dropPending(context.WithoutCancel(ctx)); derr != nil {
+			l.log.Warn("the next load drops them", "error", derr)
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
 	sum.Elapsed = time.Since(start)
-	log.Debug("load step", "step", "commit", "cpu", cpu.Time()-l.lastCPU)
 	log.Debug("load finished", "source", sum.Source, "unchanged", sum.Unchanged, "rejects", sum.Rejects, "elapsed", sum.Elapsed)
 	return sum, nil
 }
@@ -194,7 +207,12 @@ type loader struct {
 	warnings []warning
 	prog     *progress
 	staged   []*stagedFile
-	inTx     bool // the load's transaction is open
+	inTx     bool // the load's transaction (or the switch's) is open
+	// pending: the new snapshot is committed as __pending tables and not
+	// switched in yet.
+	pending bool
+	// tables are the snapshot's tables (setAside).
+	tables []snapshotTable
 	// restoreWrite puts back the settings of writeSettings.
 	restoreWrite func()
 	// rejectedMade: the table of a contract table's rejected keys exists.
@@ -264,7 +282,7 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 	if err := l.begin(ctx); err != nil {
 		return nil, err
 	}
-	if sum, err := l.checkPrevious(ctx); sum != nil || err != nil {
+	if sum, err := l.checkPreviousIfAny(ctx); sum != nil || err != nil {
 		return sum, err
 	}
 	if err := l.replaceSnapshot(ctx); err != nil {
@@ -296,10 +314,23 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 		return nil, strictError(sum)
 	}
 	restore()
-	if err := l.beforeCommit(ctx); err != nil {
+	if err := l.makePending(ctx); err != nil {
 		return nil, err
 	}
 	return sum, nil
+}
+
+// rollback ends the open transaction of the load or the switch.
+func (l *loader) rollback(ctx context.Context) error {
+	// Rolling back must happen even when ctx was cancelled (Ctrl-C).
+	if _, err := execSQL(context.WithoutCancel(ctx), l.conn, "rollback.sql", nil, nil); err != nil {
+		// A connection in an unknown transaction state must not go back
+		// to the pool.
+		l.conn.Raw(func(any) error { return driver.ErrBadConn })
+		return err
+	}
+	l.inTx = false
+	return nil
 }
 
 // strictError is a strict load's failure: how many rows were rejected and
@@ -313,7 +344,7 @@ func strictError(sum *Summary) error {
 }
 
 // beforeCommit runs Options.BeforeCommit (the model's rebuild) inside the
-// load's transaction, after the validation settings are restored.
+// switch's transaction, after the new snapshot's tables took their names.
 func (l *loader) beforeCommit(ctx context.Context) error {
 	hook("before commit")
 	if l.opt.BeforeCommit != nil {
@@ -371,24 +402,25 @@ func (l *loader) privacyScans(ctx context.Context) error {
 	return nil
 }
 
-// begin opens the load's transaction and makes sure the load tables exist.
+// begin opens the load's transaction.
 func (l *loader) begin(ctx context.Context) error {
 	if _, err := execSQL(ctx, l.conn, "begin.sql", nil, nil); err != nil {
 		return err
 	}
 	l.inTx = true
-	return l.ensureSchema(ctx)
+	return nil
 }
 
-// replaceSnapshot deletes the source's previous rows from every raw table
-// and the load tables, and makes the views of this load's rows of each
-// table (the parents the references are checked against).
+// replaceSnapshot sets the live snapshot's tables aside (setAside: fresh
+// tables of the usual names hold the other sources' rows) and makes the
+// views of this load's rows of each table (the parents the references are
+// checked against).
 func (l *loader) replaceSnapshot(ctx context.Context) error {
 	t0 := time.Now()
+	if err := l.setAside(ctx); err != nil {
+		return err
+	}
 	for i := range contract.Tables {
-		if _, err := execSQL(ctx, l.conn, "delete_source.sql", map[string]any{"Table": contract.Tables[i].Name}, l.params()); err != nil {
-			return err
-		}
 		n := namesFor(contract.Tables[i].Name)
 		if _, err := execSQL(ctx, l.conn, "loaded_view.sql", struct {
 			names
@@ -396,9 +428,6 @@ func (l *loader) replaceSnapshot(ctx context.Context) error {
 		}{n, l.source}, nil); err != nil {
 			return err
 		}
-	}
-	if _, err := execSQL(ctx, l.conn, "delete_load.sql", nil, l.params()); err != nil {
-		return err
 	}
 	l.step("replace previous snapshot", t0)
 	return nil

@@ -1,0 +1,11 @@
+-- Sets the live snapshot's tables aside inside the load's transaction
+-- (grain: none): each existing raw.<table> and load_* table is renamed to
+-- its __live name, so the load writes fresh tables of the usual names.
+-- Dropped first: the pending tables a killed load committed and never
+-- switched in (readers never read them).
+{{- range .}}
+drop table if exists {{ident .Schema}}.{{ident .Pending}};
+{{- end}}
+{{- range .}}{{if .Existed}}
+alter table {{ident .Schema}}.{{ident .Name}} rename to {{ident .Live}};
+{{- end}}{{end}}

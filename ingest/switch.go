@@ -1,0 +1,148 @@
+// The snapshot switch: a load writes its source's new snapshot into tables
+// of their usual names inside its transaction, with the live tables set
+// aside, and commits them as __pending tables while the live ones keep their
+// names; a second, short transaction drops the live tables, renames the
+// pending ones and rebuilds the model (Options.BeforeCommit) on committed
+// rows. See README.md, "How a load runs".
+
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/sipstat/sipstat/contract"
+)
+
+// snapshotTable is one table a load replaces: raw.<table> or a load_* table.
+type snapshotTable struct {
+	Schema, Name string
+	// Live is the name of the previous snapshot's table while the load's
+	// transaction is open (never committed); Pending the name of the new
+	// snapshot's table between the load's commit and the switch.
+	Live, Pending string
+	// Existed: the table was there when the load began (not on a first load).
+	Existed bool
+}
+
+// bookkeepingTables are the load_* tables of schema.sql.
+var bookkeepingTables = []string{"load_sources", "load_files", "load_rejects", "load_warnings"}
+
+const (
+	liveSuffix    = "__live"
+	pendingSuffix = "__pending"
+)
+
+// snapshotTables lists the tables of a snapshot, raw first.
+func snapshotTables() []snapshotTable {
+	var out []snapshotTable
+	add := func(schema, name string) {
+		out = append(out, snapshotTable{Schema: schema, Name: name, Live: name + liveSuffix, Pending: name + pendingSuffix})
+	}
+	for _, t := range contract.Tables {
+		add("raw", t.Name)
+	}
+	for _, name := range bookkeepingTables {
+		add("main", name)
+	}
+	return out
+}
+
+// existingTables returns the schema-qualified names of the tables of
+// schemas raw and main.
+func (l *loader) existingTables(ctx context.Context) (map[string]bool, error) {
+	rows, err := querySQL(ctx, l.conn, "snapshot_tables.sql", nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	have := map[string]bool{}
+	for rows.Next() {
+		var schema, name string
+		if err := rows.Scan(&schema, &name); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		have[schema+"."+name] = true
+	}
+	return have, errors.Join(rows.Err(), rows.Close())
+}
+
+// setAside, inside the load's transaction, drops the pending tables a killed
+// load left, renames the live snapshot's tables to their __live names,
+// creates fresh tables of the usual names (schema.sql, raw_table.sql) and
+// copies the other sources' rows into them: the load then writes as if it
+// wrote the live tables.
+func (l *loader) setAside(ctx context.Context) error {
+	have, err := l.existingTables(ctx)
+	if err != nil {
+		return err
+	}
+	l.tables = snapshotTables()
+	for i := range l.tables {
+		l.tables[i].Existed = have[l.tables[i].Schema+"."+l.tables[i].Name]
+	}
+	if _, err := execSQL(ctx, l.conn, "set_aside.sql", l.tables, nil); err != nil {
+		return err
+	}
+	if err := l.ensureSchema(ctx); err != nil {
+		return err
+	}
+	_, err = execSQL(ctx, l.conn, "keep_others.sql", l.tables, l.params())
+	return err
+}
+
+// makePending, the last statement of the load's transaction, renames the
+// new snapshot's tables to __pending and gives the live ones their names
+// back, so the commit leaves every table readers read as it was.
+func (l *loader) makePending(ctx context.Context) error {
+	t0 := time.Now()
+	if _, err := execSQL(ctx, l.conn, "make_pending.sql", l.tables, nil); err != nil {
+		return err
+	}
+	l.step("pending", t0)
+	return nil
+}
+
+// switchIn runs the second transaction: the pending tables replace the
+// live ones, Options.BeforeCommit rebuilds the model on the same
+// connection, and one commit makes both visible at once. On any error it
+// rolls back and the caller drops the pending tables.
+func (l *loader) switchIn(ctx context.Context) error {
+	t0 := time.Now()
+	if _, err := execSQL(ctx, l.conn, "begin.sql", nil, nil); err != nil {
+		return err
+	}
+	l.inTx = true
+	hook("switch begun")
+	if _, err := execSQL(ctx, l.conn, "switch.sql", l.tables, nil); err != nil {
+		return err
+	}
+	l.step("switch", t0)
+	if err := l.beforeCommit(ctx); err != nil {
+		return err
+	}
+	// A load cancelled after its last step is still cancelled.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	t0 = time.Now()
+	if _, err := execSQL(ctx, l.conn, "commit.sql", nil, nil); err != nil {
+		return err
+	}
+	l.inTx = false
+	l.pending = false
+	l.step("switch commit", t0)
+	return nil
+}
+
+// dropPending drops the pending tables of a load that failed after
+// committing them (a separate transaction; the load's are over).
+func (l *loader) dropPending(ctx context.Context) error {
+	if _, err := execSQL(ctx, l.conn, "drop_pending.sql", l.tables, nil); err != nil {
+		return fmt.Errorf("dropping the pending tables of the failed load: %w", err)
+	}
+	l.pending = false
+	return nil
+}

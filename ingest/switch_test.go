@@ -1,0 +1,287 @@
+package ingest
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/sipstat/sipstat/transform"
+	"github.com/sipstat/sipstat/warehouse"
+)
+
+// killAt is where TestKillAroundTheSwitch's child stops dead: a step of the
+// load (the hook's name) and which of its occurrences (steps may repeat:
+// "before commit" is the hook before the model's build and the step after
+// it), or "build N": the N-th statement of transform.Build.
+type killAt struct {
+	step string
+	nth  int
+}
+
+// buildQuerier passes transform.Build's statements to the load's
+// connection and calls at(n) before the n-th.
+type buildQuerier struct {
+	q  warehouse.Querier
+	n  int
+	at func(n int)
+}
+
+func (b *buildQuerier) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	b.n++
+	b.at(b.n)
+	return b.q.ExecContext(ctx, query, args...)
+}
+
+func (b *buildQuerier) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return b.q.QueryContext(ctx, query, args...)
+}
+
+func (b *buildQuerier) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return b.q.QueryRowContext(ctx, query, args...)
+}
+
+// modelState is what a reader of the model sees: every KPI value, the
+// data-quality flags, the core SIPs and the settings the values were
+// computed with (but the minute they were computed).
+func modelState(t testing.TB, q warehouse.Querier) map[string][]string {
+	t.Helper()
+	return map[string][]string{
+		"kpi_values":   dump(t, q, "select * from kpi_values order by all"),
+		"dq_flags":     dump(t, q, "select * from dq_flags order by all"),
+		"sips":         dump(t, q, "select * from sips order by all"),
+		"kpi_settings": dump(t, q, "select * from kpi_settings where key <> 'computed_at' order by all"),
+		"kpi_coverage": dump(t, q, "select * from kpi_coverage order by all"),
+		"participants": dump(t, q, "select count(*) from participants"),
+	}
+}
+
+func buildModel(ctx context.Context, conn *sql.Conn) error {
+	return transform.Build(ctx, conn, transform.DefaultSettings())
+}
+
+// TestKillAroundTheSwitch kills a loading process (SIGKILL) at every point
+// of the load's two transactions — validating, after the new snapshot is
+// written, after it is committed as pending tables, after the switch's
+// renames, in the middle of the model's build, after the build — and opens
+// the file afterwards: a reader sees the previous raw rows, bookkeeping,
+// model and KPI values of both sources exactly, no object but the pending
+// tables, and the next load of the same extract removes those and ends
+// exactly where an uninterrupted load ends. A kill after the switch's
+// commit leaves the new snapshot. The database holds two sources; the load
+// replaces one.
+func TestKillAroundTheSwitch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a child process per kill point")
+	}
+	ctx := context.Background()
+	if dbPath := os.Getenv("INGEST_SWITCH_KILL_DB"); dbPath != "" {
+		at := strings.Split(os.Getenv("INGEST_SWITCH_KILL_AT"), "#")
+		nth, _ := strconv.Atoi(at[1])
+		stop := func() {
+			fmt.Println("KILLPOINT")
+			select {} // until killed
+		}
+		db := openDB(t, dbPath)
+		seen := 0
+		testHook = func(s string) {
+			if s == at[0] {
+				if seen++; seen == nth {
+					stop()
+				}
+			}
+		}
+		_, err := Load(ctx, db, os.Getenv("INGEST_SWITCH_KILL_DIR"), Options{BeforeCommit: func(ctx context.Context, conn *sql.Conn) error {
+			return transform.Build(ctx, &buildQuerier{q: conn, at: func(n int) {
+				if at[0] == "build" && n == nth {
+					stop()
+				}
+			}}, transform.DefaultSettings())
+		}})
+		fmt.Println("LOAD ENDED", err)
+		return
+	}
+
+	work := t.TempDir()
+	other := copyFixture(t, "testdata/extract")
+	writeManifest(t, other, "Another source", "2026-11-30")
+	newer := newerExtract(t)
+	prevPath := filepath.Join(work, "prev.duckdb")
+	type state struct {
+		data, model map[string][]string
+		objects     []string
+	}
+	read := func(path string) state {
+		db := openDB(t, path)
+		defer db.Close()
+		return state{snapshot(t, db), modelState(t, db), dbObjects(t, db)}
+	}
+	{
+		db := openDB(t, prevPath)
+		mustLoad(t, db, other, Options{BeforeCommit: buildModel})
+		mustLoad(t, db, "testdata/extract", Options{BeforeCommit: buildModel})
+		db.Close()
+	}
+	prevBytes := readFile(t, prevPath)
+	prev := read(prevPath)
+	// The newer extract loaded to the end (and what a load of it after a
+	// kill must give).
+	loadNewer := func(path string) state {
+		db := openDB(t, path)
+		if sum := mustLoad(t, db, newer, Options{BeforeCommit: buildModel}); sum.Unchanged {
+			t.Fatal("the newer extract was taken as unchanged")
+		}
+		db.Close()
+		return read(path)
+	}
+	fullPath := filepath.Join(work, "full.duckdb")
+	writeFile(t, fullPath, prevBytes)
+	next := loadNewer(fullPath)
+	for _, k := range []string{"raw.sips", "load_sources", "kpi_values"} {
+		if reflect.DeepEqual(prev.data[k], next.data[k]) && reflect.DeepEqual(prev.model[k], next.model[k]) {
+			t.Fatalf("%s: the two snapshots agree; a kill could not be told apart", k)
+		}
+	}
+	if !reflect.DeepEqual(prev.objects, next.objects) {
+		t.Fatalf("objects differ between two complete loads:\n%v\n%v", prev.objects, next.objects)
+	}
+	if got := dump(t, openDB(t, fullPath), "select source from load_sources order by all"); !reflect.DeepEqual(got, []string{"Another source", fixtureSource}) {
+		t.Fatalf("sources after the load: %q", got)
+	}
+
+	for _, at := range []killAt{
+		{"validate meetings.csv", 1},
+		{"pending", 1},           // the new snapshot written, the load's commit next
+		{"pending committed", 1}, // committed as pending tables
+		{"switch begun", 1},
+		{"switch", 1}, // the renames done, the model not built
+		{"build", 3},
+		{"build", 40},
+		{"before commit", 2}, // the model built, the switch's commit next
+		{"switch commit", 1}, // committed: the new snapshot
+	} {
+		name := fmt.Sprintf("%s#%d", at.step, at.nth)
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "sip.duckdb")
+			writeFile(t, path, prevBytes)
+			cmd := exec.Command(os.Args[0], "-test.run", "^TestKillAroundTheSwitch$")
+			cmd.Env = append(os.Environ(), "INGEST_SWITCH_KILL_DB="+path, "INGEST_SWITCH_KILL_DIR="+newer,
+				"INGEST_SWITCH_KILL_AT="+name)
+			out, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			buf := make([]byte, 4096)
+			var seen strings.Builder
+			for !strings.Contains(seen.String(), "KILLPOINT") {
+				n, err := out.Read(buf)
+				seen.Write(buf[:n])
+				if err != nil {
+					cmd.Process.Kill()
+					cmd.Wait()
+					t.Fatalf("the child never reached %s: %v\n%s", name, err, seen.String())
+				}
+			}
+			cmd.Process.Kill()
+			cmd.Wait()
+
+			got := read(path)
+			want := prev
+			if at.step == "switch commit" {
+				want = next
+			}
+			for k := range want.data {
+				if !reflect.DeepEqual(got.data[k], want.data[k]) {
+					t.Errorf("%s differs from the expected snapshot", k)
+				}
+			}
+			for k := range want.model {
+				if !reflect.DeepEqual(got.model[k], want.model[k]) {
+					t.Errorf("%s differs from the expected snapshot's", k)
+				}
+			}
+			// Only pending tables may be left, and only once committed.
+			var extra []string
+			for _, o := range got.objects {
+				if !contains(want.objects, o) {
+					extra = append(extra, o)
+				}
+			}
+			for _, o := range want.objects {
+				if !contains(got.objects, o) {
+					t.Errorf("object %s is missing", o)
+				}
+			}
+			for _, o := range extra {
+				if !strings.HasSuffix(o, pendingSuffix) {
+					t.Errorf("stray object %s", o)
+				}
+			}
+			committed := at.step != "validate meetings.csv" && at.step != "pending" && at.step != "switch commit"
+			if committed != (len(extra) > 0) {
+				t.Errorf("pending tables left: %q", extra)
+			}
+			// The next load drops them and ends as an uninterrupted load.
+			if at.step != "switch commit" {
+				after := loadNewer(path)
+				if !reflect.DeepEqual(after.data, next.data) || !reflect.DeepEqual(after.model, next.model) || !reflect.DeepEqual(after.objects, next.objects) {
+					t.Errorf("the load after the kill ends elsewhere than an uninterrupted one; objects:\n%s", strings.Join(after.objects, "\n"))
+				}
+			}
+		})
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TestFailedBuildLeavesNoTrace: a model build that fails after the switch's
+// renames (and a load cancelled there) leaves the database as it was: the
+// rows, the model and the objects — the pending tables are dropped.
+func TestFailedBuildLeavesNoTrace(t *testing.T) {
+	boom := errors.New("the build failed")
+	for _, way := range []string{"error", "cancel"} {
+		t.Run(way, func(t *testing.T) {
+			db := openDB(t, "")
+			mustLoad(t, db, "testdata/extract", Options{BeforeCommit: buildModel})
+			data, model, objects := snapshot(t, db), modelState(t, db), dbObjects(t, db)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			_, err := Load(ctx, db, newerExtract(t), Options{BeforeCommit: func(ctx context.Context, conn *sql.Conn) error {
+				if err := buildModel(ctx, conn); err != nil {
+					return err
+				}
+				if way == "cancel" {
+					cancel()
+					return nil
+				}
+				return boom
+			}})
+			if err == nil {
+				t.Fatal("the load succeeded")
+			}
+			if !reflect.DeepEqual(snapshot(t, db), data) || !reflect.DeepEqual(modelState(t, db), model) {
+				t.Error("the failed load changed the data or the model")
+			}
+			if got := dbObjects(t, db); !reflect.DeepEqual(got, objects) {
+				t.Errorf("objects after the failed load:\n%s", strings.Join(got, "\n"))
+			}
+		})
+	}
+}
