@@ -1,7 +1,9 @@
 // Package ingest loads an extract folder (CSV, one XLSX workbook, or Parquet)
 // into DuckDB: validated, typed rows in raw.<table>, plus load_sources,
-// load_files, load_rejects and load_warnings. A load is one transaction; an
-// extract is a full snapshot of its source. See README.md.
+// load_files, load_rejects and load_warnings. A load commits the new
+// snapshot out of sight and switches it in, with the model, in one short
+// transaction (switch.go); an extract is a full snapshot of its source. See
+// README.md.
 package ingest
 
 import (
@@ -38,8 +40,10 @@ type Options struct {
 	// Progress, when non-nil and a terminal, shows a progress bar for loads
 	// that take more than a second.
 	Progress io.Writer
-	// BeforeCommit runs inside the load's transaction on the same connection,
-	// after the raw tables are written; an error rolls everything back.
+	// BeforeCommit runs on the load's connection in the switch's transaction:
+	// the new rows are committed (as pending tables) and have taken the
+	// raw.* and load_* names; its writes commit with them. An error rolls
+	// everything back and the database is as before the load.
 	BeforeCommit func(ctx context.Context, conn *sql.Conn) error
 }
 
@@ -90,8 +94,9 @@ func hook(step string) {
 	}
 }
 
-// Load reads the extract folder dir into db as one transaction. With an
-// error, the database is exactly as before. A privacy refusal's error wraps
+// Load reads the extract folder dir into db, atomically: readers see the
+// previous snapshot (rows, bookkeeping, model) until the switch's commit,
+// then the new one. With an error, the database is exactly as before. A privacy refusal's error wraps
 // ErrNotAnonymised and names file, row and column, never the value.
 func Load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summary, error) {
 	sum, err := load(ctx, db, dir, opt)
@@ -246,8 +251,9 @@ func (l *loader) params(more ...any) map[string]any {
 // run opens the files (a view over each UTF-8 CSV file, the others staged
 // into temporary tables) and checks their privacy before the transaction,
 // so staged rows are scanned in parallel (DuckDB reads rows written inside
-// an open transaction on one thread); then in one transaction it replaces
-// the source's snapshot with the validated rows.
+// an open transaction on one thread); then in one transaction it writes the
+// source's new snapshot with the validated rows, left as pending tables for
+// the switch (switch.go).
 func (l *loader) run(ctx context.Context) (*Summary, error) {
 	t0 := time.Now()
 	// The same extract loaded already: nothing to do (a read; the check is
@@ -292,7 +298,7 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 	sum := &Summary{Source: l.source, AsOf: l.asOf, Fingerprint: l.ex.Fingerprint}
 	// Line numbers are fixed where rows are staged, so validation may run
 	// without insertion order (see validationSettings; the previous
-	// settings come back before BeforeCommit, also on error).
+	// settings come back before the commit, also on error).
 	if err := l.writeSettings(ctx); err != nil {
 		return nil, err
 	}

@@ -34,12 +34,13 @@ func newLoadCmd(a *app) *cobra.Command {
 		Use:   "load [--db FILE] EXTRACT_DIR",
 		Short: "Validate an extract and load it, then rebuild the models and KPIs",
 		Long: `Loads an extract folder (CSV with , or ; in UTF-8 or Windows-1252, one
-extract.xlsx, or <table>.parquet files) into the database in one transaction:
-every row is loaded or rejected with file, line, column and reason (table
-load_rejects), then the clean model and the KPI values are rebuilt. An extract is
-a full snapshot of its source: loading a newer one replaces that source's rows,
-loading the same one again changes nothing. An extract that contains a personal
-identity number is refused whole. A failed load leaves the database as it was.`,
+extract.xlsx, or <table>.parquet files) into the database: every row is loaded
+or rejected with file, line, column and reason (table load_rejects), then the
+clean model and the KPI values are rebuilt, and the new rows and model replace
+the old ones at once. An extract is a full snapshot of its source: loading a
+newer one replaces that source's rows, loading the same one again changes
+nothing. An extract that contains a personal identity number is refused whole.
+A failed or interrupted load leaves the database as it was.`,
 		Example: `  sipstat load --db sip.duckdb extract
   sipstat load --db sip.duckdb --strict extract
   sipstat load --db sip.duckdb --source kommun_a --as-of 2026-09-30 export-folder`,
@@ -63,6 +64,8 @@ func runLoad(ctx context.Context, opts loadOptions, a *app, dir string) error {
 		opt.Progress = a.stderr
 	}
 	if !opts.NoTransform {
+		// Runs in the switch's transaction, on the new rows committed
+		// (ingest/switch.go): the model and the rows change in one commit.
 		opt.BeforeCommit = func(ctx context.Context, conn *sql.Conn) error {
 			return transform.Build(ctx, conn, settings)
 		}
