@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sipstat/sipstat/queries"
 	"github.com/sipstat/sipstat/transform"
 	"github.com/sipstat/sipstat/warehouse"
 )
@@ -231,6 +232,18 @@ func TestKillAroundTheSwitch(t *testing.T) {
 			if committed != (len(extra) > 0) {
 				t.Errorf("pending tables left: %q", extra)
 			}
+			// sipstat schema does not list them.
+			db := openDB(t, path)
+			objs, err := queries.Describe(ctx, db, "main", "raw")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, o := range objs {
+				if strings.HasSuffix(o.Name, pendingSuffix) {
+					t.Errorf("sipstat schema lists %s.%s", o.Schema, o.Name)
+				}
+			}
+			db.Close()
 			// The next load drops them and ends as an uninterrupted load.
 			if at.step != "switch commit" {
 				after := loadNewer(path)
@@ -240,6 +253,19 @@ func TestKillAroundTheSwitch(t *testing.T) {
 			}
 		})
 	}
+}
+
+// withoutPending splits dbObjects' list into the objects but the pending
+// tables of a load, and those.
+func withoutPending(objs []string) (kept, pending []string) {
+	for _, o := range objs {
+		if strings.HasPrefix(o, "table ") && strings.HasSuffix(o, pendingSuffix) {
+			pending = append(pending, o)
+		} else {
+			kept = append(kept, o)
+		}
+	}
+	return kept, pending
 }
 
 func contains(list []string, s string) bool {

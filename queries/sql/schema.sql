@@ -2,10 +2,13 @@
 -- Grain: one row per column of a table or view in the schemas listed in
 -- $schemas (comma-separated, e.g. 'main'), of the open database only.
 -- Comments come from COMMENT ON (transform/sql/docs, applied by transform.Build).
+-- Not the <table>__pending tables a killed load may leave (ingest/switch.go):
+-- nobody reads them, and the next load drops them.
 with objects as (
     select schema_name, table_name as object_name, 'table' as object_kind, comment as object_comment
     from duckdb_tables()
     where database_name = current_database() and not internal and not temporary
+        and not suffix(table_name, '__pending')
     union all
     select schema_name, view_name as object_name, 'view' as object_kind, comment as object_comment
     from duckdb_views()
