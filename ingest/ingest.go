@@ -143,7 +143,7 @@ func load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summ
 		h := sha256.Sum256([]byte(ex.Fingerprint + " as of " + l.asOf.Format(time.DateOnly)))
 		ex.Fingerprint = hex.EncodeToString(h[:])
 	}
-	l.prog = newProgress(opt.Progress, 3+3*len(ex.Files))
+	l.prog = newProgress(opt.Progress, 6+3*len(ex.Files)) // + pending, switch, switch commit
 	defer l.prog.done()
 
 	conn, err := db.Conn(ctx)

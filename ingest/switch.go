@@ -25,6 +25,8 @@ type snapshotTable struct {
 	Live, Pending string
 	// Existed: the table was there when the load began (not on a first load).
 	Existed bool
+	// Others: it holds rows of other sources, which the new snapshot keeps.
+	Others bool
 }
 
 // bookkeepingTables are the load_* tables of schema.sql.
@@ -83,6 +85,13 @@ func (l *loader) setAside(ctx context.Context) error {
 	for i := range l.tables {
 		l.tables[i].Existed = have[l.tables[i].Schema+"."+l.tables[i].Name]
 	}
+	others, err := l.otherSources(ctx)
+	if err != nil {
+		return err
+	}
+	for i := range l.tables {
+		l.tables[i].Others = others[l.tables[i].Schema+"."+l.tables[i].Name]
+	}
 	if _, err := execSQL(ctx, l.conn, "set_aside.sql", l.tables, nil); err != nil {
 		return err
 	}
@@ -91,6 +100,25 @@ func (l *loader) setAside(ctx context.Context) error {
 	}
 	_, err = execSQL(ctx, l.conn, "keep_others.sql", l.tables, l.params())
 	return err
+}
+
+// otherSources returns the schema-qualified names of the live tables that
+// hold rows of other sources than the load's.
+func (l *loader) otherSources(ctx context.Context) (map[string]bool, error) {
+	rows, err := querySQL(ctx, l.conn, "other_sources.sql", l.tables, l.params())
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for rows.Next() {
+		var schema, name string
+		if err := rows.Scan(&schema, &name); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out[schema+"."+name] = true
+	}
+	return out, errors.Join(rows.Err(), rows.Close())
 }
 
 // makePending, the last statement of the load's transaction, renames the

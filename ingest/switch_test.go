@@ -311,3 +311,54 @@ func TestFailedBuildLeavesNoTrace(t *testing.T) {
 		})
 	}
 }
+
+// TestReloadAtScale loads a newer snapshot of a source over its older one,
+// with a persons file of several row groups (written in parallel): every
+// row is loaded again and the sips find their persons. In DuckDB 1.5 an
+// INSERT … SELECT of no rows from the set-aside table (no other source to
+// keep) hid the persons written after it from the load's own reads, and
+// every sips row was rejected as "not in persons".
+func TestReloadAtScale(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 400 000 persons twice")
+	}
+	dir := copyFixture(t, "testdata/extract")
+	var b strings.Builder
+	b.WriteString("person_id,birth_year,sex,kommentar\n")
+	for _, p := range []string{"P001,1948,female,bor i Södertälje", "P002,1985,male,", "P003,2012,female,", "P004,1990,unknown,"} {
+		b.WriteString(p + "\n")
+	}
+	const n = 237_000
+	for i := range n {
+		fmt.Fprintf(&b, "X%07d,%d,female,\n", i, 1920+i%90)
+	}
+	writeFile(t, filepath.Join(dir, "persons.csv"), []byte(b.String()))
+	other := copyFixture(t, "testdata/extract")
+	writeManifest(t, other, "Another source", "2026-11-30")
+	for _, beside := range []bool{false, true} {
+		t.Run(fmt.Sprintf("beside another source %v", beside), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "sip.duckdb")
+			db := openDB(t, path)
+			want := int64(n + 4)
+			if beside {
+				mustLoad(t, db, other, Options{})
+				want += 4
+			}
+			writeManifest(t, dir, fixtureSource, "2026-10-05")
+			first := mustLoad(t, db, dir, Options{})
+			db.Close() // a checkpoint: the rows are in the file's blocks
+			db = openDB(t, path)
+			writeManifest(t, dir, fixtureSource, "2027-01-08")
+			second := mustLoad(t, db, dir, Options{})
+			if second.Unchanged {
+				t.Fatal("the newer snapshot was taken as unchanged")
+			}
+			if !reflect.DeepEqual(first.Files, second.Files) {
+				t.Errorf("the reload's files differ from the first load's:\n%v\n%v", first.Files, second.Files)
+			}
+			if got := count(t, db, "select count(*) from raw.persons"); got != want {
+				t.Errorf("raw.persons holds %d rows, want %d", got, want)
+			}
+		})
+	}
+}
