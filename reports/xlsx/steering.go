@@ -172,10 +172,16 @@ func (b *book) changeText(c string) string {
 }
 
 func (b *book) changeStyle(c string) int {
-	switch c {
-	case model.ChangeBetter:
+	return b.verdictStyle(c == model.ChangeBetter, c == model.ChangeWorse)
+}
+
+// verdictStyle is the cell style of a good verdict (met, better), a bad
+// one (not met, worse) or any other.
+func (b *book) verdictStyle(good, bad bool) int {
+	switch {
+	case good:
 		return b.statusMet
-	case model.ChangeWorse:
+	case bad:
 		return b.statusNotMet
 	}
 	return b.statusOther

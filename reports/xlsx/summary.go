@@ -146,13 +146,7 @@ func (b *book) statusText(st model.Status) string {
 }
 
 func (b *book) statusStyle(st model.Status) int {
-	switch st {
-	case model.StatusMet:
-		return b.statusMet
-	case model.StatusNotMet:
-		return b.statusNotMet
-	}
-	return b.statusOther
+	return b.verdictStyle(st == model.StatusMet, st == model.StatusNotMet)
 }
 
 func sourceText(m model.Meta, w *words) string {
