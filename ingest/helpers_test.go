@@ -125,3 +125,9 @@ func wantRows(t testing.TB, q warehouse.Querier, query string, want ...string) {
 		t.Errorf("%s:\n%s\nwant:\n%s", query, strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// csvHeader is a contract table's CSV header line.
+func csvHeader(table string) string {
+	tb, _ := contract.Lookup(table)
+	return strings.Join(tb.ColumnNames(), ",") + "\n"
+}
