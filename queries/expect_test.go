@@ -31,6 +31,14 @@ func runJSON(t *testing.T, db warehouse.Querier, name string, params map[string]
 	return rows
 }
 
+// allQuarters runs a named query on the sample over 40 quarters (all it
+// holds) and returns the sample and the rows.
+func allQuarters(t *testing.T, name string) (*warehouse.DB, []map[string]any) {
+	t.Helper()
+	db := openSample(t)
+	return db, runJSON(t, db, name, map[string]string{"quarters": "40"}, Options{})
+}
+
 // kpiRow is one row of kpi_values, read with a plain SELECT.
 type kpiRow struct {
 	value, num, den *float64
@@ -72,8 +80,7 @@ func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 // units, the within-target share's numerator and denominator (transform's
 // oracle tests check the figures themselves).
 func TestLeadTimesMatchKPIValues(t *testing.T) {
-	db := openSample(t)
-	rows := runJSON(t, db, "lead_times_by_municipality", map[string]string{"quarters": "40"}, Options{})
+	db, rows := allQuarters(t, "lead_times_by_municipality")
 	median := kpiValues(t, db, "lead_time_median_days", "municipality")
 	within := kpiValues(t, db, "within_target_share", "municipality")
 	checked := 0
@@ -112,8 +119,7 @@ func TestLeadTimesMatchKPIValues(t *testing.T) {
 // Attendance by org type against transform's summoned_attendance_share and
 // summoned_absent_share by org_type (numerators and denominators).
 func TestAttendanceMatchesKPIValues(t *testing.T) {
-	db := openSample(t)
-	rows := runJSON(t, db, "attendance_by_org_type", map[string]string{"quarters": "40"}, Options{})
+	db, rows := allQuarters(t, "attendance_by_org_type")
 	att := kpiValues(t, db, "summoned_attendance_share", "org_type")
 	abs := kpiValues(t, db, "summoned_absent_share", "org_type")
 	checked := 0
@@ -223,8 +229,7 @@ func TestFollowupsOverdueIndependently(t *testing.T) {
 // School-initiated versus other: the needs per quarter counted in plain Go
 // from the sips rows, and coverage against transform's coverage KPI.
 func TestSchoolInitiatedIndependently(t *testing.T) {
-	db := openSample(t)
-	rows := runJSON(t, db, "school_initiated_vs_other", map[string]string{"quarters": "40"}, Options{})
+	db, rows := allQuarters(t, "school_initiated_vs_other")
 	srows, err := db.QueryContext(context.Background(), "select initiated_by, need_detected_date from sips")
 	if err != nil {
 		t.Fatal(err)
@@ -287,8 +292,7 @@ func TestChildParticipationMatchesKPIValues(t *testing.T) {
 // compared.
 func sumsMatchKPI(t *testing.T, query, numCol, denCol, kpiID string) int {
 	t.Helper()
-	db := openSample(t)
-	rows := runJSON(t, db, query, map[string]string{"quarters": "40"}, Options{})
+	db, rows := allQuarters(t, query)
 	nums, dens := map[string]float64{}, map[string]float64{}
 	for _, r := range rows {
 		q := r["quarter"].(string)
