@@ -172,3 +172,12 @@ func latestQuarter(ctx context.Context, db warehouse.Querier, asOf *time.Time) (
 type flagAdder interface {
 	addFlags(f *pflag.FlagSet)
 }
+
+// requireFlag is the usage error of a command run without a flag it needs
+// (value empty), else nil.
+func requireFlag(cmd, flag, value string) error {
+	if value == "" {
+		return usageError{fmt.Errorf("%s: %s is required", cmd, flag)}
+	}
+	return nil
+}

@@ -182,6 +182,9 @@ type exportOptions struct {
 	Out    string         // folder to write to
 }
 
+// validate refuses a run without --out.
+func (o *exportOptions) validate() error { return requireFlag("export", "--out DIR", o.Out) }
+
 func (o *exportOptions) addFlags(f *pflag.FlagSet) {
 	addFormatFlag(f, &o.Format, queries.FormatParquet, queries.FormatParquet)
 	f.StringVar(&o.Out, "out", "", "folder to write the files to (created)")
@@ -199,9 +202,6 @@ func newExportCmd(a *app) *cobra.Command {
 }
 
 func runExport(ctx context.Context, opts exportOptions, a *app) error {
-	if opts.Out == "" {
-		return usageError{fmt.Errorf("export: --out DIR is required")}
-	}
 	db, err := a.open(ctx, true)
 	if err != nil {
 		return err

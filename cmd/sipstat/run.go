@@ -202,12 +202,18 @@ func isTerminal(w io.Writer) bool {
 }
 
 // withOptions completes a command: opts' flags on cmd, and a RunE that calls
-// run with the options as parsed and the arguments.
+// run with the options as parsed and the arguments, after opts' validate
+// (if it has one) accepts them.
 func withOptions[O any, P interface {
 	*O
 	flagAdder
 }](opts P, cmd *cobra.Command, run func(ctx context.Context, opts O, args []string) error) *cobra.Command {
 	cmd.RunE = func(c *cobra.Command, args []string) error {
+		if v, ok := any(opts).(interface{ validate() error }); ok {
+			if err := v.validate(); err != nil {
+				return err
+			}
+		}
 		return run(c.Context(), *opts, args)
 	}
 	opts.addFlags(cmd.Flags())

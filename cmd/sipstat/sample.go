@@ -25,6 +25,9 @@ type sampleOptions struct {
 	Rejects  float64 // share of rows the load rejects, besides Flaws
 }
 
+// validate refuses a run without --out.
+func (o *sampleOptions) validate() error { return requireFlag("sample", "--out DIR", o.Out) }
+
 func (o *sampleOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.Out, "out", "", "folder to write the extract to (created)")
 	f.IntVar(&o.SIPs, "sips", 0, "number of SIP processes (default: one region's three years)")
@@ -61,9 +64,6 @@ deviations and survey answers. The same options give the same files.`,
 }
 
 func runSample(ctx context.Context, opts sampleOptions, a *app) error {
-	if opts.Out == "" {
-		return usageError{fmt.Errorf("sample: --out DIR is required")}
-	}
 	gen := sampledata.Options{SIPs: opts.SIPs, Seed: opts.Seed, Source: opts.Source, FlawRate: opts.Flaws, RejectRate: opts.Rejects}
 	if opts.AsOf != nil {
 		gen.AsOf = *opts.AsOf
