@@ -2,10 +2,8 @@ package ingest
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -89,16 +87,7 @@ func damage(t *testing.T, dir string, rnd *rand.Rand) string {
 	for _, i := range rnd.Perm(len(tables))[:1+rnd.IntN(3)] {
 		tb, _ := contract.Lookup(tables[i])
 		path := filepath.Join(dir, tb.Name+".csv")
-		f, err := os.Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		records, err := csv.NewReader(f).ReadAll()
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		header, rows := records[0], records[1:]
+		header, rows := readCSV(t, path)
 		col := func(keep func(c contract.Column) bool) int {
 			var cols []int
 			for j, h := range header {
@@ -133,15 +122,7 @@ func damage(t *testing.T, dir string, rnd *rand.Rand) string {
 			}
 		}
 		did = append(did, kind+" in "+tb.Name)
-		f, err = os.Create(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w := csv.NewWriter(f)
-		if err := w.WriteAll(append([][]string{header}, rows...)); err != nil {
-			t.Fatal(err)
-		}
-		f.Close()
+		writeCSV(t, path, header, rows)
 	}
 	return strings.Join(did, ", ")
 }
@@ -184,25 +165,8 @@ func TestTakeBackEqualsExactWay(t *testing.T) {
 	dir := copyFixture(t, clean)
 	edit := func(table string, fn func(header []string, rows [][]string) [][]string) {
 		path := filepath.Join(dir, table+".csv")
-		f, err := os.Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		records, err := csv.NewReader(f).ReadAll()
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		rows := fn(records[0], records[1:])
-		f, err = os.Create(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w := csv.NewWriter(f)
-		if err := w.WriteAll(append([][]string{records[0]}, rows...)); err != nil {
-			t.Fatal(err)
-		}
-		f.Close()
+		header, rows := readCSV(t, path)
+		writeCSV(t, path, header, fn(header, rows))
 	}
 	at := func(header []string, name string) int {
 		i := slices.Index(header, name)

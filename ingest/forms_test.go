@@ -34,6 +34,19 @@ func readCSV(t testing.TB, path string) ([]string, [][]string) {
 	return recs[0], recs[1:]
 }
 
+// writeCSV writes a CSV file of the header and rows (encoding/csv).
+func writeCSV(t testing.TB, path string, header []string, rows [][]string) {
+	t.Helper()
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	if err := w.WriteAll(append([][]string{header}, rows...)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // fixtureTables lists the fixture's CSV files by table.
 func fixtureTables(t testing.TB, dir string) []*contract.Table {
 	t.Helper()
