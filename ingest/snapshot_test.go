@@ -169,6 +169,19 @@ func TestKilledLoadLeavesThePreviousState(t *testing.T) {
 
 	cmd := exec.Command(os.Args[0], "-test.run", "^TestKilledLoadLeavesThePreviousState$")
 	cmd.Env = append(os.Environ(), "INGEST_KILL_DB="+dbPath, "INGEST_KILL_DIR="+newerExtract(t))
+	killAtMarker(t, cmd, "MIDWAY")
+
+	db = openDB(t, dbPath)
+	if after := snapshot(t, db); !reflect.DeepEqual(before, after) {
+		t.Errorf("a killed load changed the database")
+	}
+}
+
+// killAtMarker starts cmd (this test binary re-run as a child load) and kills
+// it (SIGKILL) as soon as its stdout shows marker; it fails t if the child
+// ends before.
+func killAtMarker(t *testing.T, cmd *exec.Cmd, marker string) {
+	t.Helper()
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -178,20 +191,15 @@ func TestKilledLoadLeavesThePreviousState(t *testing.T) {
 	}
 	buf := make([]byte, 4096)
 	var seen strings.Builder
-	for !strings.Contains(seen.String(), "MIDWAY") {
+	for !strings.Contains(seen.String(), marker) {
 		n, err := out.Read(buf)
 		seen.Write(buf[:n])
 		if err != nil {
 			cmd.Process.Kill()
 			cmd.Wait()
-			t.Fatalf("the child ended before midway: %v\n%s", err, seen.String())
+			t.Fatalf("the child ended before %s: %v\n%s", marker, err, seen.String())
 		}
 	}
 	cmd.Process.Kill()
 	cmd.Wait()
-
-	db = openDB(t, dbPath)
-	if after := snapshot(t, db); !reflect.DeepEqual(before, after) {
-		t.Errorf("a killed load changed the database")
-	}
 }

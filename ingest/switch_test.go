@@ -175,26 +175,7 @@ func TestKillAroundTheSwitch(t *testing.T) {
 			cmd := exec.Command(os.Args[0], "-test.run", "^TestKillAroundTheSwitch$")
 			cmd.Env = append(os.Environ(), "INGEST_SWITCH_KILL_DB="+path, "INGEST_SWITCH_KILL_DIR="+newer,
 				"INGEST_SWITCH_KILL_AT="+name)
-			out, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			buf := make([]byte, 4096)
-			var seen strings.Builder
-			for !strings.Contains(seen.String(), "KILLPOINT") {
-				n, err := out.Read(buf)
-				seen.Write(buf[:n])
-				if err != nil {
-					cmd.Process.Kill()
-					cmd.Wait()
-					t.Fatalf("the child never reached %s: %v\n%s", name, err, seen.String())
-				}
-			}
-			cmd.Process.Kill()
-			cmd.Wait()
+			killAtMarker(t, cmd, "KILLPOINT")
 
 			got := read(path)
 			want := prev
