@@ -102,6 +102,24 @@ func manifestWith(json string) func(*testing.T, string) string {
 }
 
 // editXLSX changes the workbook of an XLSX form.
+// fillColumn sets a column's cell in every data row (2 … rows+1) of a
+// sheet to value(row), in the General format if general.
+func fillColumn(t *testing.T, wb *excelize.File, sheet, col string, rows int64, general bool, value func(row int) any) {
+	t.Helper()
+	for r := 2; r <= int(rows)+1; r++ {
+		cell := fmt.Sprintf("%s%d", col, r)
+		if err := wb.SetCellValue(sheet, cell, value(r)); err != nil {
+			t.Fatal(err)
+		}
+		if !general {
+			continue
+		}
+		if err := wb.SetCellStyle(sheet, cell, cell, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func editXLSX(fn func(t *testing.T, wb *excelize.File)) func(*testing.T, string) string {
 	return func(t *testing.T, dir string) string {
 		p := filepath.Join(dir, workbookName)
@@ -323,41 +341,17 @@ func corpusCases() []corpusCase {
 		}), exit: 1, msg: `extract.xlsx: sheet "Blad1" is not a table`},
 		{name: "XLSX whole-number column stored as dates", form: writeXLSX, edit: editXLSX(func(t *testing.T, wb *excelize.File) {
 			// birth_year typed as dates (1 January of the year) in every row.
-			for r := 2; r <= int(n["persons"])+1; r++ {
-				if err := wb.SetCellValue("persons", fmt.Sprintf("B%d", r), time.Date(1940+r, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
-					t.Fatal(err)
-				}
-			}
+			fillColumn(t, wb, "persons", "B", n["persons"], false, func(r int) any { return time.Date(1940+r, 1, 1, 0, 0, 0, 0, time.UTC) })
 		}), exit: 1, msg: "extract.xlsx[persons]: column birth_year is stored as Excel date cells (a date format) in every non-empty cell, but the contract's birth_year is a whole number"},
 		{name: "XLSX date column stored as plain numbers", form: writeXLSX, edit: editXLSX(func(t *testing.T, wb *excelize.File) {
 			// need_detected_date as numbers in the General format in every row.
-			for r := 2; r <= int(n["sips"])+1; r++ {
-				cell := fmt.Sprintf("H%d", r)
-				if err := wb.SetCellValue("sips", cell, 46027+r); err != nil {
-					t.Fatal(err)
-				}
-				if err := wb.SetCellStyle("sips", cell, cell, 0); err != nil {
-					t.Fatal(err)
-				}
-			}
+			fillColumn(t, wb, "sips", "H", n["sips"], true, func(r int) any { return 46027 + r })
 		}), exit: 1, msg: "extract.xlsx[sips]: column need_detected_date is stored as plain numbers (no date format) in every non-empty cell, but the contract's need_detected_date is a date"},
 		{name: "XLSX date column of text that is no date", form: writeXLSX, edit: editXLSX(func(t *testing.T, wb *excelize.File) {
-			for r := 2; r <= int(n["sips"])+1; r++ {
-				cell := fmt.Sprintf("H%d", r)
-				if err := wb.SetCellValue("sips", cell, fmt.Sprintf("v%d", r)); err != nil {
-					t.Fatal(err)
-				}
-				if err := wb.SetCellStyle("sips", cell, cell, 0); err != nil {
-					t.Fatal(err)
-				}
-			}
+			fillColumn(t, wb, "sips", "H", n["sips"], true, func(r int) any { return fmt.Sprintf("v%d", r) })
 		}), exit: 1, msg: "extract.xlsx[sips]: column need_detected_date is stored as values that are not dates in every non-empty cell"},
 		{name: "XLSX whole-number column of text", form: writeXLSX, edit: editXLSX(func(t *testing.T, wb *excelize.File) {
-			for r := 2; r <= int(n["persons"])+1; r++ {
-				if err := wb.SetCellValue("persons", fmt.Sprintf("B%d", r), "okänt"); err != nil {
-					t.Fatal(err)
-				}
-			}
+			fillColumn(t, wb, "persons", "B", n["persons"], false, func(int) any { return "okänt" })
 		}), exit: 1, msg: "extract.xlsx[persons]: column birth_year is stored as values that are not whole numbers in every non-empty cell"},
 		{name: "XLSX one bad date cell among good ones", form: writeXLSX, edit: editXLSX(func(t *testing.T, wb *excelize.File) {
 			if err := wb.SetCellValue("sips", "H4", "snart"); err != nil {
