@@ -39,6 +39,27 @@ func allQuarters(t *testing.T, name string) (*warehouse.DB, []map[string]any) {
 	return db, runJSON(t, db, name, map[string]string{"quarters": "40"}, Options{})
 }
 
+// eachRow runs query on db and calls each for every row, with the row's
+// Scan; any error fails t.
+func eachRow(t *testing.T, db warehouse.Querier, query string, each func(row func(dest ...any)), args ...any) {
+	t.Helper()
+	rows, err := db.QueryContext(context.Background(), query, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		each(func(dest ...any) {
+			if err := rows.Scan(dest...); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // kpiRow is one row of kpi_values, read with a plain SELECT.
 type kpiRow struct {
 	value, num, den *float64
@@ -47,24 +68,13 @@ type kpiRow struct {
 
 func kpiValues(t *testing.T, db warehouse.Querier, kpiID, breakdown string) map[string]kpiRow {
 	t.Helper()
-	rows, err := db.QueryContext(context.Background(),
-		"select period, group_value, value, numerator, denominator, n from kpi_values where kpi_id = $1 and breakdown = $2", kpiID, breakdown)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
 	out := map[string]kpiRow{}
-	for rows.Next() {
+	eachRow(t, db, "select period, group_value, value, numerator, denominator, n from kpi_values where kpi_id = $1 and breakdown = $2", func(row func(dest ...any)) {
 		var period, group string
 		var r kpiRow
-		if err := rows.Scan(&period, &group, &r.value, &r.num, &r.den, &r.n); err != nil {
-			t.Fatal(err)
-		}
+		row(&period, &group, &r.value, &r.num, &r.den, &r.n)
 		out[period+"/"+group] = r
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
+	}, kpiID, breakdown)
 	return out
 }
 
@@ -153,7 +163,6 @@ func TestAttendanceMatchesKPIValues(t *testing.T) {
 // followups_overdue of the as-of quarter.
 func TestFollowupsOverdueIndependently(t *testing.T) {
 	db := openSample(t)
-	ctx := context.Background()
 	rows := runJSON(t, db, "followups_overdue", nil, Options{})
 
 	type latest struct {
@@ -162,19 +171,13 @@ func TestFollowupsOverdueIndependently(t *testing.T) {
 		id         string
 	}
 	last := map[string]latest{}
-	mrows, err := db.QueryContext(ctx, "select source, sip_id, meeting_id, held_date, next_follow_up_date from meetings where is_valid_held")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for mrows.Next() {
+	eachRow(t, db, "select source, sip_id, meeting_id, held_date, next_follow_up_date from meetings where is_valid_held", func(row func(dest ...any)) {
 		var src, sip, id string
 		var held time.Time
 		var next *time.Time
-		if err := mrows.Scan(&src, &sip, &id, &held, &next); err != nil {
-			t.Fatal(err)
-		}
+		row(&src, &sip, &id, &held, &next)
 		if held.After(sampleAsOf) {
-			continue
+			return
 		}
 		k := src + "\x00" + sip
 		cur, ok := last[k]
@@ -185,29 +188,21 @@ func TestFollowupsOverdueIndependently(t *testing.T) {
 			}
 			last[k] = l
 		}
-	}
-	mrows.Close()
-	srows, err := db.QueryContext(ctx, "select source, sip_id, closed_date, has_flagged_held from sips")
-	if err != nil {
-		t.Fatal(err)
-	}
+	})
 	want := map[string]int{}
-	for srows.Next() {
+	eachRow(t, db, "select source, sip_id, closed_date, has_flagged_held from sips", func(row func(dest ...any)) {
 		var src, sip string
 		var closed *time.Time
 		var flagged bool
-		if err := srows.Scan(&src, &sip, &closed, &flagged); err != nil {
-			t.Fatal(err)
-		}
+		row(&src, &sip, &closed, &flagged)
 		l, ok := last[src+"\x00"+sip]
 		if !ok || !l.hasNext || flagged || closed != nil && !closed.After(sampleAsOf) {
-			continue
+			return
 		}
 		if l.next.AddDate(0, 0, 14).Before(sampleAsOf) {
 			want[sip] = int(sampleAsOf.Sub(l.next).Hours() / 24)
 		}
-	}
-	srows.Close()
+	})
 	if len(rows) != len(want) {
 		t.Errorf("query lists %d overdue SIPs, Go finds %d", len(rows), len(want))
 	}
@@ -230,24 +225,17 @@ func TestFollowupsOverdueIndependently(t *testing.T) {
 // from the sips rows, and coverage against transform's coverage KPI.
 func TestSchoolInitiatedIndependently(t *testing.T) {
 	db, rows := allQuarters(t, "school_initiated_vs_other")
-	srows, err := db.QueryContext(context.Background(), "select initiated_by, need_detected_date from sips")
-	if err != nil {
-		t.Fatal(err)
-	}
 	want := map[string]int{}
-	for srows.Next() {
+	eachRow(t, db, "select initiated_by, need_detected_date from sips", func(row func(dest ...any)) {
 		var by string
 		var need time.Time
-		if err := srows.Scan(&by, &need); err != nil {
-			t.Fatal(err)
-		}
+		row(&by, &need)
 		who := "other"
 		if by == "school" {
 			who = "school"
 		}
 		want[fmt.Sprintf("%dQ%d/%s", need.Year(), (int(need.Month())+2)/3, who)]++
-	}
-	srows.Close()
+	})
 	got := map[string]int{}
 	for _, r := range rows {
 		got[fmt.Sprint(r["quarter"], "/", r["initiator"])] = int(num(r["n_needs"]))

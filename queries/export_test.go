@@ -72,20 +72,13 @@ func TestExportSample(t *testing.T) {
 	// Row by row for sips: a fingerprint of every row from the database and
 	// from the Parquet file read with arrow-go.
 	want := map[string]string{}
-	rows, err := db.QueryContext(ctx, "select source, sip_id, municipality_code, need_detected_date, lead_time_days from sips")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
+	eachRow(t, db, "select source, sip_id, municipality_code, need_detected_date, lead_time_days from sips", func(row func(dest ...any)) {
 		var src, id, muni string
 		var need time.Time
 		var lead *int64
-		if err := rows.Scan(&src, &id, &muni, &need, &lead); err != nil {
-			t.Fatal(err)
-		}
+		row(&src, &id, &muni, &need, &lead)
 		want[src+"/"+id] = fmt.Sprintf("%s %s %s", muni, need.Format(time.DateOnly), fmtPtr(lead))
-	}
-	rows.Close()
+	})
 	tbl := readParquet(t, byTable["sips"].Path)
 	defer tbl.Release()
 	col := func(name string) int {
