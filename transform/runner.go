@@ -117,12 +117,21 @@ func (r *runner) execJSON(ctx context.Context, file string, rows any) error {
 
 // createAs creates table name from the query in file.
 func (r *runner) createAs(ctx context.Context, name, file string) error {
+	stmt, err := sqlText(file)
+	if err != nil {
+		return err
+	}
+	return r.createAsText(ctx, name, file, stmt)
+}
+
+// createAsText creates table name from stmt, the query of file as rendered.
+func (r *runner) createAsText(ctx context.Context, name, file, stmt string) error {
 	kind := "table"
 	if r.temp {
 		kind = "temp table"
 		r.created = append(r.created, name)
 	}
-	return r.exec(ctx, file, "create or replace "+kind+" "+warehouse.QuoteIdent(name)+" as ")
+	return r.execText(ctx, file, "create or replace "+kind+" "+warehouse.QuoteIdent(name)+" as ", stmt, "")
 }
 
 // createView creates view name from the query in file (a temp view in temp

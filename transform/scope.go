@@ -68,14 +68,52 @@ func checkMunicipality(ctx context.Context, q warehouse.Querier, code string) er
 	return nil
 }
 
+// scopedTable is how a municipality scope keeps the rows of one staging
+// table: by municipality_code (sql/scope/by_municipality.sql), as the rows
+// of a scoped Parent table they belong to (sql/scope/by_parent.sql, a semi
+// join on source and Key), or by a query of its own (File).
+type scopedTable struct {
+	Table  string // staging.stg_<Table>, kept into temp scope_stg_<Table>
+	Parent string // the scoped table its rows belong to ("" = by municipality)
+	Key    string // the column joining it to Parent (with source)
+	File   string // its own query under sql/, if neither
+}
+
 // scopedStaging are the staging tables a municipality scope filters to the
-// municipality before anything else (sql/scope/<table>.sql, temp tables
-// scope_stg_<table>), in creation order: the SIPs, discharges, deviations
-// and survey responses of the municipality, and the rows that belong to
-// them. survey_questions and population are read whole (small).
-var scopedStaging = []string{
-	"sips", "discharges", "persons", "consents", "meetings", "participants", "goals",
-	"goal_reviews", "interventions", "deviations", "survey_responses", "survey_answers",
+// municipality before anything else (temp tables scope_stg_<table>), in
+// creation order (a parent before its children): the SIPs, discharges,
+// deviations and survey responses of the municipality, and the rows that
+// belong to them. survey_questions and population are read whole (small).
+var scopedStaging = []scopedTable{
+	{Table: "sips"},
+	{Table: "discharges"},
+	{Table: "persons", File: "scope/persons.sql"}, // of the SIPs and the discharges
+	{Table: "consents", Parent: "sips", Key: "sip_id"},
+	{Table: "meetings", Parent: "sips", Key: "sip_id"},
+	{Table: "participants", Parent: "meetings", Key: "meeting_id"},
+	{Table: "goals", Parent: "sips", Key: "sip_id"},
+	{Table: "goal_reviews", Parent: "goals", Key: "goal_id"},
+	{Table: "interventions", Parent: "sips", Key: "sip_id"},
+	{Table: "deviations"},
+	{Table: "survey_responses"},
+	{Table: "survey_answers", Parent: "survey_responses", Key: "response_id"},
+}
+
+// sql returns the query keeping t's rows and the file it comes from.
+func (t scopedTable) sql() (file, stmt string, err error) {
+	if t.File != "" {
+		stmt, err = sqlText(t.File)
+		return t.File, stmt, err
+	}
+	file = "scope/by_municipality.sql"
+	if t.Parent != "" {
+		file = "scope/by_parent.sql"
+	}
+	stmt, err = renderSQL(file, map[string]string{
+		"Table": t.Table, "Staging": "stg_" + t.Table,
+		"Parent": t.Parent, "ParentTable": "scope_stg_" + t.Parent, "Key": t.Key,
+	})
+	return file + " (" + t.Table + ")", stmt, err
 }
 
 // scopeStaging writes the municipality's staging rows into temp tables and
@@ -88,7 +126,11 @@ var scopedStaging = []string{
 // same.
 func (r *runner) scopeStaging(ctx context.Context) error {
 	for _, t := range scopedStaging {
-		if err := r.createAs(ctx, "scope_stg_"+t, "scope/"+t+".sql"); err != nil {
+		file, stmt, err := t.sql()
+		if err != nil {
+			return err
+		}
+		if err := r.createAsText(ctx, "scope_stg_"+t.Table, file, stmt); err != nil {
 			return err
 		}
 	}
@@ -107,7 +149,7 @@ func (r *runner) scopeSQL(file, stmt string) string {
 	return stagingRef.ReplaceAllStringFunc(stmt, func(ref string) string {
 		t := strings.TrimPrefix(ref, "staging.stg_")
 		for _, s := range scopedStaging {
-			if s == t {
+			if s.Table == t {
 				return "scope_stg_" + t
 			}
 		}
