@@ -3,6 +3,7 @@ package sampledata
 import (
 	"math"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -776,6 +777,49 @@ func (g *generator) survey() error {
 			a.int(int64(clamp(math.Round(mean+g.rng.NormFloat64()), 1, 5)))
 		}
 		if err := a.end(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writePopulation writes one row per municipality and year of the history.
+func (g *generator) writePopulation() error {
+	w := g.w[tPopulation]
+	last := yearOf(g.asOf)
+	munis := slices.Clone(g.munis)
+	sort.Slice(munis, func(i, j int) bool { return munis[i].code < munis[j].code })
+	for i := range munis {
+		for y := g.firstYear; y <= last; y++ {
+			w.str(munis[i].code)
+			w.sep()
+			w.int(int64(y))
+			w.sep()
+			w.int(munis[i].populationIn(y, g.firstYear))
+			if err := w.end(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// writeSurveyQuestions writes the questionnaire, one row per question.
+func (g *generator) writeSurveyQuestions() error {
+	w := g.w[tSurveyQuestions]
+	for _, q := range questions {
+		w.str(surveyID)
+		w.sep()
+		w.str(q.id)
+		w.sep()
+		w.str(q.dimension)
+		w.sep()
+		w.text(q.text)
+		w.sep()
+		w.int(1)
+		w.sep()
+		w.int(5)
+		if err := w.end(); err != nil {
 			return err
 		}
 	}

@@ -15,7 +15,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"time"
 
@@ -370,27 +369,6 @@ func (g *generator) writeManifest(dir string) (string, error) {
 	return path, nil
 }
 
-// writePopulation writes one row per municipality and year of the history.
-func (g *generator) writePopulation() error {
-	w := g.w[tPopulation]
-	last := yearOf(g.asOf)
-	munis := slices.Clone(g.munis)
-	sort.Slice(munis, func(i, j int) bool { return munis[i].code < munis[j].code })
-	for i := range munis {
-		for y := g.firstYear; y <= last; y++ {
-			w.str(munis[i].code)
-			w.sep()
-			w.int(int64(y))
-			w.sep()
-			w.int(munis[i].populationIn(y, g.firstYear))
-			if err := w.end(); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
 // surveyID is the one user-audit questionnaire (brukarrevision) of the sample.
 const surveyID = "BR1"
 
@@ -412,27 +390,6 @@ var questions = []question{
 	{"Q08", "treatment", "Blev du bemött med respekt under mötet?", 4.3},
 	{"Q09", "outcome", "Har planen gjort skillnad i din vardag?", 3.0},
 	{"Q10", "overall", "Hur nöjd är du sammantaget med din SIP?", 3.6},
-}
-
-func (g *generator) writeSurveyQuestions() error {
-	w := g.w[tSurveyQuestions]
-	for _, q := range questions {
-		w.str(surveyID)
-		w.sep()
-		w.str(q.id)
-		w.sep()
-		w.str(q.dimension)
-		w.sep()
-		w.text(q.text)
-		w.sep()
-		w.int(1)
-		w.sep()
-		w.int(5)
-		if err := w.end(); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // Random helpers on the main stream.
