@@ -327,57 +327,47 @@ func (g *generator) buildOrgs() {
 	if a >= 6 && a < 18 && g.chance(0.75) {
 		add("school", true)
 	}
-	// Invited parties.
+	// Invited parties, each with its chance where it applies, drawn in this
+	// order (the draws are part of the generated data).
+	var buf [9]invitation
+	invited := buf[:0]
 	switch {
 	case a < 18:
-		if g.chance(0.15) {
-			add("relative", false)
-		}
-		if s.context == "child_placement" && a >= 13 && g.chance(0.12) {
-			add("sis", false)
-		}
-		if g.chance(0.03) {
-			add("police", false)
-		}
+		invited = append(invited,
+			invitation{"relative", 0.15, true},
+			invitation{"sis", 0.12, s.context == "child_placement" && a >= 13},
+			invitation{"police", 0.03, true},
+		)
 	case a < 65:
-		if g.chance(0.3) {
-			add("relative", false)
-		}
-		if g.chance(0.2) {
-			add("social_insurance_agency", false)
-		}
-		if g.chance(0.12) {
-			add("employment_service", false)
-		}
-		if s.targetGroup == "mental_health" && g.chance(0.1) {
-			add("personal_ombudsman", false)
-		}
-		if s.targetGroup == "substance_use" && g.chance(0.08) {
-			add("prison_probation", false)
-		}
-		if s.targetGroup == "disability" && g.chance(0.2) {
-			add("guardian_trustee", false)
-		}
+		invited = append(invited,
+			invitation{"relative", 0.3, true},
+			invitation{"social_insurance_agency", 0.2, true},
+			invitation{"employment_service", 0.12, true},
+			invitation{"personal_ombudsman", 0.1, s.targetGroup == "mental_health"},
+			invitation{"prison_probation", 0.08, s.targetGroup == "substance_use"},
+			invitation{"guardian_trustee", 0.2, s.targetGroup == "disability"},
+		)
 	default:
-		if g.chance(0.6) {
-			add("relative", false)
+		invited = append(invited,
+			invitation{"relative", 0.6, true},
+			invitation{"guardian_trustee", 0.15, a >= 80},
+			invitation{"dental_care", 0.03, true},
+		)
+	}
+	invited = append(invited, invitation{"interpreter", 0.05, true}, invitation{"user_organisation", 0.02, true}, invitation{"other", 0.03, true})
+	for _, inv := range invited {
+		if inv.applies && g.chance(inv.chance) {
+			add(inv.org, false)
 		}
-		if a >= 80 && g.chance(0.15) {
-			add("guardian_trustee", false)
-		}
-		if g.chance(0.03) {
-			add("dental_care", false)
-		}
 	}
-	if g.chance(0.05) {
-		add("interpreter", false)
-	}
-	if g.chance(0.02) {
-		add("user_organisation", false)
-	}
-	if g.chance(0.03) {
-		add("other", false)
-	}
+}
+
+// invitation is a party that may be invited to a SIP's meetings: its
+// chance, where it applies.
+type invitation struct {
+	org     string
+	chance  float64
+	applies bool
 }
 
 // timeline decides what happened to the SIP up to the as-of date: consent,
