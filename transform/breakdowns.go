@@ -20,6 +20,8 @@ import (
 //	    … {{ $sip.Pass "a" }}                    -- the same columns read through a CTE that has them
 //	    … {{ $sip.Label "u" }}                   -- breakdown and group_value of a grouped row
 //	    … {{ $sip.GroupBy "u" "period" }}         -- group by grouping sets: the total and one set per breakdown
+//	    … {{ $sip.PeriodColumns "s" }}           -- p.period and Columns: a units CTE's head
+//	    … {{ $sip.PeriodLabel "u" }}             -- u.period and Label: an aggregate's head
 //
 // breakdowns takes the KPIs an aggregate serves and computes the union of
 // their catalogued breakdowns, nothing else. Every generated piece is on
@@ -81,6 +83,29 @@ func (s breakdownSet) Columns(alias string) string {
 		cols[i] = "coalesce(" + col(alias, b) + ", 'unknown') as " + warehouse.QuoteIdent(breakdownColumn(b))
 	}
 	return strings.Join(cols, ", ")
+}
+
+// PeriodColumns are the period of a unit joined to kpi_period_days (alias
+// p) and its Columns: the head of every family's units CTE.
+func (s breakdownSet) PeriodColumns(alias string) string {
+	return join("p.period", s.Columns(alias))
+}
+
+// PeriodLabel are the period and the Label of a row grouped by
+// GroupBy(alias, "period"): the head of every family's aggregate.
+func (s breakdownSet) PeriodLabel(alias string) string {
+	return join(warehouse.QuoteIdent(alias)+".period", s.Label(alias))
+}
+
+// join joins the non-empty parts of a select list.
+func join(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 // Names are 'total' and the breakdown names as SQL string literals, for an

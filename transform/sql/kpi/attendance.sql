@@ -10,20 +10,15 @@
 {{ $meeting := breakdowns "meetings_held" }}
 {{ $participant := breakdowns "summoned_attendance_share" "summoned_absent_share" "invited_attendance_share" "attendance_gap_by_org" }}
 with meeting_units as (
-    select
-        p.period,
-        {{ $meeting.Columns "m" }},
+    select {{ $meeting.PeriodColumns "m" }},
         m.is_valid_held
     from meetings as m
-    inner join kpi_period_days as p
-        on p.day = m.period_date
+    inner join kpi_period_days as p on p.day = m.period_date
     where m.is_held
 ),
 
 meeting_agg as materialized (
-    select
-        u.period,
-        {{ $meeting.Label "u" }},
+    select {{ $meeting.PeriodLabel "u" }},
         count(*) filter (where u.is_valid_held) as held,
         count(*) filter (where not u.is_valid_held) as excluded
     from meeting_units as u
@@ -31,22 +26,17 @@ meeting_agg as materialized (
 ),
 
 participant_units as (
-    select
-        p.period,
-        {{ $participant.Columns "pa" }},
+    select {{ $participant.PeriodColumns "pa" }},
         pa.role,
         pa.attendance,
         not pa.is_valid_held or pa.attendance is null as is_excluded
     from participants as pa
-    inner join kpi_period_days as p
-        on p.day = pa.period_date
+    inner join kpi_period_days as p on p.day = pa.period_date
     where pa.is_held
 ),
 
 participant_agg as materialized (
-    select
-        u.period,
-        {{ $participant.Label "u" }},
+    select {{ $participant.PeriodLabel "u" }},
         count(*) filter (where u.role = 'summoned' and not u.is_excluded) as summoned,
         count(*) filter (where u.role = 'summoned' and not u.is_excluded and u.attendance in ('attended', 'substitute')) as summoned_attended,
         count(*) filter (where u.role = 'summoned' and not u.is_excluded and u.attendance = 'absent') as summoned_absent,

@@ -6,22 +6,17 @@
 -- it serves (catalog.toml; see breakdowns.go).
 {{ $sip := breakdowns "sips_closed" "sip_duration_median_days" "restart_share" }}
 with sip_units as (
-    select
-        p.period,
-        {{ $sip.Columns "s" }},
+    select {{ $sip.PeriodColumns "s" }},
         case when not s.is_closed_before_opened then s.closed_date - s.need_detected_date end as duration_days,
         s.is_closed_before_opened,
         s.closure_reason is null as is_without_reason,
         s.closure_reason = 'goal_changed_restart' as is_restart
     from sips as s
-    inner join kpi_period_days as p
-        on p.day = s.closed_date
+    inner join kpi_period_days as p on p.day = s.closed_date
 ),
 
 sip_agg as materialized (
-    select
-        u.period,
-        {{ $sip.Label "u" }},
+    select {{ $sip.PeriodLabel "u" }},
         count(*) as closed,
         quantile_cont(u.duration_days, 0.5) as duration_median,
         count(u.duration_days) as duration_n,

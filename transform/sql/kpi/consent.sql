@@ -76,9 +76,7 @@ active_units as (
 ),
 
 active_agg as materialized (
-    select
-        u.period,
-        {{ $active.Label "u" }},
+    select {{ $active.PeriodLabel "u" }},
         count(*) filter (where not u.is_excluded and u.is_expired) as expired,
         count(*) filter (where u.is_excluded) as excluded
     from active_units as u
@@ -95,8 +93,7 @@ withdrawn_in_period as materialized (
         -- consent_withdrawn_before_decision) is left out, counted as excluded.
         c.withdrawn_date < c.decision_date as is_excluded
     from consents as c
-    inner join kpi_period_days as p
-        on p.day = c.withdrawn_date
+    inner join kpi_period_days as p on p.day = c.withdrawn_date
 ),
 
 withdrawn_units as (
@@ -110,9 +107,7 @@ withdrawn_units as (
 ),
 
 withdrawn_agg as materialized (
-    select
-        u.period,
-        {{ $withdrawn.Label "u" }},
+    select {{ $withdrawn.PeriodLabel "u" }},
         count(*) filter (where not u.is_excluded) as withdrawn,
         count(*) filter (where u.is_excluded) as excluded
     from withdrawn_units as u

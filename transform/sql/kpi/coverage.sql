@@ -14,9 +14,7 @@
 {{ $discharge := breakdowns "discharges_needing_sip" "discharge_sip_share" }}
 {{ $rate := breakdowns "sips_per_10000" }}
 with sip_units as (
-    select
-        p.period,
-        {{ $sip.Columns "s" }},
+    select {{ $sip.PeriodColumns "s" }},
         s.is_declined,
         coalesce(s.request_denied, false) as is_request_denied,
         s.is_due,
@@ -26,14 +24,11 @@ with sip_units as (
         s.invitation_sent_date is not null as is_invited,
         s.has_flagged_initial
     from sips as s
-    inner join kpi_period_days as p
-        on p.day = s.need_detected_date
+    inner join kpi_period_days as p on p.day = s.need_detected_date
 ),
 
 sip_agg as materialized (
-    select
-        u.period,
-        {{ $sip.Label "u" }},
+    select {{ $sip.PeriodLabel "u" }},
         count(*) as needs,
         count(*) filter (where u.is_declined) as declined,
         count(*) filter (where u.is_request_denied) as denied,
@@ -53,9 +48,7 @@ sip_agg as materialized (
 active_units as (
     -- SIPs open at the period's end whose initial meeting was held by then,
     -- and SIPs left out because their initial meeting's date is flagged.
-    select
-        p.period,
-        {{ $active.Columns "s" }},
+    select {{ $active.PeriodColumns "s" }},
         s.has_flagged_initial as is_excluded
     from sips as s
     inner join kpi_periods as p
@@ -65,9 +58,7 @@ active_units as (
 ),
 
 active_agg as materialized (
-    select
-        u.period,
-        {{ $active.Label "u" }},
+    select {{ $active.PeriodLabel "u" }},
         count(*) filter (where not u.is_excluded) as active,
         count(*) filter (where u.is_excluded) as excluded
     from active_units as u
@@ -75,21 +66,16 @@ active_agg as materialized (
 ),
 
 discharge_units as (
-    select
-        p.period,
-        {{ $discharge.Columns "d" }},
+    select {{ $discharge.PeriodColumns "d" }},
         d.sip_first_held_date is not null as has_meeting,
         d.sip_first_held_date is null and coalesce(d.sip_has_flagged_held, false) as is_excluded
     from discharges as d
-    inner join kpi_period_days as p
-        on p.day = d.discharge_date
+    inner join kpi_period_days as p on p.day = d.discharge_date
     where d.needs_sip
 ),
 
 discharge_agg as materialized (
-    select
-        u.period,
-        {{ $discharge.Label "u" }},
+    select {{ $discharge.PeriodLabel "u" }},
         count(*) as needing,
         count(*) filter (where not u.is_excluded) as share_units,
         count(*) filter (where u.has_meeting) as with_meeting,

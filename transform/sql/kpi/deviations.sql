@@ -10,17 +10,13 @@
 {{ $meeting := breakdowns "deviations_per_100_meetings" }}
 with deviation_units as (
     select
-        p.period,
-        {{ $deviation.Columns "d" }}
+        {{ $deviation.PeriodColumns "d" }}
     from deviations as d
-    inner join kpi_period_days as p
-        on p.day = d.reported_date
+    inner join kpi_period_days as p on p.day = d.reported_date
 ),
 
 deviation_agg as materialized (
-    select
-        u.period,
-        {{ $deviation.Label "u" }},
+    select {{ $deviation.PeriodLabel "u" }},
         count(*) as deviations
     from deviation_units as u
     {{ $deviation.GroupBy "u" "period" }}
@@ -28,18 +24,14 @@ deviation_agg as materialized (
 
 meeting_units as (
     select
-        p.period,
-        {{ $meeting.Columns "m" }}
+        {{ $meeting.PeriodColumns "m" }}
     from meetings as m
-    inner join kpi_period_days as p
-        on p.day = m.held_date
+    inner join kpi_period_days as p on p.day = m.held_date
     where m.is_valid_held
 ),
 
 meeting_agg as materialized (
-    select
-        u.period,
-        {{ $meeting.Label "u" }},
+    select {{ $meeting.PeriodLabel "u" }},
         count(*) as meetings
     from meeting_units as u
     {{ $meeting.GroupBy "u" "period" }}

@@ -27,9 +27,7 @@ follow_ups as (
 due_units as (
     -- Meetings that booked a follow-up due in the period; a meeting with a
     -- flagged date is excluded rather than counted.
-    select
-        p.period,
-        {{ $due.Columns "m" }},
+    select {{ $due.PeriodColumns "m" }},
         m.is_valid_held,
         m.is_valid_held and coalesce(
             len(list_filter(
@@ -40,8 +38,7 @@ due_units as (
         ) as is_on_time
     from meetings as m
     cross join params
-    inner join kpi_period_days as p
-        on p.day = m.next_follow_up_date
+    inner join kpi_period_days as p on p.day = m.next_follow_up_date
     left join follow_ups as f
         on f.source = m.source and f.sip_id = m.sip_id
     where m.is_held
@@ -50,9 +47,7 @@ due_units as (
 ),
 
 due_agg as materialized (
-    select
-        u.period,
-        {{ $due.Label "u" }},
+    select {{ $due.PeriodLabel "u" }},
         count(*) filter (where u.is_valid_held) as due,
         count(*) filter (where u.is_on_time) as on_time,
         count(*) filter (where not u.is_valid_held) as excluded
@@ -63,22 +58,17 @@ due_agg as materialized (
 initial_units as (
     -- Initial meetings (followup_date_missing_share) and follow_up meetings
     -- (followups_held) held in the period, in one scan of meetings.
-    select
-        p.period,
-        {{ $initial.Columns "m" }},
+    select {{ $initial.PeriodColumns "m" }},
         m.kind = 'initial' as is_initial,
         m.is_valid_held,
         m.next_follow_up_date is null as is_missing
     from meetings as m
-    inner join kpi_period_days as p
-        on p.day = m.period_date
+    inner join kpi_period_days as p on p.day = m.period_date
     where m.is_held and m.kind in ('initial', 'follow_up')
 ),
 
 initial_agg as materialized (
-    select
-        u.period,
-        {{ $initial.Label "u" }},
+    select {{ $initial.PeriodLabel "u" }},
         count(*) filter (where u.is_initial and u.is_valid_held) as initials,
         count(*) filter (where u.is_initial and u.is_valid_held and u.is_missing) as missing,
         count(*) filter (where u.is_initial and not u.is_valid_held) as excluded,

@@ -12,23 +12,18 @@
 {{ $set := breakdowns "goals_set" "goal_smart_share" }}
 {{ $review := breakdowns "goals_reviewed" "goal_achieved_share" "goal_partly_share" "goal_not_achieved_share" }}
 with set_units as (
-    select
-        p.period,
-        {{ $set.Columns "s" }},
+    select {{ $set.PeriodColumns "s" }},
         g.set_held_date is not null as is_set,
         g.responsible_org is not null and g.target_date is not null as is_smart,
         coalesce(g.target_date < g.set_held_date, false) as is_target_before_set
     from goals as g
-    inner join kpi_period_days as p
-        on p.day = coalesce(g.set_held_date, case when g.set_meeting_has_date_flag then g.set_period_date end)
+    inner join kpi_period_days as p on p.day = coalesce(g.set_held_date, case when g.set_meeting_has_date_flag then g.set_period_date end)
     inner join sips as s
         on s.source = g.source and s.sip_id = g.sip_id
 ),
 
 set_agg as materialized (
-    select
-        u.period,
-        {{ $set.Label "u" }},
+    select {{ $set.PeriodLabel "u" }},
         count(*) filter (where u.is_set) as goals_set,
         count(*) filter (where u.is_set and not u.is_target_before_set) as smart_units,
         count(*) filter (where u.is_set and u.is_smart and not u.is_target_before_set) as smart,
@@ -81,8 +76,7 @@ goals_in_period as (
             filter (where r.is_counted) as status,
         bool_or(r.is_counted) as is_reviewed
     from classified_reviews as r
-    inner join kpi_period_days as p
-        on p.day = r.day
+    inner join kpi_period_days as p on p.day = r.day
     group by p.period, r.source_no, r.goal_id
 ),
 
@@ -101,9 +95,7 @@ review_units as (
 ),
 
 review_agg as materialized (
-    select
-        u.period,
-        {{ $review.Label "u" }},
+    select {{ $review.PeriodLabel "u" }},
         count(*) filter (where not u.is_excluded) as reviewed,
         count(*) filter (where u.status = 'achieved') as achieved,
         count(*) filter (where u.status = 'partly_achieved') as partly,

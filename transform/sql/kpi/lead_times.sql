@@ -17,9 +17,7 @@ with params as (
 ),
 
 sip_units as (
-    select
-        p.period,
-        {{ $sip.Columns "s" }},
+    select {{ $sip.PeriodColumns "s" }},
         case when not s.has_flagged_initial then s.lead_time_days end as lead_time_days,
         s.is_due,
         s.is_due and s.lead_time_days <= s.target_days as is_within_target,
@@ -30,15 +28,12 @@ sip_units as (
         coalesce(s.invitation_sent_date < s.need_detected_date, false) as is_invitation_excluded,
         s.has_flagged_initial as is_excluded
     from sips as s
-    inner join kpi_period_days as p
-        on p.day = s.need_detected_date
+    inner join kpi_period_days as p on p.day = s.need_detected_date
     where s.in_coverage
 ),
 
 sip_agg as materialized (
-    select
-        u.period,
-        {{ $sip.Label "u" }},
+    select {{ $sip.PeriodLabel "u" }},
         -- min, p25, median, p75, p90, max of one sort.
         quantile_cont(u.lead_time_days, [0, 0.25, 0.5, 0.75, 0.9, 1]) as lead_quantiles,
         count(u.lead_time_days) as lead_n,
@@ -53,23 +48,18 @@ sip_agg as materialized (
 ),
 
 discharge_units as (
-    select
-        p.period,
-        {{ $discharge.Columns "d" }},
+    select {{ $discharge.PeriodColumns "d" }},
         case when d.has_linked_sip then d.discharge_to_meeting_days end as discharge_to_meeting_days,
         d.has_linked_sip and d.ready_for_discharge_date is not null and d.invitation_sent_date is not null as is_summons_unit,
         d.summons_days <= params.discharge_summons_days as is_summons_on_time
     from discharges as d
     cross join params
-    inner join kpi_period_days as p
-        on p.day = d.discharge_date
+    inner join kpi_period_days as p on p.day = d.discharge_date
     where d.needs_sip
 ),
 
 discharge_agg as materialized (
-    select
-        u.period,
-        {{ $discharge.Label "u" }},
+    select {{ $discharge.PeriodLabel "u" }},
         quantile_cont(u.discharge_to_meeting_days, 0.5) as to_meeting_median,
         count(u.discharge_to_meeting_days) as to_meeting_n,
         count(*) filter (where u.is_summons_unit) as summons_units,

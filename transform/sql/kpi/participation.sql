@@ -8,23 +8,18 @@
 -- it serves (catalog.toml; see breakdowns.go).
 {{ $meeting := breakdowns "individual_present_share" "individual_represented_share" "child_present_share" }}
 with meeting_units as (
-    select
-        p.period,
-        {{ $meeting.Columns "m" }},
+    select {{ $meeting.PeriodColumns "m" }},
         m.is_valid_held,
         m.individual_participation,
         m.is_child,
         m.child_participation
     from meetings as m
-    inner join kpi_period_days as p
-        on p.day = m.period_date
+    inner join kpi_period_days as p on p.day = m.period_date
     where m.is_held
 ),
 
 meeting_agg as materialized (
-    select
-        u.period,
-        {{ $meeting.Label "u" }},
+    select {{ $meeting.PeriodLabel "u" }},
         count(*) filter (where u.is_valid_held and u.individual_participation is not null) as with_participation,
         count(*) filter (where u.is_valid_held and u.individual_participation = 'present') as present,
         count(*) filter (where u.is_valid_held and u.individual_participation = 'represented') as represented,

@@ -18,9 +18,7 @@ with intervention_principals as (
 ),
 
 sip_units as (
-    select
-        p.period,
-        {{ $sip.Columns "s" }},
+    select {{ $sip.PeriodColumns "s" }},
         s.has_flagged_initial as is_excluded,
         coalesce(ip.has_municipal, false)
             and coalesce(ip.has_region, false)
@@ -28,8 +26,7 @@ sip_units as (
             and m.next_follow_up_date is not null as is_complete,
         coalesce(s.has_long_term_goal, false) as has_long_term_goal
     from sips as s
-    inner join kpi_period_days as p
-        on p.day = coalesce(s.initial_held_date, s.flagged_initial_date)
+    inner join kpi_period_days as p on p.day = coalesce(s.initial_held_date, s.flagged_initial_date)
     left join meetings as m
         on m.source = s.source and m.meeting_id = s.initial_meeting_id
     left join intervention_principals as ip
@@ -38,9 +35,7 @@ sip_units as (
 ),
 
 sip_agg as materialized (
-    select
-        u.period,
-        {{ $sip.Label "u" }},
+    select {{ $sip.PeriodLabel "u" }},
         count(*) filter (where not u.is_excluded) as plans,
         count(*) filter (where not u.is_excluded and u.is_complete) as complete,
         count(*) filter (where not u.is_excluded and u.has_long_term_goal) as long_term,

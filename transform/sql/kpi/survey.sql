@@ -18,8 +18,7 @@ with answers as (
         a.index_value,
         a.is_top_box
     from survey_answers as a
-    inner join kpi_period_days as p
-        on p.day = a.response_date
+    inner join kpi_period_days as p on p.day = a.response_date
     where a.value is not null
 ),
 

@@ -10,21 +10,16 @@
 {{ $mode := breakdowns "attendance_by_mode" }}
 {{ $sip := breakdowns "initiated_by_school_share" "initiated_by_individual_share" "shared_it_service_share" }}
 with meeting_units as (
-    select
-        p.period,
-        {{ $meeting.Columns "m" }},
+    select {{ $meeting.PeriodColumns "m" }},
         m.is_valid_held and m.mode is not null as is_unit,
         m.mode in ('video', 'hybrid') as is_remote
     from meetings as m
-    inner join kpi_period_days as p
-        on p.day = m.period_date
+    inner join kpi_period_days as p on p.day = m.period_date
     where m.is_held
 ),
 
 meeting_agg as materialized (
-    select
-        u.period,
-        {{ $meeting.Label "u" }},
+    select {{ $meeting.PeriodLabel "u" }},
         count(*) filter (where u.is_unit) as meetings,
         count(*) filter (where u.is_unit and u.is_remote) as remote,
         count(*) filter (where not u.is_unit) as excluded
@@ -39,15 +34,12 @@ participant_units as (
         pa.is_valid_held and pa.mode is not null and pa.attendance is not null as is_unit,
         pa.attendance in ('attended', 'substitute') as is_attending
     from participants as pa
-    inner join kpi_period_days as p
-        on p.day = pa.period_date
+    inner join kpi_period_days as p on p.day = pa.period_date
     where pa.is_held and pa.role = 'summoned'
 ),
 
 participant_agg as materialized (
-    select
-        u.period,
-        {{ $mode.Label "u" }},
+    select {{ $mode.PeriodLabel "u" }},
         count(*) filter (where u.is_unit) as summoned,
         count(*) filter (where u.is_unit and u.is_attending) as attending,
         count(*) filter (where not u.is_unit) as excluded
@@ -59,20 +51,15 @@ participant_agg as materialized (
 ),
 
 sip_units as (
-    select
-        p.period,
-        {{ $sip.Columns "s" }},
+    select {{ $sip.PeriodColumns "s" }},
         s.initiated_by,
         s.record_system
     from sips as s
-    inner join kpi_period_days as p
-        on p.day = s.need_detected_date
+    inner join kpi_period_days as p on p.day = s.need_detected_date
 ),
 
 sip_agg as materialized (
-    select
-        u.period,
-        {{ $sip.Label "u" }},
+    select {{ $sip.PeriodLabel "u" }},
         count(*) as needs,
         count(*) filter (where u.initiated_by = 'school') as by_school,
         count(*) filter (where u.initiated_by in ('individual', 'relative')) as by_individual,
