@@ -98,8 +98,45 @@ func (l *loader) setAside(ctx context.Context) error {
 	if err := l.ensureSchema(ctx); err != nil {
 		return err
 	}
+	if err := l.keepComments(ctx); err != nil {
+		return err
+	}
 	_, err = execSQL(ctx, l.conn, "keep_others.sql", l.tables, l.params())
 	return err
+}
+
+// keepComments puts the comments of the set-aside tables and their columns
+// on the fresh ones (transform.Build documents them again; a load with
+// --no-transform would otherwise leave them bare).
+func (l *loader) keepComments(ctx context.Context) error {
+	rows, err := querySQL(ctx, l.conn, "live_comments.sql", nil, nil)
+	if err != nil {
+		return err
+	}
+	type comment struct{ Schema, Table, Column, Comment string }
+	var cs []comment
+	for rows.Next() {
+		var c comment
+		if err := rows.Scan(&c.Schema, &c.Table, &c.Column, &c.Comment); err != nil {
+			rows.Close()
+			return err
+		}
+		cs = append(cs, c)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return err
+	}
+	// One statement each, never split: a comment's text may hold ";\n".
+	for _, c := range cs {
+		text, err := render("comments.sql", []comment{c})
+		if err != nil {
+			return err
+		}
+		if _, err := l.conn.ExecContext(ctx, text); err != nil {
+			return fmt.Errorf("sql/comments.sql: %w", err)
+		}
+	}
+	return nil
 }
 
 // otherSources returns the schema-qualified names of the live tables that

@@ -343,3 +343,22 @@ func TestReloadAtScale(t *testing.T) {
 		})
 	}
 }
+
+// TestNoTransformKeepsComments: a load without a model build
+// (load --no-transform) replaces the raw.* and load_* tables, and their
+// documentation (COMMENT ON by transform.Build) comes along.
+func TestNoTransformKeepsComments(t *testing.T) {
+	db := openDB(t, "")
+	mustLoad(t, db, "testdata/extract", Options{BeforeCommit: buildModel})
+	const comments = `select table_name, '' as column_name, comment from duckdb_tables() where schema_name in ('raw', 'main') and table_name like 'load%' and comment <> ''
+		union all select table_name, column_name, comment from duckdb_columns() where schema_name in ('raw', 'main') and table_name like 'load%' and comment <> ''
+		order by all`
+	before := dump(t, db, comments)
+	if len(before) < 10 {
+		t.Fatalf("the built database documents %d load_* tables and columns", len(before))
+	}
+	mustLoad(t, db, newerExtract(t), Options{})
+	if after := dump(t, db, comments); !reflect.DeepEqual(after, before) {
+		t.Errorf("comments after a load without a build: %d, before: %d", len(after), len(before))
+	}
+}
