@@ -21,6 +21,26 @@ extract_dates as (
     cross join params
 ),
 
+sips_in_scope as not materialized (
+    -- The SIPs of the sources in scope whose need was detected on or before
+    -- the as-of date and their extract's date, with that date. base and
+    -- held_meetings read it; not materialized, so each reads staging with
+    -- this filter (cheaper than materialising the SIPs for a second reader).
+    select
+        s.*,
+        coalesce(ed.extracted_at, params.as_of) as extracted_at
+    from staging.stg_sips as s
+    cross join params
+    left join extract_dates as ed
+        on ed.source = s.source
+    where s.source in (select ks.source from kpi_sources as ks)
+        and s.need_detected_date <= params.as_of
+        -- A need after the extract's date is a data error (rule
+        -- sip_need_after_as_of), whatever A is.
+        and s.need_detected_date <= coalesce(ed.extracted_at, params.as_of)
+        and (params.municipality_code is null or s.municipality_code = params.municipality_code)
+),
+
 base as (
     select
         s.source,
@@ -42,37 +62,11 @@ base as (
         s.restart_of,
         p.birth_year,
         p.sex,
-        coalesce(ed.extracted_at, params.as_of) as extracted_at
-    from staging.stg_sips as s
+        s.extracted_at
+    from sips_in_scope as s
     cross join params
     left join staging.stg_persons as p
         on p.source = s.source and p.person_id = s.person_id
-    left join extract_dates as ed
-        on ed.source = s.source
-    where s.source in (select ks.source from kpi_sources as ks)
-        and s.need_detected_date <= params.as_of
-        -- A need after the extract's date is a data error (rule
-        -- sip_need_after_as_of), whatever A is.
-        and s.need_detected_date <= coalesce(ed.extracted_at, params.as_of)
-        and (params.municipality_code is null or s.municipality_code = params.municipality_code)
-),
-
-sips_in_scope as (
-    -- The SIPs of base with the two dates held_meetings needs, read again
-    -- from staging: cheaper than materialising base for a second reader.
-    select
-        s.source,
-        s.sip_id,
-        s.need_detected_date,
-        coalesce(ed.extracted_at, params.as_of) as extracted_at
-    from staging.stg_sips as s
-    cross join params
-    left join extract_dates as ed
-        on ed.source = s.source
-    where s.source in (select ks.source from kpi_sources as ks)
-        and s.need_detected_date <= params.as_of
-        and s.need_detected_date <= coalesce(ed.extracted_at, params.as_of)
-        and (params.municipality_code is null or s.municipality_code = params.municipality_code)
 ),
 
 consent_state as (
