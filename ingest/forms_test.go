@@ -59,23 +59,26 @@ func fixtureTables(t testing.TB, dir string) []*contract.Table {
 	return out
 }
 
-func copyManifest(t testing.TB, from, to string) {
+// formDir is a new folder for one form of the fixture in from, holding a
+// copy of its manifest.
+func formDir(t testing.TB, from string) string {
 	t.Helper()
+	dir := t.TempDir()
 	b, err := os.ReadFile(filepath.Join(from, manifestName))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(to, manifestName), b, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, manifestName), b, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return dir
 }
 
 // writeSwedishCP1252 writes the fixture the way Swedish Excel exports it:
 // semicolons, Windows-1252, codes as their Swedish labels, booleans ja/nej.
 func writeSwedishCP1252(t testing.TB, from string) string {
 	t.Helper()
-	dir := t.TempDir()
-	copyManifest(t, from, dir)
+	dir := formDir(t, from)
 	for _, tb := range fixtureTables(t, from) {
 		header, recs := readCSV(t, filepath.Join(from, tb.Name+".csv"))
 		for _, rec := range recs {
@@ -118,8 +121,7 @@ func writeSwedishCP1252(t testing.TB, from string) string {
 // writeBOM writes the fixture as UTF-8 with a byte order mark.
 func writeBOM(t testing.TB, from string) string {
 	t.Helper()
-	dir := t.TempDir()
-	copyManifest(t, from, dir)
+	dir := formDir(t, from)
 	for _, tb := range fixtureTables(t, from) {
 		b, err := os.ReadFile(filepath.Join(from, tb.Name+".csv"))
 		if err != nil {
@@ -137,8 +139,7 @@ func writeBOM(t testing.TB, from string) string {
 // Excel date cells and as text.
 func writeXLSX(t testing.TB, from string) string {
 	t.Helper()
-	dir := t.TempDir()
-	copyManifest(t, from, dir)
+	dir := formDir(t, from)
 	wb := excelize.NewFile()
 	defer wb.Close()
 	dateStyle, err := wb.NewStyle(&excelize.Style{NumFmt: 14})
@@ -198,8 +199,7 @@ func writeXLSX(t testing.TB, from string) string {
 // (DATE, INTEGER, BOOLEAN), the way a regional system exports it.
 func writeParquet(t testing.TB, from string) string {
 	t.Helper()
-	dir := t.TempDir()
-	copyManifest(t, from, dir)
+	dir := formDir(t, from)
 	db := openDB(t, filepath.Join(t.TempDir(), "parquet.duckdb"))
 	for _, tb := range fixtureTables(t, from) {
 		header, _ := readCSV(t, filepath.Join(from, tb.Name+".csv"))
