@@ -42,9 +42,7 @@ func writeCSV(t testing.TB, path string, header []string, rows [][]string) {
 	if err := w.WriteAll(append([][]string{header}, rows...)); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, path, b.Bytes())
 }
 
 // fixtureTables lists the fixture's CSV files by table.
@@ -64,13 +62,7 @@ func fixtureTables(t testing.TB, dir string) []*contract.Table {
 func formDir(t testing.TB, from string) string {
 	t.Helper()
 	dir := t.TempDir()
-	b, err := os.ReadFile(filepath.Join(from, manifestName))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, manifestName), b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, filepath.Join(dir, manifestName), readFile(t, filepath.Join(from, manifestName)))
 	return dir
 }
 
@@ -111,9 +103,7 @@ func writeSwedishCP1252(t testing.TB, from string) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(dir, tb.Name+".csv"), enc, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeFile(t, filepath.Join(dir, tb.Name+".csv"), enc)
 	}
 	return dir
 }
@@ -123,13 +113,8 @@ func writeBOM(t testing.TB, from string) string {
 	t.Helper()
 	dir := formDir(t, from)
 	for _, tb := range fixtureTables(t, from) {
-		b, err := os.ReadFile(filepath.Join(from, tb.Name+".csv"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, tb.Name+".csv"), append(append([]byte{}, utf8BOM...), b...), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		b := readFile(t, filepath.Join(from, tb.Name+".csv"))
+		writeFile(t, filepath.Join(dir, tb.Name+".csv"), append(append([]byte{}, utf8BOM...), b...))
 	}
 	return dir
 }

@@ -131,3 +131,15 @@ func csvHeader(table string) string {
 	tb, _ := contract.Lookup(table)
 	return strings.Join(tb.ColumnNames(), ",") + "\n"
 }
+
+// loadAppended loads the fixture with lines appended to its files (file
+// name → its new lines, in order) into a new database.
+func loadAppended(t testing.TB, lines map[string][]string) (*warehouse.DB, *Summary) {
+	t.Helper()
+	dir := copyFixture(t, "testdata/extract")
+	for file, ls := range lines {
+		appendLines(t, filepath.Join(dir, file), ls...)
+	}
+	db := openDB(t, "")
+	return db, mustLoad(t, db, dir, Options{})
+}

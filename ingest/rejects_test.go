@@ -221,13 +221,12 @@ func TestSelfReferenceToARowWithACellProblem(t *testing.T) {
 // (a goal set at, or reviewed at, a meeting of another SIP) are found by the
 // one-pass probe and rejected with the rule's reason.
 func TestSameSIPRulesOnTheOnePassWay(t *testing.T) {
-	dir := copyFixture(t, "testdata/extract")
-	// goals line 6: set at M003, a meeting of S002.
-	appendLines(t, filepath.Join(dir, "goals.csv"), "G005,S001,M003,housing,,")
-	// goal_reviews: G001 (S001) reviewed at M004, a meeting of S002.
-	appendLines(t, filepath.Join(dir, "goal_reviews.csv"), "G001,M004,achieved")
-	db := openDB(t, "")
-	mustLoad(t, db, dir, Options{})
+	db, _ := loadAppended(t, map[string][]string{
+		// goals line 6: set at M003, a meeting of S002.
+		"goals.csv": {"G005,S001,M003,housing,,"},
+		// goal_reviews: G001 (S001) reviewed at M004, a meeting of S002.
+		"goal_reviews.csv": {"G001,M004,achieved"},
+	})
 	wantRows(t, db, "select file_name, column_name, reason from load_rejects order by all",
 		"goal_reviews.csv|meeting_id|meeting \"M004\" belongs to SIP \"S002\", not to the goal's SIP \"S001\"",
 		"goals.csv|set_at_meeting_id|meeting \"M003\" belongs to SIP \"S002\", not to this goal's SIP \"S001\"",
@@ -239,14 +238,13 @@ func TestSameSIPRulesOnTheOnePassWay(t *testing.T) {
 // meeting of the rejected SIP and a goal of both are rejected as their
 // dependants.
 func TestSelfReferenceFindingCascades(t *testing.T) {
-	dir := copyFixture(t, "testdata/extract")
-	// sips line 6: a restart of no SIP.
-	appendLines(t, filepath.Join(dir, "sips.csv"), "S005,P004,01,0180,standard,,individual,2026-03-01,,,,,,,,S999")
-	// meetings line 8 and goals line 6 belong to S005.
-	appendLines(t, filepath.Join(dir, "meetings.csv"), "M007,S005,initial,2026-03-05,planned,,,,,,")
-	appendLines(t, filepath.Join(dir, "goals.csv"), "G005,S005,M007,housing,,")
-	db := openDB(t, "")
-	sum := mustLoad(t, db, dir, Options{})
+	db, sum := loadAppended(t, map[string][]string{
+		// sips line 6: a restart of no SIP.
+		"sips.csv": {"S005,P004,01,0180,standard,,individual,2026-03-01,,,,,,,,S999"},
+		// meetings line 8 and goals line 6 belong to S005.
+		"meetings.csv": {"M007,S005,initial,2026-03-05,planned,,,,,,"},
+		"goals.csv":    {"G005,S005,M007,housing,,"},
+	})
 	wantRows(t, db, "select file_name, line, column_name, reason from load_rejects order by table_name, line",
 		"goals.csv|6|set_at_meeting_id|meetings \"M007\" was rejected (meetings.csv:8), so this row is too",
 		"goals.csv|6|sip_id|sips \"S005\" was rejected (sips.csv:6), so this row is too",
@@ -272,13 +270,12 @@ func TestSelfReferenceFindingCascades(t *testing.T) {
 // apart in files without quotes, trimming spaces; a file with quotes is
 // left to DuckDB. Both kinds of repeat are rejected.
 func TestRepeatedKeysTheKeyScanCannotSee(t *testing.T) {
-	dir := copyFixture(t, "testdata/extract")
-	// persons line 6: P001 quoted (the scan does not answer for the file).
-	appendLines(t, filepath.Join(dir, "persons.csv"), `"P001",1960,male,`)
-	// meetings line 8: M001 with a space before it.
-	appendLines(t, filepath.Join(dir, "meetings.csv"), " M001,S002,initial,2026-03-05,planned,,,,,,")
-	db := openDB(t, "")
-	mustLoad(t, db, dir, Options{})
+	db, _ := loadAppended(t, map[string][]string{
+		// persons line 6: P001 quoted (the scan does not answer for the file).
+		"persons.csv": {`"P001",1960,male,`},
+		// meetings line 8: M001 with a space before it.
+		"meetings.csv": {" M001,S002,initial,2026-03-05,planned,,,,,,"},
+	})
 	wantRows(t, db, "select file_name, line, column_name, reason from load_rejects order by table_name, line",
 		"meetings.csv|8|meeting_id|duplicate key M001 (first at line 2)",
 		"persons.csv|6|person_id|duplicate key P001 (first at line 2)",
