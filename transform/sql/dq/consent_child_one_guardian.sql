@@ -2,7 +2,7 @@
 -- (under 18 when the need was detected) by one guardian only, when the
 -- setting child_consent_rule is both_guardians (no rows for any_guardian).
 -- Returns (source, row_id, sip_id). The row stays loaded; the KPIs it would
--- distort leave it out (see catalog.toml and README.md).
+-- distort leave it out (see catalog.toml and docs/figures.md).
 -- inputs: consents, sips (core), kpi_params
 with final as (
     select

@@ -2,7 +2,7 @@
 -- rule: a review at the meeting where the goal was set (a goal cannot be
 -- assessed when it is set). row_id is goal_id|meeting_id, the review's key (as dq_flags documents).
 -- Returns (source, row_id, sip_id). The row stays loaded; the KPIs it would
--- distort leave it out (see catalog.toml and README.md).
+-- distort leave it out (see catalog.toml and docs/figures.md).
 -- Reads the reviews joined to goals directly, not the goal_reviews view
 -- (the same rows: its join to meetings is a left join on their key), so that
 -- the rule does not compute the meeting columns it does not use.
