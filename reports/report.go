@@ -7,6 +7,7 @@ package reports
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"sync"
@@ -35,6 +36,8 @@ type Options struct {
 	Settings transform.Settings
 	// Created is the time stamped into the reports; zero means now.
 	Created time.Time
+	// Log, if set, gets each step's wall and CPU time at debug level.
+	Log *slog.Logger
 }
 
 // BaseName is the report's file name without extension:
@@ -66,6 +69,7 @@ func Write(ctx context.Context, db *warehouse.DB, opts Options) ([]string, error
 		Threshold:    opts.Settings.SmallNumberThreshold,
 		Created:      opts.Created,
 		Settings:     opts.Settings,
+		Log:          opts.Log,
 	})
 	if err != nil {
 		return nil, err
@@ -94,7 +98,10 @@ func Write(ctx context.Context, db *warehouse.DB, opts Options) ([]string, error
 	var wg sync.WaitGroup
 	for i := range outs {
 		o := &outs[i]
-		wg.Go(func() { o.tmp, o.err = writeTemp(o.path, o.write) })
+		wg.Go(func() {
+			defer model.StartStep(opts.Log, "write "+filepath.Ext(o.path)).Done()
+			o.tmp, o.err = writeTemp(o.path, o.write)
+		})
 	}
 	wg.Wait()
 	defer func() {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/sipstat/sipstat/transform"
@@ -93,7 +94,7 @@ func readSPC(ctx context.Context, q warehouse.Querier) ([]SPCChart, error) {
 // scope computes a municipality's own values (transform's municipality
 // scope, as temp tables on one connection) for the trend's periods, and
 // its own monthly p-charts.
-func scope(ctx context.Context, q warehouse.Querier, municipality string, p transform.Params, periods []string) ([]transform.Value, []SPCChart, error) {
+func scope(ctx context.Context, log *slog.Logger, q warehouse.Querier, municipality string, p transform.Params, periods []string) ([]transform.Value, []SPCChart, error) {
 	var conn *sql.Conn
 	switch c := q.(type) {
 	case *sql.Conn:
@@ -110,11 +111,19 @@ func scope(ctx context.Context, q warehouse.Querier, municipality string, p tran
 		vs, err := transform.ScopeValues(ctx, q, municipality, p)
 		return vs, nil, err
 	}
+	st := StartStep(log, "scope tables")
 	release, err := transform.ScopeTables(ctx, conn, municipality, p)
+	st.Done()
 	if err != nil {
 		return nil, nil, err
 	}
-	defer release()
+	defer func() {
+		st := StartStep(log, "drop the scope tables")
+		release()
+		st.Done()
+	}()
+	st = StartStep(log, "scope values and SPC")
+	defer st.Done()
 	vs, err := transform.Values(ctx, conn, transform.Filter{Periods: periods})
 	if err != nil {
 		return nil, nil, err

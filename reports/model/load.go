@@ -6,6 +6,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"log/slog"
 	"slices"
 	"sort"
 	"sync"
@@ -42,6 +43,8 @@ type Options struct {
 	// Settings are the settings the database was built with; a
 	// municipality's report computes its own scope with them.
 	Settings transform.Settings
+	// Log, if set, gets each step's wall and CPU time at debug level.
+	Log *slog.Logger
 }
 
 // TrendQuarters is how many quarters the trends show.
@@ -66,6 +69,7 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 	if !period.IsQuarter() {
 		return nil, fmt.Errorf("report: period %q: the quarterly report needs a quarter such as 2026Q3", period.Label)
 	}
+	defer StartStep(opts.Log, "model (all)").Done()
 	created := opts.Created
 	if created.IsZero() {
 		created = time.Now()
@@ -116,7 +120,7 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 	if opts.Municipality != "" {
 		p := transform.Params{Periods: slices.Clone(r.Meta.Trend), Settings: opts.Settings}
 		scopeResult = func() ([]transform.Value, []SPCChart, error) {
-			return scope(ctx, q, opts.Municipality, p, labels)
+			return scope(ctx, opts.Log, q, opts.Municipality, p, labels)
 		}
 		if _, pool := q.(interface {
 			Conn(context.Context) (*sql.Conn, error)
@@ -127,7 +131,8 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 			done := make(chan struct{})
 			go func() {
 				defer close(done)
-				vs, spc, err = scope(ctx, q, opts.Municipality, p, labels)
+				defer StartStep(opts.Log, "municipality scope").Done()
+				vs, spc, err = scope(ctx, opts.Log, q, opts.Municipality, p, labels)
 			}()
 			scopeResult = func() ([]transform.Value, []SPCChart, error) {
 				<-done
@@ -135,7 +140,9 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 			}
 		}
 	}
+	st := StartStep(opts.Log, "region values")
 	reads, err := readValues(ctx, q, threshold, filters...)
+	st.Done()
 	if err != nil {
 		if scopeResult != nil {
 			scopeResult()
@@ -160,7 +167,9 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 	// region's.
 	own := idx
 	if opts.Municipality != "" {
+		st := StartStep(opts.Log, "wait for the scope")
 		scoped, spc, err := scopeResult()
+		st.Done()
 		if err != nil {
 			return nil, fmt.Errorf("report: %w", err)
 		}
@@ -208,6 +217,7 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 		r.Meta.MunicipalityName = name
 	}
 
+	st = StartStep(opts.Log, "labels, KPIs, matrices")
 	if r.Labels, err = readLabels(ctx, q); err != nil {
 		return nil, err
 	}
@@ -235,6 +245,8 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 	}
 
 	r.buildMatrices(own)
+	st.Done()
+	st = StartStep(opts.Log, "funnels, SPC, mapping")
 	if r.FunnelPlots, err = readFunnels(ctx, q, r); err != nil {
 		return nil, err
 	}
@@ -251,9 +263,12 @@ func Load(ctx context.Context, q warehouse.Querier, opts Options) (*Report, erro
 	}
 	r.Funnel = buildFunnel(r)
 	r.Mapping = buildMapping(r)
+	st.Done()
+	st = StartStep(opts.Log, "data quality")
 	if r.Quality, err = readQuality(ctx, q, r); err != nil {
 		return nil, err
 	}
+	st.Done()
 	return r, nil
 }
 
