@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"time"
 
@@ -36,6 +37,9 @@ type Options struct {
 	Settings transform.Settings
 	// Created is the time stamped into the reports; zero means now.
 	Created time.Time
+	// Threads is DuckDB's thread count while the report's data is read;
+	// 0 means one (see Write).
+	Threads int
 	// Log, if set, gets each step's wall and CPU time at debug level.
 	Log *slog.Logger
 }
@@ -63,6 +67,21 @@ func Write(ctx context.Context, db *warehouse.DB, opts Options) ([]string, error
 	default:
 		return nil, fmt.Errorf("report: language %q: want sv or en", lang)
 	}
+	// The report's reads run side by side on connections of their own (the
+	// region's values in three reads, a municipality's scope — some 70
+	// statements over its few thousand SIPs — on a fourth), so DuckDB's
+	// worker threads only add the cost of splitting small queries: at
+	// 200 000 SIPs one thread took a municipality's report from 3.6–4.8 to
+	// 2.8–3.4 CPU-s and a region's from 0.4–0.5 to 0.4, in less wall time
+	// too. The database's own setting is put back afterwards.
+	threads := opts.Threads
+	if threads <= 0 {
+		threads = 1
+	}
+	restore, err := warehouse.Override(ctx, db, warehouse.Setting{Name: "threads", Value: strconv.Itoa(threads)})
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
 	r, err := model.Load(ctx, db, model.Options{
 		Period:       opts.Period,
 		Municipality: opts.Municipality,
@@ -71,6 +90,7 @@ func Write(ctx context.Context, db *warehouse.DB, opts Options) ([]string, error
 		Settings:     opts.Settings,
 		Log:          opts.Log,
 	})
+	restore()
 	if err != nil {
 		return nil, err
 	}

@@ -56,7 +56,7 @@ func runReport(ctx context.Context, opts reportOptions, a *app) error {
 	start := time.Now()
 	paths, err := reports.Write(ctx, db, reports.Options{
 		Period: p, OutDir: opts.Out, Municipality: opts.Municipality, Lang: opts.Lang, Settings: settings,
-		Log: a.log,
+		Threads: a.threads, Log: a.log,
 	})
 	if err != nil {
 		return err
