@@ -297,6 +297,9 @@ func (r *runner) dq(ctx context.Context) error {
 		return err
 	}
 	for _, rule := range DQRules() {
+		if r.scoped && !kpiReadsRule(rule.ID) {
+			continue
+		}
 		// The rule's query returns (source, row_id, sip_id) of the rows
 		// breaking it; its id and table are bound.
 		file, stmt, err := dqRuleSQL(rule)
