@@ -171,7 +171,8 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 START=$(date -u +%H:%M)
 
 # 3. Per extract and run: the baseline, the whole load (what users run:
-# validate, load, model, KPIs in one transaction), then the load without the
+# validate and load the rows, build the model and KPIs, switch them in
+# atomically), then the load without the
 # transform and every later phase on its database. --verbose and
 # SIPSTAT_TRACE_SQL=1 put ingest's steps and transform's statements into the
 # phase logs (bench/steps.awk reads them).
@@ -315,18 +316,22 @@ for kind in "${kinds[@]}"; do
 	srow "setup" load "step:setup"
 	srow "stage" load "step:stage"
 	srow "replace previous snapshot" load "step:replace previous snapshot"
-	srow "validate, one-pass way" load "validate:one-pass" files
+	srow "validate, one-pass way, nothing taken back" load "validate:one-pass" files
+	srow "validate, one-pass way, rows taken back" load "validate:taken back" files
+	srow "  of which: finding and taking them back" load "validate:taking back" files
 	srow "validate, exact way" load "validate:exact way" files
-	srow "  of which: written, probed and taken back" load "validate:taken back" files
 	srow "bookkeeping" load "step:bookkeeping"
-	srow "transform in the load's transaction" load "step:before commit"
-	srow "commit (commit.sql)" load "isql:commit.sql"
+	srow "new tables set aside as pending" load "step:pending"
+	srow "commit of the rows (commit.sql)" load "isql:commit.sql"
+	srow "switch: live tables out, pending in" load "step:switch"
+	srow "transform, in the switch's transaction" load "step:before commit"
+	srow "switch commit (rows, bookkeeping, model)" load "step:switch commit"
 	srow "load as ingest timed it" load "step:load total"
 	echo "  the load's SQL files, largest (summed over tables):"
 	awk -F'\t' '$1 ~ /^isql:/ && $1 != "isql:commit.sql"' "$RUN/$kind/run1/logs/load.steps" | sort -t$'\t' -k2,2gr | head -n 6 |
 		while IFS=$'\t' read -r k _ _ _; do srow "    ${k#isql:}" load "$k" statements; done
 	echo
-	echo "transform by layer: inside the load's transaction | after the load (wall s, cpu s):"
+	echo "transform by layer: in the load (the switch's transaction) | after the load (wall s, cpu s):"
 	for layer in staging ref params core dq catalog kpi assemble views; do
 		w1=$(step "$kind" load "tlayer:$layer" 2)
 		[[ $w1 == - ]] && continue

@@ -6,19 +6,25 @@
 #
 #   step:<name>          a load step of ingest ("load step" lines): read files,
 #                        setup, stage (every file), privacy (every file),
-#                        replace previous snapshot, bookkeeping, before commit
-#                        (the transform inside the load's transaction)
-#   step:commit          wall from the time of the load step before it (before
-#                        commit, or bookkeeping without a transform) to the
-#                        commit line's (the log gives the commit's CPU only)
+#                        replace previous snapshot, bookkeeping, pending (the
+#                        new tables renamed aside), switch (live tables out,
+#                        pending in), before commit (the transform, in the
+#                        switch's transaction), switch commit
+#   step:commit          the commit of the load's rows: wall from the time of
+#                        the load step before it (pending) to the commit
+#                        line's (the log gives the commit's CPU only)
 #   step:load total      the load as ingest timed it ("load finished")
-#   validate:one-pass    "validate <file>" steps of files that took the one-pass
-#                        way; the count of files is in the key's fourth field
-#   validate:exact way   the same for files that took the exact way (a rule ran
-#                        over their staged rows: rule_reference/rule_duplicate)
-#   validate:taken back  of the exact-way files, what the one-pass attempt cost
-#                        before delete_loaded.sql took its rows back (the
-#                        insert, the probe and the delete)
+#   validate:one-pass    "validate <file>" steps of files written the one-pass
+#                        way with nothing taken back; the count of files is in
+#                        the key's fourth field
+#   validate:taken back  the same for files written the one-pass way whose
+#                        rejected rows were then taken back (suspects.sql ran)
+#   validate:taking back of those files, what finding and taking back their
+#                        rows cost: every SQL file from suspects.sql on (the
+#                        delete, the read-back, the checks, the rewrite)
+#   validate:exact way   files that took the exact way without taking back (a
+#                        rule ran over their staged rows: rule_reference or
+#                        rule_duplicate; survey tables)
 #   isql:<file>          ingest SQL files ("msg=sql" lines), summed over tables
 #   tsql:<dir>/<file>    transform SQL files (SIPSTAT_TRACE_SQL lines)
 #   tlayer:<dir>         the same summed by folder (staging, core, dq, kpi, …)
@@ -93,7 +99,7 @@ function add(key, wall, cpu) {
 		next
 	}
 	sub(/ .*/, "", step) # "stage persons.csv" → stage, "privacy …" → privacy
-	if (step == "replace" || step == "read" || step == "before") step = attr($0, "step")
+	if (step == "replace" || step == "read" || step == "before" || step == "switch") step = attr($0, "step")
 	add("step:" step, wall, cpu)
 	next
 }
@@ -104,9 +110,9 @@ function add(key, wall, cpu) {
 	wall = dur(attr($0, "elapsed"))
 	cpu = dur(attr($0, "cpu"))
 	add("isql:" file, wall, cpu)
-	if (file == "rule_reference.sql" || file == "rule_duplicate.sql") exact[table] = 1
-	if (!(table in takenBack)) { pre[table] += wall; prec[table] += cpu }
-	if (file == "delete_loaded.sql") takenBack[table] = 1
+	if (file == "suspects.sql") taking[table] = 1
+	if (table in taking) { tw[table] += wall; tc[table] += cpu }
+	else if (file == "rule_reference.sql" || file == "rule_duplicate.sql") exact[table] = 1
 	next
 }
 /^ *[0-9.]+ms wall +[0-9.]+ms cpu / {
@@ -128,12 +134,12 @@ END {
 		t = vorder[i]
 		if (t in seen) continue
 		seen[t] = 1
-		way = t in exact ? "validate:exact way" : "validate:one-pass"
+		way = t in taking ? "validate:taken back" : t in exact ? "validate:exact way" : "validate:one-pass"
 		ow[way] += vw[t]; oc[way] += vc[t]; on[way]++
-		if (t in takenBack) { ow["validate:taken back"] += pre[t]; oc["validate:taken back"] += prec[t]; on["validate:taken back"]++ }
+		if (t in taking) { ow["validate:taking back"] += tw[t]; oc["validate:taking back"] += tc[t]; on["validate:taking back"]++ }
 	}
-	split("validate:one-pass,validate:exact way,validate:taken back", ways, ",")
-	for (i = 1; i <= 3; i++)
+	split("validate:one-pass,validate:taken back,validate:taking back,validate:exact way", ways, ",")
+	for (i = 1; i <= 4; i++)
 		if (ways[i] in ow)
 			printf "%s\t%.3f\t%.3f\t%d\n", ways[i], ow[ways[i]], oc[ways[i]], on[ways[i]]
 }
