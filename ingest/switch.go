@@ -3,7 +3,7 @@
 // aside, and commits them as __pending tables while the live ones keep their
 // names; a second, short transaction drops the live tables, renames the
 // pending ones and rebuilds the model (Options.BeforeCommit) on committed
-// rows. See README.md, "How a load runs".
+// rows. See docs/loading.md (steps 4 and 5).
 
 package ingest
 
