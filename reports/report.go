@@ -71,9 +71,9 @@ func Write(ctx context.Context, db *warehouse.DB, opts Options) ([]string, error
 	// region's values in three reads, a municipality's scope — some 70
 	// statements over its few thousand SIPs — on a fourth), so DuckDB's
 	// worker threads only add the cost of splitting small queries: at
-	// 200 000 SIPs one thread took a municipality's report from 3.6–4.8 to
-	// 2.8–3.4 CPU-s and a region's from 0.4–0.5 to 0.4, in less wall time
-	// too. The database's own setting is put back afterwards.
+	// 200 000 SIPs one thread took a municipality's report from 4.2–4.8 to
+	// 3.1–3.3 CPU-s, in less wall time too; a region's is unchanged. The
+	// database's own setting is put back afterwards.
 	threads := opts.Threads
 	if threads <= 0 {
 		threads = 1
