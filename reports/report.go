@@ -38,7 +38,8 @@ type Options struct {
 	// Created is the time stamped into the reports; zero means now.
 	Created time.Time
 	// Threads is DuckDB's thread count while the report's data is read;
-	// 0 means one (see Write).
+	// 0 means one for a municipality's report, the database's setting
+	// otherwise (see Write).
 	Threads int
 	// Log, if set, gets each step's wall and CPU time at debug level.
 	Log *slog.Logger
@@ -67,20 +68,25 @@ func Write(ctx context.Context, db *warehouse.DB, opts Options) ([]string, error
 	default:
 		return nil, fmt.Errorf("report: language %q: want sv or en", lang)
 	}
-	// The report's reads run side by side on connections of their own (the
-	// region's values in three reads, a municipality's scope — some 70
-	// statements over its few thousand SIPs — on a fourth), so DuckDB's
-	// worker threads only add the cost of splitting small queries: at
-	// 200 000 SIPs one thread took a municipality's report from 4.2–4.8 to
-	// 3.1–3.3 CPU-s, in less wall time too; a region's is unchanged. The
-	// database's own setting is put back afterwards.
+	// A municipality's report reads side by side on connections of their
+	// own (the region's values in three reads, the municipality's scope —
+	// some 70 statements over its few thousand SIPs — on a fourth), so
+	// DuckDB's worker threads only add the cost of splitting small queries:
+	// at 200 000 SIPs one thread took it from 4.2–4.8 to 3.1–3.3 CPU-s, in
+	// less wall time too. A region's or the nation's report keeps the
+	// database's threads (at 1 000 000 SIPs one thread made it 1.6 -> 1.95 s).
+	// The database's own setting is put back afterwards.
 	threads := opts.Threads
-	if threads <= 0 {
+	if threads <= 0 && opts.Municipality != "" {
 		threads = 1
 	}
-	restore, err := warehouse.Override(ctx, db, warehouse.Setting{Name: "threads", Value: strconv.Itoa(threads)})
-	if err != nil {
-		return nil, fmt.Errorf("report: %w", err)
+	restore := func() {}
+	if threads > 0 {
+		var err error
+		restore, err = warehouse.Override(ctx, db, warehouse.Setting{Name: "threads", Value: strconv.Itoa(threads)})
+		if err != nil {
+			return nil, fmt.Errorf("report: %w", err)
+		}
 	}
 	r, err := model.Load(ctx, db, model.Options{
 		Period:       opts.Period,

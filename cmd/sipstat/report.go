@@ -34,9 +34,9 @@ func newReportCmd(a *app) *cobra.Command {
 -<kommunkod> for one municipality). Both are in Swedish (--lang en for English),
 suppress small numbers, show no pseudonyms, and work offline: the HTML file has
 the chart library inlined. The period defaults to the latest complete quarter
-before the as-of date. Prints the paths written. DuckDB reads with one thread
-unless --threads is given (the report's reads already run side by side);
---verbose logs each step's wall and CPU time.`,
+before the as-of date. Prints the paths written. A municipality's report reads
+with one DuckDB thread unless --threads is given (its reads already run side by
+side); --verbose logs each step's wall and CPU time.`,
 		Example: `  sipstat report --db sip.duckdb --out out
   sipstat report --period 2026Q2 --municipality 0180 --out out/stockholm
   sipstat report --lang en --out out/en`,
