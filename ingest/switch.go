@@ -55,20 +55,26 @@ func snapshotTables() []snapshotTable {
 // existingTables returns the schema-qualified names of the tables of
 // schemas raw and main.
 func (l *loader) existingTables(ctx context.Context) (map[string]bool, error) {
-	rows, err := querySQL(ctx, l.conn, "snapshot_tables.sql", nil, nil)
+	return l.tableSet(ctx, "snapshot_tables.sql", nil, nil)
+}
+
+// tableSet runs a query of (schema, table) rows and returns the
+// schema-qualified names.
+func (l *loader) tableSet(ctx context.Context, file string, data any, params map[string]any) (map[string]bool, error) {
+	rows, err := querySQL(ctx, l.conn, file, data, params)
 	if err != nil {
 		return nil, err
 	}
-	have := map[string]bool{}
+	out := map[string]bool{}
 	for rows.Next() {
 		var schema, name string
 		if err := rows.Scan(&schema, &name); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		have[schema+"."+name] = true
+		out[schema+"."+name] = true
 	}
-	return have, errors.Join(rows.Err(), rows.Close())
+	return out, errors.Join(rows.Err(), rows.Close())
 }
 
 // setAside, inside the load's transaction, drops the pending tables a killed
@@ -142,20 +148,7 @@ func (l *loader) keepComments(ctx context.Context) error {
 // otherSources returns the schema-qualified names of the live tables that
 // hold rows of other sources than the load's.
 func (l *loader) otherSources(ctx context.Context) (map[string]bool, error) {
-	rows, err := querySQL(ctx, l.conn, "other_sources.sql", l.tables, l.params())
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]bool{}
-	for rows.Next() {
-		var schema, name string
-		if err := rows.Scan(&schema, &name); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		out[schema+"."+name] = true
-	}
-	return out, errors.Join(rows.Err(), rows.Close())
+	return l.tableSet(ctx, "other_sources.sql", l.tables, l.params())
 }
 
 // makePending, the last statement of the load's transaction, renames the
