@@ -119,6 +119,8 @@ func (b *book) funnel(s *sheet, row int) int {
 	s.str(1, row, b.w.Funnel, b.textBold)
 	row++
 	s.headers(1, row, b.w.FunnelStep, b.w.KPI, b.w.Value+" "+b.r.Meta.Period.Label)
+	// Two lines, as the summary's header: "Värde 2026Q3" wraps in its column.
+	s.fail(b.f.SetRowHeight(s.name, row, 32))
 	for _, st := range b.r.Funnel {
 		row++
 		name := st.NameSV
