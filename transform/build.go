@@ -297,7 +297,7 @@ func (r *runner) dq(ctx context.Context) error {
 		return err
 	}
 	for _, rule := range DQRules() {
-		if r.scoped && !kpiReadsRule(rule.ID) {
+		if r.scoped && !rule.KPIInput {
 			continue
 		}
 		// The rule's query returns (source, row_id, sip_id) of the rows

@@ -59,9 +59,13 @@ type Label struct {
 // returns.
 // Its JSON names are the columns of dq_rules (catalog/dq_rule.sql).
 type DQRule struct {
-	ID            string `toml:"id" json:"rule_id"`
-	Table         string `toml:"table" json:"table_name"`
-	Where         string `toml:"where" json:"-"`
+	ID    string `toml:"id" json:"rule_id"`
+	Table string `toml:"table" json:"table_name"`
+	Where string `toml:"where" json:"-"`
+	// KPIInput: a KPI's values or control charts read the rule's flags
+	// (sql/kpi, sql/assemble, sql/compare name its id), so a municipality
+	// scope computes it too; TestKPIInputIsTheRulesKPIsRead keeps it true.
+	KPIInput      bool   `toml:"kpi_input" json:"-"`
 	DescriptionSV string `toml:"description_sv" json:"description_sv"`
 	DescriptionEN string `toml:"description_en" json:"description_en"`
 }

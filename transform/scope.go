@@ -5,10 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io/fs"
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/sipstat/sipstat/warehouse"
 )
@@ -36,7 +34,7 @@ func ScopeValues(ctx context.Context, q warehouse.Querier, municipality string, 
 // ScopeTables computes the same municipality scope as ScopeValues into temp
 // tables of conn — kpi_values, kpi_catalog, kpi_spc (the municipality's
 // monthly p-charts), the core models and dq_flags (only the rules a KPI
-// reads: kpiReadsRule) — that shadow
+// reads: kpi_input in catalog.toml) — that shadow
 // the built ones for every unqualified read on conn, so SQL written for the
 // region reads the municipality. release drops them (call it before conn
 // is used for anything else).
@@ -159,36 +157,3 @@ func (r *runner) scopeSQL(file, stmt string) string {
 		return ref
 	})
 }
-
-// kpiReadsRule reports whether a file the KPI values or the control charts
-// are computed from (sql/kpi, sql/assemble, sql/compare) names the
-// data-quality rule (as the literal 'id' of a dq_flags filter). A
-// municipality scope writes only those rules' dq_flags: it is read for its
-// values and control charts (ScopeValues, ScopeTables; a report's data
-// quality is the built database's), and the other rules were a third of
-// its statements. Today that is consent_child_one_guardian (kpi/consent.sql).
-func kpiReadsRule(id string) bool {
-	return kpiRules()["'"+id+"'"]
-}
-
-var kpiRules = sync.OnceValue(func() map[string]bool {
-	out := map[string]bool{}
-	for _, dir := range []string{"sql/kpi", "sql/assemble", "sql/compare"} {
-		entries, err := fs.ReadDir(sqlFiles, dir)
-		if err != nil {
-			panic("transform: embedded " + dir + ": " + err.Error())
-		}
-		for _, e := range entries {
-			b, err := fs.ReadFile(sqlFiles, dir+"/"+e.Name())
-			if err != nil {
-				panic("transform: embedded " + dir + "/" + e.Name() + ": " + err.Error())
-			}
-			for _, rule := range DQRules() {
-				if lit := "'" + rule.ID + "'"; strings.Contains(string(b), lit) {
-					out[lit] = true
-				}
-			}
-		}
-	}
-	return out
-})

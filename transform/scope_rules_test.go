@@ -2,23 +2,41 @@ package transform
 
 import (
 	"context"
+	"io/fs"
+	"strings"
 	"testing"
 )
 
-// A municipality scope writes the dq_flags of the rules a KPI reads and no
-// other: consent_child_one_guardian (kpi/consent.sql) is found, a rule no
-// KPI file names is not, and every rule a kpi file names is a known rule.
-func TestScopeWritesTheRulesKPIsRead(t *testing.T) {
-	if !kpiReadsRule("consent_child_one_guardian") {
-		t.Error("kpi/consent.sql reads consent_child_one_guardian, but kpiReadsRule says no: a scope would count every child's consent as valid")
-	}
-	for _, id := range []string{"sip_closed_before_opened", "participant_without_attendance", "no_such_rule"} {
-		if kpiReadsRule(id) {
-			t.Errorf("kpiReadsRule(%q) = true; no KPI file reads it", id)
+// The rules marked kpi_input in catalog.toml (the ones a municipality scope
+// computes) are exactly those whose id a file the KPI values or control
+// charts are computed from (sql/kpi, sql/assemble, sql/compare) names as a
+// literal 'id': today consent_child_one_guardian (kpi/consent.sql).
+func TestKPIInputIsTheRulesKPIsRead(t *testing.T) {
+	read := map[string]bool{}
+	for _, dir := range []string{"sql/kpi", "sql/assemble", "sql/compare"} {
+		entries, err := fs.ReadDir(sqlFiles, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			b, err := fs.ReadFile(sqlFiles, dir+"/"+e.Name())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, rule := range DQRules() {
+				if strings.Contains(string(b), "'"+rule.ID+"'") {
+					read[rule.ID] = true
+				}
+			}
 		}
 	}
-	if n := len(kpiRules()); n != 1 {
-		t.Errorf("%d rules read by KPI files, want 1 (consent_child_one_guardian): %v", n, kpiRules())
+	if !read["consent_child_one_guardian"] {
+		t.Error("kpi/consent.sql no longer names consent_child_one_guardian: the scan finds nothing")
+	}
+	for _, rule := range DQRules() {
+		if rule.KPIInput != read[rule.ID] {
+			t.Errorf("dq rule %s: kpi_input = %v in catalog.toml, but a KPI file reads it: %v", rule.ID, rule.KPIInput, read[rule.ID])
+		}
 	}
 }
 
