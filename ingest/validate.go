@@ -431,8 +431,8 @@ func (v *fileCheck) suspects(probe probeArgs) (bool, error) {
 			probe.SelfColumn = r.Column
 		}
 	}
-	// It reads stored rows, as the probe: filters pushed into the scans.
-	pushdown, err := warehouse.Override(v.ctx, v.l.conn, warehouse.Setting{Name: "disabled_optimizers", Scope: "global", Remove: "filter_pushdown"})
+	// It reads stored rows, as the probe.
+	pushdown, err := v.l.storedScans(v.ctx)
 	if err != nil {
 		return false, err
 	}
@@ -663,14 +663,20 @@ type probeArgs struct {
 	Rule   string // sql/probe_rules/<table>.sql, rendered; empty if none
 }
 
+// storedScans lets filters be pushed into scans (and joins: the source of
+// the loaded views) for the queries that read stored rows rather than the
+// typed view — the probe and suspects.sql; it returns the restore.
+func (l *loader) storedScans(ctx context.Context) (func(), error) {
+	return warehouse.Override(ctx, l.conn, warehouse.Setting{Name: "disabled_optimizers", Scope: "global", Remove: "filter_pushdown"})
+}
+
 // probe runs probe.sql over the rows the one-pass way wrote and says
 // whether it found a repeated key or a row that breaks a rule, and whether
 // the insert marked a row with a cell problem.
 func (l *loader) probe(ctx context.Context, params map[string]any, args probeArgs) (found, marked bool, err error) {
 	t0, c0 := time.Now(), cpu.Time()
-	// The probe reads stored rows, not the typed view: filters pushed into
-	// its scans and joins (the source of the loaded views) make it cheaper.
-	pushdown, err := warehouse.Override(ctx, l.conn, warehouse.Setting{Name: "disabled_optimizers", Scope: "global", Remove: "filter_pushdown"})
+	// The probe reads stored rows, not the typed view.
+	pushdown, err := l.storedScans(ctx)
 	if err != nil {
 		return false, false, err
 	}

@@ -29,8 +29,7 @@ func (o *loadOptions) addFlags(f *pflag.FlagSet) {
 }
 
 func newLoadCmd(a *app) *cobra.Command {
-	opts := &loadOptions{}
-	cmd := &cobra.Command{
+	return withOptions(&loadOptions{}, &cobra.Command{
 		Use:   "load [--db FILE] EXTRACT_DIR",
 		Short: "Validate an extract and load it, then rebuild the models and KPIs",
 		Long: `Loads an extract folder (CSV with , or ; in UTF-8 or Windows-1252, one
@@ -45,12 +44,9 @@ A failed or interrupted load leaves the database as it was.`,
   sipstat load --db sip.duckdb --strict extract
   sipstat load --db sip.duckdb --source kommun_a --as-of 2026-09-30 export-folder`,
 		Args: usageArgs(cobra.ExactArgs(1)),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return runLoad(cmd.Context(), *opts, a, args[0])
-		},
-	}
-	opts.addFlags(cmd.Flags())
-	return cmd
+	}, func(ctx context.Context, opts loadOptions, args []string) error {
+		return runLoad(ctx, opts, a, args[0])
+	})
 }
 
 func runLoad(ctx context.Context, opts loadOptions, a *app, dir string) error {

@@ -3,9 +3,7 @@
 -- its __live name, so the load writes fresh tables of the usual names.
 -- Dropped first: the pending tables a killed load committed and never
 -- switched in (readers never read them).
-{{- range .}}
-drop table if exists {{ident .Schema}}.{{ident .Pending}};
-{{- end}}
+{{- template "drop_pending.sql" .}}
 {{- range .}}{{if .Existed}}
 alter table {{ident .Schema}}.{{ident .Name}} rename to {{ident .Live}};
 {{- end}}{{end}}
