@@ -143,7 +143,7 @@ func load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summ
 		h := sha256.Sum256([]byte(ex.Fingerprint + " as of " + l.asOf.Format(time.DateOnly)))
 		ex.Fingerprint = hex.EncodeToString(h[:])
 	}
-	l.prog = newProgress(opt.Progress, 6+3*len(ex.Files)) // + pending, switch, switch commit
+	l.prog = newProgress(opt.Progress, 8+4*len(ex.Files)) // + pending, resume, pending, switch, switch commit
 	defer l.prog.done()
 
 	conn, err := db.Conn(ctx)
@@ -165,6 +165,11 @@ func load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summ
 			log.Debug("sql", "file", "commit.sql", "elapsed", time.Since(t0), "cpu", cpu.Time()-c0)
 			log.Debug("load step", "step", "commit", "cpu", cpu.Time()-l.lastCPU)
 			l.lastCPU = cpu.Time()
+		}
+		if err == nil {
+			// The rows are committed as pending tables: check them and
+			// take back the rejected ones in a second transaction.
+			err = l.check(ctx, sum)
 		}
 	}
 	if l.inTx {
@@ -230,6 +235,9 @@ type stagedFile struct {
 	n     names
 	cols  []checkColumn
 	stage []string // the staged columns, without __line
+	// read and written: the file's input rows and the rows the one-pass
+	// way wrote in the load's first transaction (write).
+	read, written int64
 }
 
 func (l *loader) step(name string, t0 time.Time) {
@@ -307,23 +315,84 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 		return nil, err
 	}
 	defer restore()
-	if err := l.validateAll(ctx, sum); err != nil {
+	if err := l.writeAll(ctx); err != nil {
 		return nil, err
-	}
-	for _, fs := range sum.Files {
-		sum.Rejects += fs.Rejected
-	}
-	if err := l.summarise(ctx, sum); err != nil {
-		return nil, err
-	}
-	if l.opt.Strict && sum.Rejects > 0 {
-		return nil, strictError(sum)
 	}
 	restore()
 	if err := l.makePending(ctx); err != nil {
 		return nil, err
 	}
 	return sum, nil
+}
+
+// check is the load's second transaction, on the rows the first one
+// committed as pending tables: the pending tables take the usual names
+// again (the live ones set aside), each file's written rows are checked
+// and the rejected ones taken back (validateAll), the bookkeeping is
+// written, and the tables are committed as pending again. Readers never
+// see them; an error rolls back to the pending tables of the first
+// commit, which the caller drops.
+func (l *loader) check(ctx context.Context, sum *Summary) error {
+	t0 := time.Now()
+	if err := l.begin(ctx); err != nil {
+		return err
+	}
+	if _, err := execSQL(ctx, l.conn, "resume_pending.sql", l.tables, nil); err != nil {
+		return err
+	}
+	l.step("resume", t0)
+	restore, err := l.validationSettings(ctx)
+	if err != nil {
+		return err
+	}
+	defer restore()
+	if err := l.validateAll(ctx, sum); err != nil {
+		return err
+	}
+	for _, fs := range sum.Files {
+		sum.Rejects += fs.Rejected
+	}
+	if err := l.summarise(ctx, sum); err != nil {
+		return err
+	}
+	if l.opt.Strict && sum.Rejects > 0 {
+		return strictError(sum)
+	}
+	restore()
+	if err := l.makePending(ctx); err != nil {
+		return err
+	}
+	// A load cancelled after its last step is still cancelled.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	t0, c0 := time.Now(), cpu.Time()
+	_, err = execSQL(ctx, l.conn, "commit.sql", nil, nil)
+	if err == nil {
+		l.inTx = false
+		hook("checked committed")
+	}
+	l.log.Debug("sql", "file", "commit.sql", "elapsed", time.Since(t0), "cpu", cpu.Time()-c0)
+	l.log.Debug("load step", "step", "commit", "cpu", cpu.Time()-l.lastCPU)
+	l.lastCPU = cpu.Time()
+	return err
+}
+
+// writeAll writes every file's rows the one-pass way (write), in load
+// order, in the load's first transaction; the exact way (exactOnly)
+// writes nothing here.
+func (l *loader) writeAll(ctx context.Context) error {
+	if exactOnly {
+		return nil
+	}
+	for _, sf := range l.staged {
+		t0 := time.Now()
+		if err := l.write(ctx, sf); err != nil {
+			return err
+		}
+		l.step("write "+sf.f.where(), t0)
+	}
+	return nil
 }
 
 // rollback ends the open transaction of the load or the switch.

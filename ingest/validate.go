@@ -248,6 +248,26 @@ func (l *loader) validate(ctx context.Context, sf *stagedFile, exact bool) (File
 	return v.finish(loaded, clean, !clean)
 }
 
+// write is the one-pass way's first half, in the load's first transaction:
+// it counts the file's rows and writes every row (insertOnePass), a row
+// with a cell problem marked. Nothing is checked or taken back here: the
+// second transaction does that (validate) on the rows committed, so the
+// rows it takes back are deleted from committed storage, never from rows
+// written in the same transaction. DuckDB merges the row groups a
+// transaction wrote into the table at its commit only when none of its
+// rows was deleted; otherwise the commit writes every row of the table
+// again (measured at 200 000 SIPs, heavy extract: the load's commit 6.2 →
+// 1.9 CPU-s, peak RSS 868 → 520 MB).
+func (l *loader) write(ctx context.Context, sf *stagedFile) error {
+	v := l.newFileCheck(ctx, sf)
+	var err error
+	if sf.read, err = l.rowsRead(ctx, sf); err != nil {
+		return v.csvErr(err)
+	}
+	sf.written, err = l.insertOnePass(ctx, v.run, v.data, sf.read)
+	return err
+}
+
 // fileCheck is the state of one validate call: the file, its summary so
 // far, the data of its SQL templates and whether the typed view exists.
 // It lives for that call only (hence its ctx).
@@ -346,18 +366,15 @@ func (v *fileCheck) staged() error {
 	return v.typedView()
 }
 
-// onePass is the fast way: write every row without a cell problem, then
-// check the key, references and table rules over the written rows in one
-// scan, and take back what they or the cell checks reject (takeBack). It
+// onePass is the fast way: every row was written (write, a row with a cell
+// problem marked) and committed; check the key, references and table rules
+// over the written rows in one scan, and take back what they or the cell checks reject (takeBack). It
 // returns the rows written and kept, and clean when every row was.
 func (v *fileCheck) onePass() (loaded int64, clean bool, err error) {
-	if v.fsum.Read, err = v.l.rowsRead(v.ctx, v.sf); err != nil {
-		return 0, false, v.csvErr(err)
-	}
-	n, err := v.l.insertOnePass(v.ctx, v.run, v.data, v.fsum.Read)
-	if err != nil {
-		return 0, false, err
-	}
+	// The rows were counted and written in the load's first transaction
+	// (write).
+	v.fsum.Read = v.sf.read
+	n := v.sf.written
 	probe, err := probeData(v.data, v.t, !v.sf.f.Scan.KeysUnique)
 	if err != nil {
 		return n, false, err
