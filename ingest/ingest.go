@@ -143,7 +143,7 @@ func load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summ
 		h := sha256.Sum256([]byte(ex.Fingerprint + " as of " + l.asOf.Format(time.DateOnly)))
 		ex.Fingerprint = hex.EncodeToString(h[:])
 	}
-	l.prog = newProgress(opt.Progress, 8+4*len(ex.Files)) // + pending, resume, pending, switch, switch commit
+	l.prog = newProgress(opt.Progress, 6+4*len(ex.Files)) // + pending, switch, switch commit
 	defer l.prog.done()
 
 	conn, err := db.Conn(ctx)
@@ -166,14 +166,18 @@ func load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summ
 			log.Debug("load step", "step", "commit", "cpu", cpu.Time()-l.lastCPU)
 			l.lastCPU = cpu.Time()
 		}
-		if err == nil {
-			// The rows are committed as pending tables: check them and
-			// take back the rejected ones in a second transaction.
-			err = l.check(ctx, sum)
-		}
 	}
 	if l.inTx {
 		err = errors.Join(err, l.rollback(ctx))
+	}
+	if l.pending && err == nil {
+		// The new rows are committed as pending tables: switch them in,
+		// check them and take back the rejected ones, and rebuild the
+		// model in one transaction of its own.
+		err = l.switchIn(ctx, sum)
+		if l.inTx {
+			err = errors.Join(err, l.rollback(ctx))
+		}
 	}
 	if l.restoreWrite != nil {
 		l.restoreWrite()
@@ -183,14 +187,6 @@ func load(ctx context.Context, db *warehouse.DB, dir string, opt Options) (*Summ
 		// connection; a dropped connection takes them along.
 		conn.Raw(func(any) error { return driver.ErrBadConn })
 		l.log.Warn("dropping the load's temporary tables", "error", derr)
-	}
-	if l.pending && err == nil {
-		// The new snapshot is committed as pending tables: switch it in
-		// and rebuild the model in one short transaction of its own.
-		err = l.switchIn(ctx)
-		if l.inTx {
-			err = errors.Join(err, l.rollback(ctx))
-		}
 	}
 	if l.pending {
 		// Readers never read the pending tables; the next load drops them
@@ -325,22 +321,14 @@ func (l *loader) run(ctx context.Context) (*Summary, error) {
 	return sum, nil
 }
 
-// check is the load's second transaction, on the rows the first one
-// committed as pending tables: the pending tables take the usual names
-// again (the live ones set aside), each file's written rows are checked
-// and the rejected ones taken back (validateAll), the bookkeeping is
-// written, and the tables are committed as pending again. Readers never
-// see them; an error rolls back to the pending tables of the first
-// commit, which the caller drops.
+// check runs in the switch's transaction, after the pending tables the
+// load committed took the usual names (switch.sql): each file's written
+// rows are checked and the rejected ones taken back (validateAll), and the
+// bookkeeping is written. The rows taken back are deleted from committed
+// storage (see write), under the names they keep at the commit: DuckDB's
+// WAL names a table by its name at the commit, so a table renamed after
+// rows of it were deleted is not found when the WAL is replayed.
 func (l *loader) check(ctx context.Context, sum *Summary) error {
-	t0 := time.Now()
-	if err := l.begin(ctx); err != nil {
-		return err
-	}
-	if _, err := execSQL(ctx, l.conn, "resume_pending.sql", l.tables, nil); err != nil {
-		return err
-	}
-	l.step("resume", t0)
 	restore, err := l.validationSettings(ctx)
 	if err != nil {
 		return err
@@ -358,24 +346,7 @@ func (l *loader) check(ctx context.Context, sum *Summary) error {
 	if l.opt.Strict && sum.Rejects > 0 {
 		return strictError(sum)
 	}
-	restore()
-	if err := l.makePending(ctx); err != nil {
-		return err
-	}
-	// A load cancelled after its last step is still cancelled.
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	t0, c0 := time.Now(), cpu.Time()
-	_, err = execSQL(ctx, l.conn, "commit.sql", nil, nil)
-	if err == nil {
-		l.inTx = false
-		hook("checked committed")
-	}
-	l.log.Debug("sql", "file", "commit.sql", "elapsed", time.Since(t0), "cpu", cpu.Time()-c0)
-	l.log.Debug("load step", "step", "commit", "cpu", cpu.Time()-l.lastCPU)
-	l.lastCPU = cpu.Time()
-	return err
+	return nil
 }
 
 // writeAll writes every file's rows the one-pass way (write), in load

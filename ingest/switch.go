@@ -167,7 +167,7 @@ func (l *loader) makePending(ctx context.Context) error {
 // live ones, Options.BeforeCommit rebuilds the model on the same
 // connection, and one commit makes both visible at once. On any error it
 // rolls back and the caller drops the pending tables.
-func (l *loader) switchIn(ctx context.Context) error {
+func (l *loader) switchIn(ctx context.Context, sum *Summary) error {
 	t0 := time.Now()
 	if _, err := execSQL(ctx, l.conn, "begin.sql", nil, nil); err != nil {
 		return err
@@ -178,6 +178,9 @@ func (l *loader) switchIn(ctx context.Context) error {
 		return err
 	}
 	l.step("switch", t0)
+	if err := l.check(ctx, sum); err != nil {
+		return err
+	}
 	if err := l.beforeCommit(ctx); err != nil {
 		return err
 	}
