@@ -316,14 +316,15 @@ for kind in "${kinds[@]}"; do
 	srow "setup" load "step:setup"
 	srow "stage" load "step:stage"
 	srow "replace previous snapshot" load "step:replace previous snapshot"
+	srow "write, one-pass insert of every file" load "step:write" files
+	srow "new tables set aside as pending" load "step:pending"
+	srow "commit of the rows (commit.sql)" load "isql:commit.sql"
+	srow "switch: live tables out, pending in" load "step:switch"
 	srow "validate, one-pass way, nothing taken back" load "validate:one-pass" files
 	srow "validate, one-pass way, rows taken back" load "validate:taken back" files
 	srow "  of which: finding and taking them back" load "validate:taking back" files
 	srow "validate, exact way" load "validate:exact way" files
 	srow "bookkeeping" load "step:bookkeeping"
-	srow "new tables set aside as pending" load "step:pending"
-	srow "commit of the rows (commit.sql)" load "isql:commit.sql"
-	srow "switch: live tables out, pending in" load "step:switch"
 	srow "transform, in the switch's transaction" load "step:before commit"
 	srow "switch commit (rows, bookkeeping, model)" load "step:switch commit"
 	srow "load as ingest timed it" load "step:load total"

@@ -6,7 +6,8 @@
 #
 #   step:<name>          a load step of ingest ("load step" lines): read files,
 #                        setup, stage (every file), privacy (every file),
-#                        replace previous snapshot, bookkeeping, pending (the
+#                        replace previous snapshot, write (every file's
+#                        one-pass insert), bookkeeping, pending (the
 #                        new tables renamed aside), switch (live tables out,
 #                        pending in), before commit (the transform, in the
 #                        switch's transaction), switch commit
