@@ -255,11 +255,17 @@ func (r *runner) pipeline(ctx context.Context, p Params) error {
 		return err
 	}
 	if p.Municipality != "" {
-		if err := r.scopeStaging(ctx); err != nil {
+		// The municipality's core models: read from the built ones when
+		// they were built as of p's date with p's settings, else made
+		// from its staging rows (scope.go).
+		if err := r.scopeCore(ctx, p); err != nil {
 			return err
 		}
 	}
 	for _, m := range coreModels {
+		if r.builtScope != "" {
+			break
+		}
 		create := r.createAs
 		if coreViews[m] {
 			create = r.createView
@@ -295,6 +301,9 @@ func (r *runner) dq(ctx context.Context) error {
 	}
 	if err := r.execJSON(ctx, "catalog/dq_rule.sql", DQRules()); err != nil {
 		return err
+	}
+	if r.builtScope != "" {
+		return r.scopeFlags(ctx)
 	}
 	for _, rule := range DQRules() {
 		if r.scoped && !rule.KPIInput {
@@ -342,27 +351,7 @@ func (r *runner) finishBuild(ctx context.Context, asOf time.Time, s Settings) er
 	if err := r.exec(ctx, "catalog/settings.sql", ""); err != nil {
 		return err
 	}
-	kv := [][2]string{
-		{"as_of", asOf.Format(time.DateOnly)},
-		{"computed_at", time.Now().UTC().Format(time.RFC3339)},
-		{"sources", "all"},
-		{"region_name", s.RegionName},
-		{"meeting_target_days", strconv.Itoa(s.MeetingTargetDays)},
-		{"meeting_target_days_children", strconv.Itoa(s.MeetingTargetDaysChildren)},
-		{"follow_up_tolerance_days", strconv.Itoa(s.FollowUpToleranceDays)},
-		{"consent_validity_days", strconv.Itoa(s.ConsentValidityDays)},
-		{"discharge_summons_days", strconv.Itoa(s.DischargeSummonsDays)},
-		{"small_number_threshold", strconv.Itoa(s.SmallNumberThreshold)},
-		{"child_consent_rule", s.ChildConsentRule},
-	}
-	ctxs := make([]string, 0, len(s.MeetingTargetDaysByContext))
-	for c := range s.MeetingTargetDaysByContext {
-		ctxs = append(ctxs, c)
-	}
-	sort.Strings(ctxs)
-	for _, c := range ctxs {
-		kv = append(kv, [2]string{"meeting_target_days_by_context." + c, strconv.Itoa(s.MeetingTargetDaysByContext[c])})
-	}
+	kv := settingRows(asOf, s)
 	settings := make([]map[string]string, len(kv))
 	for i, p := range kv {
 		settings[i] = map[string]string{"key": p[0], "value": p[1]}
@@ -384,4 +373,31 @@ func (r *runner) finishBuild(ctx context.Context, asOf time.Time, s Settings) er
 		}
 	}
 	return nil
+}
+
+// settingRows are the rows of kpi_settings for a Build as of asOf with s:
+// (key, value), the build time as computed_at.
+func settingRows(asOf time.Time, s Settings) [][2]string {
+	kv := [][2]string{
+		{"as_of", asOf.Format(time.DateOnly)},
+		{"computed_at", time.Now().UTC().Format(time.RFC3339)},
+		{"sources", "all"},
+		{"region_name", s.RegionName},
+		{"meeting_target_days", strconv.Itoa(s.MeetingTargetDays)},
+		{"meeting_target_days_children", strconv.Itoa(s.MeetingTargetDaysChildren)},
+		{"follow_up_tolerance_days", strconv.Itoa(s.FollowUpToleranceDays)},
+		{"consent_validity_days", strconv.Itoa(s.ConsentValidityDays)},
+		{"discharge_summons_days", strconv.Itoa(s.DischargeSummonsDays)},
+		{"small_number_threshold", strconv.Itoa(s.SmallNumberThreshold)},
+		{"child_consent_rule", s.ChildConsentRule},
+	}
+	ctxs := make([]string, 0, len(s.MeetingTargetDaysByContext))
+	for c := range s.MeetingTargetDaysByContext {
+		ctxs = append(ctxs, c)
+	}
+	sort.Strings(ctxs)
+	for _, c := range ctxs {
+		kv = append(kv, [2]string{"meeting_target_days_by_context." + c, strconv.Itoa(s.MeetingTargetDaysByContext[c])})
+	}
+	return kv
 }

@@ -65,12 +65,14 @@ func computeTemp(ctx context.Context, q warehouse.Querier, p Params) (r *runner,
 	if built == 0 {
 		return nil, errors.New("transform: compute: the database has no staging views; load an extract (or run Build) first")
 	}
-	r = &runner{q: q, temp: true}
+	run := &runner{q: q, temp: true}
 	defer func() {
+		// run, not r: a failed return has set r to nil.
 		if err != nil {
-			r.dropTemp(context.WithoutCancel(ctx))
+			run.dropTemp(context.WithoutCancel(ctx))
 		}
 	}()
+	r = run
 	restore, err := unorderedInserts(ctx, q)
 	if err != nil {
 		return nil, err

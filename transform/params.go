@@ -29,6 +29,10 @@ type Params struct {
 	// for that municipality only (a municipality scope: see ScopeValues);
 	// "" for all. Compute only, never Build.
 	Municipality string
+	// fromStaging makes a municipality scope compute its core models from
+	// its staging rows even when the built ones fit (the tests compare
+	// the two).
+	fromStaging bool
 }
 
 // AsOf returns the as-of date of the database: the latest extracted_at of

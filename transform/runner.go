@@ -27,6 +27,10 @@ type runner struct {
 	// scoped: a municipality scope's staging rows are in temp tables
 	// (scopeStaging), which the core and dq files read instead.
 	scoped bool
+	// builtScope: a municipality scope's core models and data-quality
+	// flags are temp tables read from the built ones of this database
+	// (scopeFromBuilt); "" otherwise.
+	builtScope string
 }
 
 func mustSQL(name string) string {

@@ -157,3 +157,166 @@ func (r *runner) scopeSQL(file, stmt string) string {
 		return ref
 	})
 }
+
+// scopeCore makes the municipality scope's core models: from the built
+// ones when they fit p (builtFits), else from the municipality's staging
+// rows and the core files.
+func (r *runner) scopeCore(ctx context.Context, p Params) error {
+	fits, err := r.builtFits(ctx, p)
+	if err != nil {
+		return err
+	}
+	if fits && !p.fromStaging {
+		return r.scopeFromBuilt(ctx, p.Municipality)
+	}
+	return r.scopeStaging(ctx)
+}
+
+// builtFits reports whether the built core models are the ones p's scope
+// would compute, but for the other municipalities' rows: built (Build wrote
+// kpi_settings) as of p's date for all sources with p's settings (the
+// settings and the as-of date are all the core models and the
+// data-quality rules read besides the rows), and every rule a KPI reads
+// flags rows of a SIP only (builtFlagTables). Build computes a SIP's facts
+// from that SIP's rows alone and a discharge's from its linked SIP
+// (scope/built_discharges.sql), so keeping one municipality's rows of the
+// built models gives what the scope's own models give.
+func (r *runner) builtFits(ctx context.Context, p Params) (bool, error) {
+	if len(p.Sources) > 0 || p.AsOf == nil {
+		return false, nil
+	}
+	for _, rule := range DQRules() {
+		if rule.KPIInput && !builtFlagTables[rule.Table] {
+			return false, nil
+		}
+	}
+	var n int
+	if err := r.q.QueryRowContext(ctx, `select count(*) from duckdb_tables() where database_name = current_database() and schema_name = 'main' and table_name = 'kpi_settings'`).Scan(&n); err != nil {
+		return false, fmt.Errorf("transform: municipality scope: %w", err)
+	}
+	if n == 0 {
+		return false, nil
+	}
+	rows, err := r.q.QueryContext(ctx, `select key, value from main.kpi_settings where key <> 'computed_at'`)
+	if err != nil {
+		return false, fmt.Errorf("transform: municipality scope: %w", err)
+	}
+	built := map[string]string{}
+	for rows.Next() {
+		var k string
+		var v sql.NullString
+		if err := rows.Scan(&k, &v); err != nil {
+			rows.Close()
+			return false, fmt.Errorf("transform: municipality scope: %w", err)
+		}
+		built[k] = v.String
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return false, fmt.Errorf("transform: municipality scope: %w", err)
+	}
+	want := settingRows(*p.AsOf, p.Settings)
+	if len(built) != len(want)-1 { // want has computed_at
+		return false, nil
+	}
+	for _, kv := range want {
+		if v, ok := built[kv[0]]; kv[0] != "computed_at" && (!ok || v != kv[1]) {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// builtTable is how a municipality scope keeps a built core model: the
+// rows of its municipality (the table's municipality_code) or of its SIPs
+// (BySIP), with sql/scope/built.sql, or by a query of its own (File).
+type builtTable struct {
+	Table string
+	BySIP bool
+	File  string
+}
+
+// builtScoped are the core models a municipality scope reads from the
+// built ones, in creation order (sips first: the others follow its
+// rows). They are the models the KPI, data-quality and comparison files
+// read; participants and goal_reviews are views over them as in Build
+// (builtViews), persons and survey_questions are read whole (no KPI file
+// reads persons; the questions are the same for every municipality).
+var builtScoped = []builtTable{
+	{Table: "sips"},
+	{Table: "meetings"},
+	{Table: "consents", BySIP: true},
+	{Table: "goals", BySIP: true},
+	{Table: "interventions", BySIP: true},
+	{Table: "discharges", File: "scope/built_discharges.sql"},
+	{Table: "deviations"},
+	{Table: "survey_responses"},
+	{Table: "survey_answers"},
+	{Table: "population"},
+}
+
+// builtViews are the core views of a scope from the built model, made by
+// their core files over the scope's temp tables (as in Build).
+var builtViews = []string{"participants", "goal_reviews"}
+
+// builtFlagTables are the tables whose data-quality flags a scope may read
+// from the built dq_flags (scope/built_flags.sql): every row belongs to a
+// SIP (its sip_id) and the rules on them read only that SIP's rows.
+var builtFlagTables = map[string]bool{"sips": true, "consents": true, "meetings": true, "goals": true, "interventions": true}
+
+// scopeFromBuilt writes the municipality's rows of the built core models
+// into temp tables (and the core views over them), which shadow the built
+// ones for the KPI files.
+func (r *runner) scopeFromBuilt(ctx context.Context, municipality string) error {
+	// The built tables are named with their database: a bare main.<table>
+	// finds the scope's temp table of that name (temp.main) first.
+	var database string
+	if err := r.q.QueryRowContext(ctx, `select current_database()`).Scan(&database); err != nil {
+		return fmt.Errorf("transform: municipality scope: %w", err)
+	}
+	for _, t := range builtScoped {
+		file := t.File
+		if file == "" {
+			file = "scope/built.sql"
+		}
+		stmt, err := renderSQL(file, map[string]any{"Database": database, "Table": t.Table, "BySIP": t.BySIP})
+		if err != nil {
+			return err
+		}
+		if t.File == "" {
+			file += " (" + t.Table + ")"
+		}
+		var args []any
+		if !t.BySIP {
+			args = append(args, municipality)
+		}
+		r.created = append(r.created, t.Table)
+		if err := r.execText(ctx, file, "create or replace temp table "+warehouse.QuoteIdent(t.Table)+" as ", stmt, "", args...); err != nil {
+			return err
+		}
+	}
+	for _, v := range builtViews {
+		if err := r.createView(ctx, v, "core/"+v+".sql"); err != nil {
+			return err
+		}
+	}
+	r.builtScope = database
+	return nil
+}
+
+// scopeFlags writes the scope's dq_flags from the built ones: the flags of
+// the rules a KPI reads on rows of the scope's SIPs.
+func (r *runner) scopeFlags(ctx context.Context) error {
+	stmt, err := renderSQL("scope/built_flags.sql", map[string]any{"Database": r.builtScope})
+	if err != nil {
+		return err
+	}
+	for _, rule := range DQRules() {
+		if !rule.KPIInput {
+			continue
+		}
+		if err := r.execText(ctx, "scope/built_flags.sql", "insert into dq_flags ", stmt, "", rule.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
