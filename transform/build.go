@@ -306,7 +306,7 @@ func (r *runner) dq(ctx context.Context) error {
 		return r.scopeFlags(ctx)
 	}
 	for _, rule := range DQRules() {
-		if r.scoped && !rule.KPIInput {
+		if len(r.scoped) > 0 && !rule.KPIInput {
 			continue
 		}
 		// The rule's query returns (source, row_id, sip_id) of the rows

@@ -24,9 +24,10 @@ type runner struct {
 	temp    bool
 	created []string
 	views   []string
-	// scoped: a municipality scope's staging rows are in temp tables
-	// (scopeStaging), which the core and dq files read instead.
-	scoped bool
+	// scoped: the staging tables whose rows of a municipality scope are in
+	// temp tables scope_stg_<table> (scopeStaging), which the core and dq
+	// files read instead.
+	scoped map[string]bool
 	// builtScope: a municipality scope's core models and data-quality
 	// flags are temp tables read from the built ones of this database
 	// (scopeFromBuilt); "" otherwise.

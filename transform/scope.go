@@ -78,6 +78,9 @@ type scopedTable struct {
 	Parent string // the scoped table its rows belong to ("" = by municipality)
 	Key    string // the column joining it to Parent (with source)
 	File   string // its own query under sql/, if neither
+	// ParentTable is the temp table of Parent's rows; "" means
+	// scope_stg_<Parent>.
+	ParentTable string
 }
 
 // scopedStaging are the staging tables a municipality scope filters to the
@@ -110,9 +113,13 @@ func (t scopedTable) sql() (file, stmt string, err error) {
 	if t.Parent != "" {
 		file = "scope/by_parent.sql"
 	}
+	parent := t.ParentTable
+	if parent == "" {
+		parent = "scope_stg_" + t.Parent
+	}
 	stmt, err = renderSQL(file, map[string]string{
 		"Table": t.Table, "Staging": "stg_" + t.Table,
-		"Parent": t.Parent, "ParentTable": "scope_stg_" + t.Parent, "Key": t.Key,
+		"Parent": t.Parent, "ParentTable": parent, "Key": t.Key,
 	})
 	return file + " (" + t.Table + ")", stmt, err
 }
@@ -126,7 +133,13 @@ func (t scopedTable) sql() (file, stmt string, err error) {
 // SIP, meeting, goal or response they belong to), so every value is the
 // same.
 func (r *runner) scopeStaging(ctx context.Context) error {
-	for _, t := range scopedStaging {
+	return r.keepStaging(ctx, scopedStaging)
+}
+
+// keepStaging writes the scope's rows of the staging tables ts into temp
+// tables scope_stg_<table>, which the core and dq files then read.
+func (r *runner) keepStaging(ctx context.Context, ts []scopedTable) error {
+	for _, t := range ts {
 		file, stmt, err := t.sql()
 		if err != nil {
 			return err
@@ -134,8 +147,11 @@ func (r *runner) scopeStaging(ctx context.Context) error {
 		if err := r.createAsText(ctx, "scope_stg_"+t.Table, file, stmt); err != nil {
 			return err
 		}
+		if r.scoped == nil {
+			r.scoped = map[string]bool{}
+		}
+		r.scoped[t.Table] = true
 	}
-	r.scoped = true
 	return nil
 }
 
@@ -144,15 +160,12 @@ var stagingRef = regexp.MustCompile(`\bstaging\.stg_(\w+)\b`)
 // scopeSQL points a core or dq file's staging reads at the scope's temp
 // tables (once scopeStaging has written them); other files unchanged.
 func (r *runner) scopeSQL(file, stmt string) string {
-	if !r.scoped || !(strings.HasPrefix(file, "core/") || strings.HasPrefix(file, "dq/")) {
+	if len(r.scoped) == 0 || !(strings.HasPrefix(file, "core/") || strings.HasPrefix(file, "dq/")) {
 		return stmt
 	}
 	return stagingRef.ReplaceAllStringFunc(stmt, func(ref string) string {
-		t := strings.TrimPrefix(ref, "staging.stg_")
-		for _, s := range scopedStaging {
-			if s.Table == t {
-				return "scope_stg_" + t
-			}
+		if t := strings.TrimPrefix(ref, "staging.stg_"); r.scoped[t] {
+			return "scope_stg_" + t
 		}
 		return ref
 	})
@@ -258,6 +271,18 @@ var builtScoped = []builtTable{
 // their core files over the scope's temp tables (as in Build).
 var builtViews = []string{"participants", "goal_reviews"}
 
+// builtStaging are the staging tables a scope from the built model still
+// keeps the rows of (as scopeStaging does), for the core view over them:
+// the participants of the scope's meetings. participants is read by three
+// files (two KPI families and the SPC charts), each of which would scan
+// the region's participants through the view; one semi join is cheaper
+// (1 000 000 SIPs, municipality 0180: 0.7 s for the semi join instead of
+// 1.5 s for the three reads). goal_reviews has one reader: its view reads
+// the region's staging rows once.
+var builtStaging = []scopedTable{
+	{Table: "participants", Parent: "meetings", Key: "meeting_id", ParentTable: "meetings"},
+}
+
 // builtFlagTables are the tables whose data-quality flags a scope may read
 // from the built dq_flags (scope/built_flags.sql): every row belongs to a
 // SIP (its sip_id) and the rules on them read only that SIP's rows.
@@ -293,6 +318,9 @@ func (r *runner) scopeFromBuilt(ctx context.Context, municipality string) error 
 		if err := r.execText(ctx, file, "create or replace temp table "+warehouse.QuoteIdent(t.Table)+" as ", stmt, "", args...); err != nil {
 			return err
 		}
+	}
+	if err := r.keepStaging(ctx, builtStaging); err != nil {
+		return err
 	}
 	for _, v := range builtViews {
 		if err := r.createView(ctx, v, "core/"+v+".sql"); err != nil {
