@@ -33,11 +33,14 @@ func ScopeValues(ctx context.Context, q warehouse.Querier, municipality string, 
 
 // ScopeTables computes the same municipality scope as ScopeValues into temp
 // tables of conn — kpi_values, kpi_catalog, kpi_spc (the municipality's
-// monthly p-charts), the core models and dq_flags (only the rules a KPI
+// monthly p-charts), the core models the KPI files read (all of them when
+// the scope is made from staging) and dq_flags (only the rules a KPI
 // reads: kpi_input in catalog.toml) — that shadow
 // the built ones for every unqualified read on conn, so SQL written for the
 // region reads the municipality. release drops them (call it before conn
-// is used for anything else).
+// is used for anything else). The core models are the built ones' rows of
+// the municipality when the database was built as of p's date with p's
+// settings for all sources (builtFits), else made from its staging rows.
 func ScopeTables(ctx context.Context, conn *sql.Conn, municipality string, p Params) (release func(), err error) {
 	if err := checkMunicipality(ctx, conn, municipality); err != nil {
 		return nil, err

@@ -8,9 +8,9 @@ import (
 	"github.com/sipstat/sipstat/warehouse"
 )
 
-// readQuality reads the load tables and the data-quality flags, and takes
-// each KPI's excluded units from its headline figure.
-func readQuality(ctx context.Context, q warehouse.Querier, r *Report) (Quality, error) {
+// readDelivery reads the load tables and the data-quality flags: every
+// count of Quality but Excluded, which comes from the KPIs (addExcluded).
+func readDelivery(ctx context.Context, q warehouse.Querier) (Quality, error) {
 	var out Quality
 	reads := []struct {
 		file string
@@ -34,10 +34,14 @@ func readQuality(ctx context.Context, q warehouse.Querier, r *Report) (Quality, 
 			return out, err
 		}
 	}
+	return out, nil
+}
+
+// addExcluded adds, for every KPI of r, the units its period total left out.
+func addExcluded(out *Quality, r *Report) {
 	for _, k := range r.KPIs {
 		out.Excluded = append(out.Excluded, ExcludedCount{KPIID: k.ID, NameSV: k.NameSV, Excluded: k.Current.Excluded})
 	}
-	return out, nil
 }
 
 // scanAll runs the SQL file with the arguments and calls scan on each row;
