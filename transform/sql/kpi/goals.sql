@@ -11,24 +11,46 @@
 -- it serves (catalog.toml; see breakdowns.go).
 {{ $set := breakdowns "goals_set" "goal_smart_share" }}
 {{ $review := breakdowns "goals_reviewed" "goal_achieved_share" "goal_partly_share" "goal_not_achieved_share" }}
-with set_units as (
-    select {{ $set.PeriodColumns "s" }},
-        g.set_held_date is not null as is_set,
-        g.responsible_org is not null and g.target_date is not null as is_smart,
-        coalesce(g.target_date < g.set_held_date, false) as is_target_before_set
+with set_per_sip as (
+    -- The goals set in a period, counted per SIP before the join to sips
+    -- (a SIP sets about 2.5 goals per period; the join and the grouping
+    -- sets then see one row per SIP and period instead of one per goal).
+    select
+        p.period,
+        g.source,
+        g.sip_id,
+        count(*) filter (where g.set_held_date is not null) as goals_set,
+        count(*) filter (where g.set_held_date is not null and not coalesce(g.target_date < g.set_held_date, false)) as smart_units,
+        count(*) filter (
+            where g.set_held_date is not null and g.responsible_org is not null and g.target_date is not null
+                and not coalesce(g.target_date < g.set_held_date, false)
+        ) as smart,
+        count(*) filter (where g.set_held_date is null) as excluded,
+        count(*) filter (where g.set_held_date is null or coalesce(g.target_date < g.set_held_date, false)) as smart_excluded
     from goals as g
     inner join kpi_period_days as p on p.day = coalesce(g.set_held_date, case when g.set_meeting_has_date_flag then g.set_period_date end)
+    group by p.period, g.source, g.sip_id
+),
+
+set_units as (
+    select g.period, {{ $set.Columns "s" }},
+        g.goals_set,
+        g.smart_units,
+        g.smart,
+        g.excluded,
+        g.smart_excluded
+    from set_per_sip as g
     inner join sips as s
         on s.source = g.source and s.sip_id = g.sip_id
 ),
 
 set_agg as materialized (
     select {{ $set.PeriodLabel "u" }},
-        count(*) filter (where u.is_set) as goals_set,
-        count(*) filter (where u.is_set and not u.is_target_before_set) as smart_units,
-        count(*) filter (where u.is_set and u.is_smart and not u.is_target_before_set) as smart,
-        count(*) filter (where not u.is_set) as excluded,
-        count(*) filter (where not u.is_set or u.is_target_before_set) as smart_excluded
+        sum(u.goals_set) as goals_set,
+        sum(u.smart_units) as smart_units,
+        sum(u.smart) as smart,
+        sum(u.excluded) as excluded,
+        sum(u.smart_excluded) as smart_excluded
     from set_units as u
     {{ $set.GroupBy "u" "period" }}
 ),
@@ -80,27 +102,46 @@ goals_in_period as (
     group by p.period, r.source_no, r.goal_id
 ),
 
+review_per_sip as (
+    -- The goals of each SIP and period, counted before the join to sips,
+    -- as set_per_sip.
+    select
+        v.period,
+        v.source_no,
+        v.sip_id,
+        count(*) filter (where v.is_reviewed) as reviewed,
+        count(*) filter (where v.status = 'achieved') as achieved,
+        count(*) filter (where v.status = 'partly_achieved') as partly,
+        count(*) filter (where v.status = 'not_achieved') as not_achieved,
+        count(*) filter (where not v.is_reviewed) as excluded
+    from goals_in_period as v
+    where not v.is_reviewed or v.status <> 'not_assessed'
+    group by v.period, v.source_no, v.sip_id
+),
+
 review_units as (
     select
         v.period,
         {{ $review.Columns "s" }},
-        v.status,
-        not v.is_reviewed as is_excluded
-    from goals_in_period as v
+        v.reviewed,
+        v.achieved,
+        v.partly,
+        v.not_achieved,
+        v.excluded
+    from review_per_sip as v
     inner join source_numbers as sn
         on sn.source_no = v.source_no
     left join sips as s
         on s.source = sn.source and s.sip_id = v.sip_id
-    where not v.is_reviewed or v.status <> 'not_assessed'
 ),
 
 review_agg as materialized (
     select {{ $review.PeriodLabel "u" }},
-        count(*) filter (where not u.is_excluded) as reviewed,
-        count(*) filter (where u.status = 'achieved') as achieved,
-        count(*) filter (where u.status = 'partly_achieved') as partly,
-        count(*) filter (where u.status = 'not_achieved') as not_achieved,
-        count(*) filter (where u.is_excluded) as excluded
+        sum(u.reviewed) as reviewed,
+        sum(u.achieved) as achieved,
+        sum(u.partly) as partly,
+        sum(u.not_achieved) as not_achieved,
+        sum(u.excluded) as excluded
     from review_units as u
     {{ $review.GroupBy "u" "period" }}
 ),
