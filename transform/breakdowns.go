@@ -182,6 +182,9 @@ var templateFuncs = template.FuncMap{
 	"share":             shareRow,
 	"stat":              statRow,
 	"rate":              rateRow,
+	"code_type":         codeType, // codetypes.go: the ENUM types of core code columns
+	"age_band_type":     ageBandType,
+	"principal_type":    principalType,
 }
 
 func joinQuoted(names []string, quote func(string) string) string {

@@ -12,10 +12,10 @@ final as (
         c.source,
         c.consent_id,
         c.sip_id,
-        c.decision,
+        c.decision::{{ code_type "consents" "decision" }} as decision,
         c.decision_date,
-        c.scope,
-        c.given_by,
+        c.scope::{{ code_type "consents" "scope" }} as scope,
+        c.given_by::{{ code_type "consents" "given_by" }} as given_by,
         case when c.withdrawn_date <= params.as_of then c.withdrawn_date end as withdrawn_date
     from staging.stg_consents as c
     cross join params

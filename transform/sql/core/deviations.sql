@@ -13,9 +13,9 @@ final as (
         d.region_code,
         d.municipality_code,
         d.sip_id,
-        d.category,
-        d.reported_by_org,
-        d.concerns_org
+        d.category::{{ code_type "deviations" "category" }} as category,
+        d.reported_by_org::{{ code_type "deviations" "reported_by_org" }} as reported_by_org,
+        d.concerns_org::{{ code_type "deviations" "concerns_org" }} as concerns_org
     from staging.stg_deviations as d
     cross join params
     where d.source in (select ks.source from kpi_sources as ks)

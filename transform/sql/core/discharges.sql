@@ -37,7 +37,7 @@ final as (
         d.municipality_code,
         d.ready_for_discharge_date,
         d.discharge_date,
-        d.care_type,
+        d.care_type::{{ code_type "discharges" "care_type" }} as care_type,
         d.needs_municipal,
         d.needs_outpatient,
         d.sip_id,

@@ -6,8 +6,8 @@ with final as (
         i.source,
         i.intervention_id,
         i.sip_id,
-        i.org_type,
-        o.principal,
+        i.org_type::{{ code_type "interventions" "org_type" }} as org_type,
+        o.principal::{{ principal_type }} as principal,
         i.start_date,
         i.end_date
     from staging.stg_interventions as i

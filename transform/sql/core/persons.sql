@@ -5,7 +5,7 @@ with persons_in_scope as (
         p.source,
         p.person_id,
         p.birth_year,
-        p.sex
+        p.sex::{{ code_type "persons" "sex" }} as sex
     from staging.stg_persons as p
     where p.source in (select ks.source from kpi_sources as ks)
 ),

@@ -6,7 +6,7 @@ with final as (
         q.source,
         q.survey_id,
         q.question_id,
-        q.dimension,
+        q.dimension::{{ code_type "survey_questions" "dimension" }} as dimension,
         q.text_sv,
         q.scale_min,
         q.scale_max

@@ -11,7 +11,7 @@ final as (
         r.response_id,
         r.survey_id,
         r.response_date,
-        r.respondent,
+        r.respondent::{{ code_type "survey_responses" "respondent" }} as respondent,
         r.region_code,
         r.municipality_code,
         r.sip_id

@@ -42,4 +42,4 @@ create or replace temp macro age_band(age) as
         when age < 65 then '18-64'
         when age < 80 then '65-79'
         else '80+'
-    end;
+    end::{{ age_band_type }};
