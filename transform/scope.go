@@ -249,6 +249,12 @@ type builtTable struct {
 	Table string
 	BySIP bool
 	File  string
+	// View makes it a temp view, not a table: a model one KPI file reads
+	// scans only the columns that file reads (1 000 000 SIPs, 0180:
+	// interventions 0.27 CPU-s to copy + 0.1 for plan.sql's read, 0.2
+	// through the view; consents 0.23 + 0.15, 0.27–0.34 through the view
+	// read twice by consent.sql).
+	View bool
 }
 
 // builtScoped are the core models a municipality scope reads from the
@@ -260,9 +266,9 @@ type builtTable struct {
 var builtScoped = []builtTable{
 	{Table: "sips"},
 	{Table: "meetings"},
-	{Table: "consents", BySIP: true},
+	{Table: "consents", BySIP: true, View: true},
 	{Table: "goals", BySIP: true},
-	{Table: "interventions", BySIP: true},
+	{Table: "interventions", BySIP: true, View: true},
 	{Table: "discharges", File: "scope/built_discharges.sql"},
 	{Table: "deviations"},
 	{Table: "survey_responses"},
@@ -317,8 +323,18 @@ func (r *runner) scopeFromBuilt(ctx context.Context, municipality string) error 
 		if !t.BySIP {
 			args = append(args, municipality)
 		}
-		r.created = append(r.created, t.Table)
-		if err := r.execText(ctx, file, "create or replace temp table "+warehouse.QuoteIdent(t.Table)+" as ", stmt, "", args...); err != nil {
+		kind := "table"
+		if t.View {
+			// A view cannot hold a bound parameter.
+			if !t.BySIP {
+				return fmt.Errorf("transform: municipality scope: %s: a view by municipality", t.Table)
+			}
+			kind = "view"
+			r.views = append(r.views, t.Table)
+		} else {
+			r.created = append(r.created, t.Table)
+		}
+		if err := r.execText(ctx, file, "create or replace temp "+kind+" "+warehouse.QuoteIdent(t.Table)+" as ", stmt, "", args...); err != nil {
 			return err
 		}
 	}
