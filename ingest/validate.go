@@ -219,12 +219,14 @@ func (l *loader) latestDate(ctx context.Context) error {
 // parents first) and the table rules. Only problems are stored; typed rows
 // are computed where they are read (a view over the staged file).
 //
-// Every file is written once, the one-pass way: one insert writes the rows
-// without a cell problem, then the key, reference and table rules run over
-// the rows written (probe.sql, one scan of stored columns rather than a
-// second read of the file). A clean file ends there. Otherwise only the
-// rejected rows, and the rows they decide about, are taken back: the keys
-// that repeat or whose rows break a rule (suspects.sql), the rows written
+// Every file is written once, the one-pass way: one insert (write, in the
+// load's transaction) writes every row, a row with a cell problem marked;
+// then the key, reference and table rules run over the rows written
+// (suspects.sql, one scan of stored columns rather than a second read of
+// the file), which lists the keys to take back. A clean file has none and
+// ends there. Otherwise only the rejected rows, and the rows they decide
+// about, are taken back: the keys that repeat or whose rows break a rule
+// or have a cell problem (suspects.sql), the rows written
 // with those keys deleted, and the rows with a cell problem or such a key
 // read back with their lines (stage_taken.sql). The exact way's checks then
 // run over those rows alone — the other written rows break no rule, and
@@ -294,7 +296,7 @@ func (l *loader) newFileCheck(ctx context.Context, sf *stagedFile) *fileCheck {
 }
 
 // rejectedSource is the source the one-pass insert gives a row with a cell
-// problem, so that the probe sees it and it is taken back before the
+// problem, so that suspects.sql sees it and it is taken back before the
 // commit: no source has a NUL character (Load refuses one).
 func rejectedSource(source string) string {
 	return "\x00rejected\x00" + source
@@ -397,25 +399,16 @@ func (v *fileCheck) onePass() (loaded int64, clean bool, err error) {
 			return 0, false, nil
 		}
 	}
-	// The probe says whether the insert marked a row with a cell problem
-	// and whether a written row breaks a rule; a key the prescan saw twice
-	// is a finding already (its repeats are not counted again).
-	marked := true // unknown: the rows marked are taken back if any
-	if !v.sf.f.Scan.KeysRepeat || !probe.CheckKey {
-		var found bool
-		if found, marked, err = v.l.probe(v.ctx, v.p, probe); err != nil {
-			return n, false, err
-		}
-		if !found && !marked {
-			return n, true, nil
-		}
-	}
+	// One scan of the rows written lists the keys to take back; a clean
+	// file has none. (A probe that only said whether there were any, run
+	// first, cost a second scan of every file with a finding: 7.5 CPU-s of
+	// the 1 000 000-SIP heavy extract's load, and about what listing them
+	// costs on a clean file.)
 	suspect, err := v.suspects(probe)
 	if err != nil {
 		return n, false, err
 	}
-	if !suspect && !marked {
-		// Two keys with one hash: nothing to take back.
+	if !suspect {
 		return n, true, nil
 	}
 	kept, err := v.takeBack(n, probe.Key)
@@ -442,13 +435,12 @@ func (v *fileCheck) ruleOverFile() (bool, error) {
 // a rule, keys of rows marked with a cell problem; it says whether there
 // are any.
 func (v *fileCheck) suspects(probe probeArgs) (bool, error) {
-	probe.WithKeys = true
 	for _, r := range probe.Refs {
 		if r.Self {
 			probe.SelfColumn = r.Column
 		}
 	}
-	// It reads stored rows, as the probe.
+	// It reads stored rows, not the typed view.
 	pushdown, err := v.l.storedScans(v.ctx)
 	if err != nil {
 		return false, err
@@ -643,7 +635,7 @@ func hasSelfReference(t *contract.Table) bool {
 }
 
 // reference is one foreign key of a table as rule_reference.sql and
-// probe.sql see it.
+// suspects.sql see it.
 type reference struct {
 	checkData
 	Column, Parent, ParentKey, ParentLoaded, ParentRejected string
@@ -665,57 +657,26 @@ func references(data checkData, t *contract.Table) []reference {
 	return refs
 }
 
-// probeArgs are probe.sql's data.
+// probeArgs are suspects.sql's data: the one-pass way's checks over the
+// rows written.
 type probeArgs struct {
 	checkData
 	Key      []string
 	CheckKey bool // whether a key repeats is asked
-	// WithKeys: joined has the key columns (suspects.sql) even without
-	// CheckKey; SelfColumn is the reference within the table, if any.
-	WithKeys   bool
+	// SelfColumn is the reference within the table, if any.
 	SelfColumn string
-	// Marked: the probe reads the rows marked with a cell problem too.
-	Marked bool
-	Refs   []reference
-	Rule   string // sql/probe_rules/<table>.sql, rendered; empty if none
+	Refs       []reference
+	Rule       string // sql/probe_rules/<table>.sql, rendered; empty if none
 }
 
 // storedScans lets filters be pushed into scans (and joins: the source of
 // the loaded views) for the queries that read stored rows rather than the
-// typed view — the probe and suspects.sql; it returns the restore.
+// typed view — suspects.sql; it returns the restore.
 func (l *loader) storedScans(ctx context.Context) (func(), error) {
 	return warehouse.Override(ctx, l.conn, warehouse.Setting{Name: "disabled_optimizers", Scope: "global", Remove: "filter_pushdown"})
 }
 
-// probe runs probe.sql over the rows the one-pass way wrote and says
-// whether it found a repeated key or a row that breaks a rule, and whether
-// the insert marked a row with a cell problem.
-func (l *loader) probe(ctx context.Context, params map[string]any, args probeArgs) (found, marked bool, err error) {
-	t0, c0 := time.Now(), cpu.Time()
-	// The probe reads stored rows, not the typed view.
-	pushdown, err := l.storedScans(ctx)
-	if err != nil {
-		return false, false, err
-	}
-	defer pushdown()
-	args.Marked = true
-	rows, err := querySQL(ctx, l.conn, "probe.sql", args, params)
-	if err != nil {
-		return false, false, err
-	}
-	var repeats bool
-	for rows.Next() {
-		if err := rows.Scan(&repeats, &found, &marked); err != nil {
-			rows.Close()
-			return false, false, err
-		}
-	}
-	err = errors.Join(rows.Err(), rows.Close())
-	l.log.Debug("sql", "file", "probe.sql", "table", args.Table, "elapsed", time.Since(t0), "cpu", cpu.Time()-c0)
-	return repeats || found, marked, err
-}
-
-// probeData is probe.sql's: the key, the references (a reference within the
+// probeData is suspects.sql's: the key, the references (a reference within the
 // table is checked against the rows written) and the table's rule in its
 // probe form.
 func probeData(data checkData, t *contract.Table, checkKey bool) (probeArgs, error) {

@@ -1,4 +1,4 @@
 {{/* The one-pass way's form of rules/goal_reviews.sql, an expression in
-probe.sql over the review's left-joined goal and meeting: they belong to
+suspects.sql over the review's left-joined goal and meeting: they belong to
 different SIPs. */ -}}
 coalesce({{ident "parent_goal_id"}}.sip_id <> {{ident "parent_meeting_id"}}.sip_id, false)
