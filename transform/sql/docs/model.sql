@@ -135,7 +135,7 @@ comment on column participants.attendance is 'Närvaro: attended (deltog), subst
 comment on column participants.is_missing_attendance is 'Närvaro saknas: the meeting was held but attendance is blank (data-quality flag).';
 
 -- persons
-comment on table persons is 'Personer (individer): one row per person (source, person_id), pseudonymised; birth year and sex only.';
+comment on view persons is 'Personer (individer): one row per person (source, person_id), pseudonymised; birth year and sex only (a view over the loaded persons).';
 
 -- population
 comment on table population is 'Befolkning (SCB, 31 december): one row per municipality and year (source, municipality_code, year).';
