@@ -19,7 +19,7 @@
 #                        way with nothing taken back; the count of files is in
 #                        the key's fourth field
 #   validate:taken back  the same for files written the one-pass way whose
-#                        rejected rows were then taken back (suspects.sql ran)
+#                        rejected rows were then taken back (delete_taken.sql ran)
 #   validate:taking back of those files, what finding and taking back their
 #                        rows cost: every SQL file from suspects.sql on (the
 #                        delete, the read-back, the checks, the rewrite)
@@ -111,8 +111,11 @@ function add(key, wall, cpu) {
 	wall = dur(attr($0, "elapsed"))
 	cpu = dur(attr($0, "cpu"))
 	add("isql:" file, wall, cpu)
-	if (file == "suspects.sql") taking[table] = 1
-	if (table in taking) { tw[table] += wall; tc[table] += cpu }
+	# suspects.sql runs on every file written the one-pass way; a file
+	# took rows back when delete_taken.sql ran
+	if (file == "suspects.sql") finding[table] = 1
+	if (file == "delete_taken.sql") taking[table] = 1
+	if (table in finding) { tw[table] += wall; tc[table] += cpu }
 	else if (file == "rule_reference.sql" || file == "rule_duplicate.sql") exact[table] = 1
 	next
 }

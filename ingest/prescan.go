@@ -51,10 +51,10 @@ type fileScan struct {
 	// the line of a record is its number + 1 + the breaks before it.
 	// Nil when there are none or more than maxBreaks.
 	LineBreaks []int64
-	// KeysUnique: no key of the table is on two lines; KeysRepeat: a key
-	// is (or two keys share a 64-bit hash). Neither when the check did not
-	// answer (see keyChecker).
-	KeysUnique, KeysRepeat bool
+	// KeysUnique: no key of the table is on two lines (false also when
+	// two keys share a 64-bit hash, or the check did not answer: see
+	// keyChecker); suspects.sql then counts repeated keys.
+	KeysUnique bool
 }
 
 // scanCSVFile reads a CSV file's bytes once, in pieces that end at a line
@@ -109,7 +109,7 @@ func scanCSVFile(path string, delim byte, keyCols []int) (fileScan, error) {
 			if out.RowsKnown && !count.breaksOver {
 				out.LineBreaks = count.breaks
 			}
-			out.KeysUnique, out.KeysRepeat = keys.result()
+			out.KeysUnique = keys.result()
 			if !out.UTF8 && !out.Multibyte {
 				// Rare (Windows-1252 or a broken file): a second read
 				// sees whether any valid piece held a UTF-8 sequence.
@@ -497,13 +497,9 @@ func (k *keyChecker) fail() {
 }
 
 // result says, for a file read to its end, whether every key is unique
-// or a key repeats; neither when the check did not answer.
-func (k *keyChecker) result() (unique, repeat bool) {
-	if k.failed {
-		return false, false
-	}
-	r := repeats(k.hashes)
-	return !r, r
+// (false when a key repeats or the check did not answer).
+func (k *keyChecker) result() (unique bool) {
+	return !k.failed && !repeats(k.hashes)
 }
 
 // repeats says whether a value occurs twice among hashes (uniformly
