@@ -2,10 +2,12 @@ package transform
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"text/template"
 
+	"github.com/sipstat/sipstat/contract"
 	"github.com/sipstat/sipstat/warehouse"
 )
 
@@ -16,7 +18,7 @@ import (
 // way). In a family file:
 //
 //	{{ $sip := breakdowns "needs_detected" "coverage" }}
-//	    … {{ $sip.Columns "s" }}                 -- the unit's breakdown columns, a missing value as 'unknown'
+//	    … {{ $sip.Columns "s" }}                 -- the unit's breakdown columns, a missing value as 'unknown' (or null: Label names it 'unknown')
 //	    … {{ $sip.Pass "a" }}                    -- the same columns read through a CTE that has them
 //	    … {{ $sip.Label "u" }}                   -- breakdown and group_value of a grouped row
 //	    … {{ $sip.GroupBy "u" "period" }}         -- group by grouping sets: the total and one set per breakdown
@@ -77,13 +79,43 @@ func col(alias, b string) string {
 
 // Columns are the unit's breakdown columns read from alias, a missing value
 // as the group 'unknown' (so the groups of a breakdown partition the total).
+// A column that is a code column of the contract whose codes hold no
+// 'unknown' is grouped as it is, a missing value as its own (null) group,
+// which Label names 'unknown': the core tables store such a column as an
+// ENUM, and coalescing it with the string 'unknown' would make every unit's
+// key a VARCHAR (about a fifth of a family's grouping cost). A column whose
+// codes hold 'unknown' (sex) is coalesced, so the missing and the 'unknown'
+// units stay one group.
 func (s breakdownSet) Columns(alias string) string {
 	cols := make([]string, len(s.names))
 	for i, b := range s.names {
+		if groupedAsIs()[breakdownColumn(b)] {
+			cols[i] = col(alias, b) + " as " + warehouse.QuoteIdent(breakdownColumn(b))
+			continue
+		}
 		cols[i] = "coalesce(" + col(alias, b) + ", 'unknown') as " + warehouse.QuoteIdent(breakdownColumn(b))
 	}
 	return strings.Join(cols, ", ")
 }
+
+// groupedAsIs are the column names that are a code column of the contract
+// in every table that has them, with no code 'unknown'.
+var groupedAsIs = sync.OnceValue(func() map[string]bool {
+	ok := map[string]bool{}
+	seen := map[string]bool{}
+	for _, t := range contract.Tables {
+		for _, c := range t.Columns {
+			fine := c.Codes != nil && !slices.Contains(c.Codes.Values(), "unknown")
+			if !seen[c.Name] {
+				seen[c.Name] = true
+				ok[c.Name] = fine
+			} else {
+				ok[c.Name] = ok[c.Name] && fine
+			}
+		}
+	}
+	return ok
+})
 
 // PeriodColumns are the period of a unit joined to kpi_period_days (alias
 // p) and its Columns: the head of every family's units CTE.
@@ -127,19 +159,19 @@ func (s breakdownSet) Pass(alias string) string {
 	return strings.Join(cols, ", ")
 }
 
-// Label is the breakdown name and group value of a row grouped by GroupBy.
+// Label is the breakdown name and group value of a row grouped by GroupBy;
+// the null group of a column grouped as it is (Columns) is 'unknown'.
 func (s breakdownSet) Label(alias string) string {
-	var whens, cols []string
+	var whens, values []string
 	for _, b := range s.names {
 		// b is a known breakdown name (breakdownsOf checked it): a safe literal.
 		whens = append(whens, "when grouping("+col(alias, b)+") = 0 then '"+b+"'")
-		cols = append(cols, col(alias, b))
+		values = append(values, "when grouping("+col(alias, b)+") = 0 then coalesce("+col(alias, b)+"::varchar, 'unknown')")
 	}
-	label := "'total'"
-	if len(whens) > 0 {
-		label = "case " + strings.Join(whens, " ") + " else 'total' end"
+	if len(whens) == 0 {
+		return "'total' as breakdown, '' as group_value"
 	}
-	return label + " as breakdown, coalesce(" + strings.Join(append(cols, "''"), ", ") + ") as group_value"
+	return "case " + strings.Join(whens, " ") + " else 'total' end as breakdown, case " + strings.Join(values, " ") + " else '' end as group_value"
 }
 
 // GroupBy groups by keys (columns of alias, e.g. period) for the total and
