@@ -29,7 +29,7 @@ REPEAT=${REPEAT:-1}             # runs of every phase; the tables show medians
 MUNICIPALITY=${MUNICIPALITY:-}  # for report --municipality; default: the extract's largest
 KEEP=${KEEP:-0}
 THREADS=${THREADS:-0}
-MEMORY_LIMIT=${MEMORY_LIMIT:-3GB} # sipstat's default; the baseline gets the same
+MEMORY_LIMIT=${MEMORY_LIMIT:-2.5GB} # sipstat's default; the baseline gets the same
 SIPSTAT=${SIPSTAT:-bin/sipstat}
 OUT=${BENCH_OUT:-bench/out}
 

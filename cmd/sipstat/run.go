@@ -131,7 +131,7 @@ catalogue, and writes the quarterly Excel workbook and HTML chart report.`,
 	pf.IntVar(&a.threads, "threads", 0, "DuckDB threads (0 = one per core)")
 	// A fixed default keeps peak memory bounded on an analyst's laptop
 	// whatever the extract's size: DuckDB spills beyond it.
-	pf.StringVar(&a.memLimit, "memory-limit", envOr("SIPSTAT_MEMORY_LIMIT", "3GB"), "DuckDB memory limit; DuckDB spills to disk beyond it (env SIPSTAT_MEMORY_LIMIT)")
+	pf.StringVar(&a.memLimit, "memory-limit", envOr("SIPSTAT_MEMORY_LIMIT", "2.5GB"), "DuckDB memory limit; DuckDB spills to disk beyond it (env SIPSTAT_MEMORY_LIMIT)")
 
 	root.AddCommand(
 		newSampleCmd(a),
