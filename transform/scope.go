@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"strings"
 
@@ -206,40 +207,21 @@ func (r *runner) builtFits(ctx context.Context, p Params) (bool, error) {
 			return false, nil
 		}
 	}
-	var n int
-	if err := r.q.QueryRowContext(ctx, `select count(*) from duckdb_tables() where database_name = current_database() and schema_name = 'main' and table_name = 'kpi_settings'`).Scan(&n); err != nil {
-		return false, fmt.Errorf("transform: municipality scope: %w", err)
+	have, err := stringSet(ctx, r.q, "scope/built_model.sql")
+	if err != nil || !have["kpi_settings"] {
+		return false, err
 	}
-	if n == 0 {
-		return false, nil
-	}
-	rows, err := r.q.QueryContext(ctx, `select key, value from main.kpi_settings where key <> 'computed_at'`)
+	built, err := stringSet(ctx, r.q, "scope/built_settings.sql")
 	if err != nil {
-		return false, fmt.Errorf("transform: municipality scope: %w", err)
+		return false, err
 	}
-	built := map[string]string{}
-	for rows.Next() {
-		var k string
-		var v sql.NullString
-		if err := rows.Scan(&k, &v); err != nil {
-			rows.Close()
-			return false, fmt.Errorf("transform: municipality scope: %w", err)
-		}
-		built[k] = v.String
-	}
-	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
-		return false, fmt.Errorf("transform: municipality scope: %w", err)
-	}
-	want := settingRows(*p.AsOf, p.Settings)
-	if len(built) != len(want)-1 { // want has computed_at
-		return false, nil
-	}
-	for _, kv := range want {
-		if v, ok := built[kv[0]]; kv[0] != "computed_at" && (!ok || v != kv[1]) {
-			return false, nil
+	want := map[string]bool{}
+	for _, kv := range settingRows(*p.AsOf, p.Settings) {
+		if kv[0] != "computed_at" {
+			want[kv[0]+"="+kv[1]] = true
 		}
 	}
-	return true, nil
+	return maps.Equal(built, want), nil
 }
 
 // builtTable is how a municipality scope keeps a built core model: the
